@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# The one entry point. Every subcommand installs what it needs (idempotently) and rebuilds only what changed.
+#   ./build.sh [build]        release wasm → wasm-opt → extension/dist/{chrome,firefox}, practice app
+#   ./build.sh demo           practice servers + Chromium with the extension (headless: screenshots)
+#   ./build.sh test           native tests, wasm-bindgen-test in headless Chromium, end-to-end Playwright
+#   ./build.sh bench          the DESIGN.md §6 figures as a table
+#   ./build.sh package        zip files for the stores under extension/dist/
+#   ./build.sh fuzz SECONDS   cargo fuzz on the metadata parser
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+
+# Must equal the `wasm-bindgen = "=…"` pin in Cargo.toml (checked below).
+WASM_BINDGEN_VERSION=0.2.130
+TOOLS=$ROOT/.tools                    # ignored by git
+TOOLS_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/okta-anypoint-assist   # survives fresh clones on this machine
+TARGET=wasm32-unknown-unknown
+CRATE=okta_anypoint_assist
+CORE_OUT=$ROOT/target/extension-core  # wasm-bindgen + wasm-opt output, copied into each dist
+export PATH=$TOOLS/bin:$PATH
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+ensure_rust_target() {
+  rustup target list --installed | grep -qx "$TARGET" || { log "adding rust target $TARGET"; rustup target add "$TARGET"; }
+}
+
+ensure_wasm_bindgen() {
+  grep -q "wasm-bindgen = \"=$WASM_BINDGEN_VERSION\"" Cargo.toml || die "Cargo.toml must pin wasm-bindgen = \"=$WASM_BINDGEN_VERSION\""
+  [[ "$(wasm-bindgen --version 2>/dev/null)" == "wasm-bindgen $WASM_BINDGEN_VERSION" ]] && return
+  local cached=$TOOLS_CACHE/wasm-bindgen-$WASM_BINDGEN_VERSION/bin
+  if [[ ! -x $cached/wasm-bindgen ]]; then
+    log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about two minutes, once per machine)"
+    # No --locked: a locked dependency version is missing from the registry mirror (FACTS.md).
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS_CACHE/wasm-bindgen-$WASM_BINDGEN_VERSION"
+  fi
+  mkdir -p "$TOOLS/bin"
+  cp "$cached"/wasm-bindgen "$cached"/wasm-bindgen-test-runner "$TOOLS/bin/"
+}
+
+ensure_npm() {
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    log "installing npm packages from package-lock.json"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+ensure_chromium() {
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && return
+  if [[ $(id -u) -eq 0 ]]; then
+    log "installing Debian's chromium and chromium-driver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    die "Chromium is missing: run 'sudo apt-get install chromium chromium-driver' (Debian), then try again."
+  fi
+}
+
+# out is newer than every input → skip
+up_to_date() { local out=$1; shift; [[ -e $out ]] || return 1; for f in "$@"; do [[ $f -nt $out ]] && return 1; done; return 0; }
+
+build_core() {
+  ensure_rust_target
+  ensure_wasm_bindgen
+  ensure_npm
+  log "cargo build (release, $TARGET)"
+  cargo build --release --target "$TARGET" --lib --quiet
+  local wasm=target/$TARGET/release/$CRATE.wasm
+  if ! up_to_date "$CORE_OUT/${CRATE}_bg.wasm" "$wasm"; then
+    log "wasm-bindgen + wasm-opt"
+    rm -rf "$CORE_OUT" target/wasm-bindgen && mkdir -p "$CORE_OUT"
+    wasm-bindgen --target web --no-typescript --out-dir target/wasm-bindgen "$wasm"
+    npx wasm-opt -Oz --strip-debug --strip-producers \
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      --enable-reference-types --enable-multivalue \
+      "target/wasm-bindgen/${CRATE}_bg.wasm" -o "$CORE_OUT/${CRATE}_bg.wasm"
+    cp "target/wasm-bindgen/$CRATE.js" "$CORE_OUT/"
+  fi
+}
+
+build_practice_app() {
+  local out=www/anypoint/dist/app.js
+  if ! up_to_date "$out" www/anypoint/src/*.jsx package-lock.json; then
+    log "bundling the practice Anypoint app (React, esbuild)"
+    npx esbuild www/anypoint/src/app.jsx --bundle --minify --jsx=automatic --format=esm \
+      --define:process.env.NODE_ENV='"production"' --log-level=warning --outfile="$out"
+  fi
+}
+
+cmd_build() {
+  build_core
+  build_practice_app
+  log "laying out extension/dist/chrome and extension/dist/firefox"
+  node extension/tools/layout.mjs "$CORE_OUT"
+  printf 'wasm: %s bytes (after wasm-opt)\n' "$(stat -c %s "$CORE_OUT/${CRATE}_bg.wasm")"
+}
+
+cmd_test() {
+  ensure_chromium
+  cmd_build
+  log "native tests (cargo test)"
+  cargo test --quiet
+  log "wasm glue tests (wasm-bindgen-test, headless Chromium)"
+  CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target "$TARGET" --test wasm_glue
+  log "end-to-end tests (Playwright, Chromium with the built extension)"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+cmd_demo() {
+  ensure_chromium
+  cmd_build
+  node tests/e2e/demo.mjs
+}
+
+cmd_bench() {
+  ensure_chromium
+  cmd_build
+  node tests/bench/report.mjs
+}
+
+cmd_package() {
+  cmd_build
+  for browser in chrome firefox; do
+    (cd "extension/dist/$browser" && rm -f "../okta-anypoint-assist-$browser.zip" && zip -qr -X "../okta-anypoint-assist-$browser.zip" .)
+    printf '%s: %s bytes\n' "extension/dist/okta-anypoint-assist-$browser.zip" "$(stat -c %s "extension/dist/okta-anypoint-assist-$browser.zip")"
+  done
+}
+
+cmd_fuzz() {
+  local seconds=${1:-60}
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --root "$TOOLS"
+  cargo +nightly fuzz run metadata -- -max_total_time="$seconds"
+}
+
+case ${1:-build} in
+  build) cmd_build ;;
+  demo) cmd_demo ;;
+  test) cmd_test ;;
+  bench) cmd_bench ;;
+  package) cmd_package ;;
+  fuzz) shift; cmd_fuzz "$@" ;;
+  *) die "unknown command '$1' (build | demo | test | bench | package | fuzz SECONDS)" ;;
+esac

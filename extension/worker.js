@@ -1,0 +1,18 @@
+// Service worker (Firefox: background script). It only starts the Rust core and hands it every message:
+// all decisions are in src/core, the protocol in src/core/protocol.rs.
+import init, { handleMessage } from './core/okta_anypoint_assist.js';
+
+// Listeners must be registered synchronously (MV3); the core's start is awaited per message.
+const coreReady = init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) });
+
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  coreReady
+    .then(() => handleMessage(message))
+    .then(sendResponse, (error) =>
+      sendResponse({
+        kind: 'failure',
+        message: `The extension's core could not start (${error}). Reload the extension.`,
+      }),
+    );
+  return true; // answer asynchronously
+});

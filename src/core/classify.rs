@@ -1,0 +1,262 @@
+//! Which control of a page form is which Anypoint field. The markup is not ours and will change, so the
+//! classifier reads what a person reads (labels, aria, placeholder, the section heading) plus name/id tokens,
+//! scores every field for every control, and keeps the best unambiguous pairs.
+//!
+//! ```
+//! use okta_anypoint_assist::core::classify::{classify_controls, ControlSnapshot};
+//! use okta_anypoint_assist::core::fields::AnypointField;
+//! let controls = vec![
+//!     ControlSnapshot { labels: vec!["Issuer".into()], ..Default::default() },
+//!     ControlSnapshot { labels: vec!["Token URL".into()], ..Default::default() },
+//!     ControlSnapshot { placeholder: "Authorize URL".into(), ..Default::default() },
+//! ];
+//! let classification = classify_controls(&controls);
+//! assert!(classification.is_client_provider_form);
+//! assert_eq!(classification.field_of(1), Some(AnypointField::TokenUrl));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::fields::AnypointField;
+
+/// One control as the content script saw it. Index = position in the snapshot (the script keeps the elements).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ControlSnapshot {
+    /// `input`, `textarea`, `select`.
+    pub tag: String,
+    /// The input's `type` (text, password, number, checkbox, ...).
+    #[serde(rename = "type")]
+    pub input_type: String,
+    pub name: String,
+    pub id: String,
+    /// Every label text a person reads for it: label[for], wrapping label, aria-labelledby, aria-label.
+    pub labels: Vec<String>,
+    pub placeholder: String,
+    /// The nearest heading above the control (section title).
+    pub section: String,
+    /// Index of the form (or form-like container) it belongs to, so two forms are not mixed up.
+    pub form: u32,
+    pub value: String,
+    pub checked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldMatch {
+    pub control: usize,
+    pub field: AnypointField,
+    /// 0..1: how sure the classifier is.
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Classification {
+    /// Whether the controls make up an OIDC dynamic client registration form.
+    pub is_client_provider_form: bool,
+    /// Index of that form, when there is one.
+    pub form: Option<u32>,
+    pub matches: Vec<FieldMatch>,
+}
+
+impl Classification {
+    pub fn control_for(&self, field: AnypointField) -> Option<usize> {
+        self.matches.iter().find(|m| m.field == field).map(|m| m.control)
+    }
+
+    pub fn field_of(&self, control: usize) -> Option<AnypointField> {
+        self.matches.iter().find(|m| m.control == control).map(|m| m.field)
+    }
+}
+
+/// The signature of a field: sets of words that must all appear, and words that rule it out.
+struct Signature {
+    field: AnypointField,
+    all_of: &'static [&'static [&'static str]],
+    none_of: &'static [&'static str],
+}
+
+const SIGNATURES: &[Signature] = &[
+    Signature { field: AnypointField::Name, all_of: &[&["name"]], none_of: &["client", "user", "header"] },
+    Signature { field: AnypointField::Description, all_of: &[&["description"]], none_of: &[] },
+    Signature {
+        field: AnypointField::Issuer,
+        all_of: &[&["issuer"], &["iss"]],
+        none_of: &["token", "authorize", "registration"],
+    },
+    Signature {
+        field: AnypointField::ClientRegistrationUrl,
+        all_of: &[&["registration", "url"], &["registration", "endpoint"], &["registration", "uri"], &["register", "url"]],
+        none_of: &["header"],
+    },
+    Signature {
+        field: AnypointField::AuthorizationHeader,
+        all_of: &[&["authorization", "header"], &["auth", "header"]],
+        none_of: &["url", "endpoint"],
+    },
+    Signature { field: AnypointField::ClientRequestTimeout, all_of: &[&["timeout"]], none_of: &[] },
+    Signature {
+        field: AnypointField::IntrospectionClientId,
+        all_of: &[&["client", "id"], &["clientid"]],
+        none_of: &["secret", "url"],
+    },
+    Signature {
+        field: AnypointField::IntrospectionClientSecret,
+        all_of: &[&["client", "secret"], &["secret"]],
+        none_of: &["id"],
+    },
+    Signature {
+        field: AnypointField::AuthorizeUrl,
+        all_of: &[&["authorize"], &["authorization", "url"], &["authorization", "endpoint"], &["authorize", "url"]],
+        none_of: &["header", "token", "client", "registration"],
+    },
+    Signature {
+        field: AnypointField::TokenUrl,
+        all_of: &[&["token", "url"], &["token", "endpoint"]],
+        none_of: &["introspection", "introspect", "header"],
+    },
+    Signature {
+        field: AnypointField::TokenIntrospectionUrl,
+        all_of: &[&["introspection", "url"], &["introspect", "url"], &["introspection", "endpoint"]],
+        none_of: &["client", "id", "secret"],
+    },
+    Signature {
+        field: AnypointField::DisableCertificateValidation,
+        all_of: &[&["certificate", "validation"], &["untrusted", "certificates"]],
+        none_of: &[],
+    },
+    Signature {
+        field: AnypointField::EnableIdpDeletionAndUpdates,
+        all_of: &[&["deletion", "idp"], &["updates", "idp"], &["external", "modification"]],
+        none_of: &[],
+    },
+    Signature {
+        field: AnypointField::EnableClientDeletion,
+        all_of: &[&["deletion", "anypoint"], &["local", "deletion"]],
+        none_of: &["idp"],
+    },
+];
+
+/// Words of a text: lower case, split on non-alphanumerics and camelCase boundaries.
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            current.extend(c.to_lowercase());
+        } else {
+            prev_lower = false;
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn matches_signature(words: &[String], sig: &Signature) -> bool {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    sig.all_of.iter().any(|set| set.iter().all(|w| has(w))) && !sig.none_of.iter().any(|w| has(w))
+}
+
+/// Weight of each source a person (or a developer) reads: labels count most.
+const LABEL_WEIGHT: f32 = 1.0;
+const NAME_ID_WEIGHT: f32 = 0.75;
+const PLACEHOLDER_WEIGHT: f32 = 0.7;
+const MIN_CONFIDENCE: f32 = 0.6;
+/// At least this many of the registration fields make a form an OIDC DCR client provider form.
+const MIN_FIELDS_FOR_FORM: usize = 3;
+
+fn score(control: &ControlSnapshot, sig: &Signature) -> f32 {
+    if !type_fits(control, sig.field) {
+        return 0.0;
+    }
+    let mut best: f32 = 0.0;
+    for label in &control.labels {
+        if matches_signature(&words(label), sig) {
+            best = best.max(LABEL_WEIGHT);
+        }
+    }
+    for attr in [&control.name, &control.id] {
+        if matches_signature(&words(attr), sig) {
+            best = best.max(NAME_ID_WEIGHT);
+        }
+    }
+    if matches_signature(&words(&control.placeholder), sig) {
+        best = best.max(PLACEHOLDER_WEIGHT);
+    }
+    // Section headings disambiguate the generic "Client ID"/"Client Secret" of the introspection client.
+    if best > 0.0 && matches!(sig.field, AnypointField::IntrospectionClientId | AnypointField::IntrospectionClientSecret) {
+        let section = words(&control.section);
+        if section.iter().any(|w| w == "introspection") {
+            best = (best + 0.1).min(1.0);
+        }
+    }
+    best
+}
+
+fn type_fits(control: &ControlSnapshot, field: AnypointField) -> bool {
+    let t = control.input_type.to_ascii_lowercase();
+    let is_toggle = t == "checkbox" || t == "radio" || t == "switch";
+    if field.is_checkbox() {
+        return is_toggle;
+    }
+    !is_toggle && !matches!(t.as_str(), "hidden" | "submit" | "button" | "reset" | "file" | "image")
+}
+
+/// Map controls to Anypoint fields. Each field goes to at most one control (the best-scoring, in the form that
+/// holds most registration fields); each control to at most one field; unknown controls are left alone.
+pub fn classify_controls(controls: &[ControlSnapshot]) -> Classification {
+    let mut candidates: Vec<FieldMatch> = Vec::new();
+    for (index, control) in controls.iter().enumerate() {
+        for sig in SIGNATURES {
+            let confidence = score(control, sig);
+            if confidence >= MIN_CONFIDENCE {
+                candidates.push(FieldMatch { control: index, field: sig.field, confidence });
+            }
+        }
+    }
+    // The client provider form: the form index with the most distinct registration fields.
+    let registration_fields = |form: u32| {
+        let mut fields: Vec<AnypointField> = candidates
+            .iter()
+            .filter(|m| controls[m.control].form == form)
+            .map(|m| m.field)
+            .filter(|f| f.is_url() || *f == AnypointField::AuthorizationHeader)
+            .collect();
+        fields.sort();
+        fields.dedup();
+        fields.len()
+    };
+    let mut forms: Vec<u32> = controls.iter().map(|c| c.form).collect();
+    forms.sort_unstable();
+    forms.dedup();
+    let best_form = forms.into_iter().max_by_key(|f| (registration_fields(*f), std::cmp::Reverse(*f)));
+    let Some(form) = best_form.filter(|f| registration_fields(*f) >= MIN_FIELDS_FOR_FORM) else {
+        return Classification { is_client_provider_form: false, form: None, matches: Vec::new() };
+    };
+    candidates.retain(|m| controls[m.control].form == form);
+    // Greedy assignment, most confident first; ties go to the earlier control (document order).
+    candidates.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.control.cmp(&b.control)));
+    let mut matches: Vec<FieldMatch> = Vec::new();
+    for candidate in candidates {
+        if matches.iter().any(|m| m.field == candidate.field || m.control == candidate.control) {
+            continue;
+        }
+        matches.push(candidate);
+    }
+    matches.sort_by_key(|m| m.control);
+    Classification { is_client_provider_form: true, form: Some(form), matches }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,97 @@
+//! The Anypoint side of a validated document: the values for the form (DESIGN.md §1 table) and, for
+//! scripting, the Access Management API body that the same form would send.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::fields::AnypointField;
+use super::metadata::Metadata;
+use super::okta_paths::AuthorizationServer;
+
+/// The non-secret values taken from one metadata document. Safe to keep in `chrome.storage.session`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnypointDraft {
+    pub issuer: String,
+    pub client_registration_url: Option<String>,
+    pub authorize_url: String,
+    pub token_url: String,
+    pub token_introspection_url: Option<String>,
+    /// Where the values came from, to show the admin.
+    pub source_url: String,
+    pub server: AuthorizationServer,
+}
+
+impl AnypointDraft {
+    pub fn from_metadata(metadata: &Metadata) -> Self {
+        Self {
+            issuer: metadata.issuer.clone(),
+            client_registration_url: metadata.registration_endpoint.clone(),
+            authorize_url: metadata.authorization_endpoint.clone(),
+            token_url: metadata.token_endpoint.clone(),
+            token_introspection_url: metadata.introspection_endpoint.clone(),
+            source_url: metadata.location.document_url.clone(),
+            server: metadata.location.server.clone(),
+        }
+    }
+
+    pub fn value_of(&self, field: AnypointField) -> Option<&str> {
+        match field {
+            AnypointField::Issuer => Some(&self.issuer),
+            AnypointField::ClientRegistrationUrl => self.client_registration_url.as_deref(),
+            AnypointField::AuthorizeUrl => Some(&self.authorize_url),
+            AnypointField::TokenUrl => Some(&self.token_url),
+            AnypointField::TokenIntrospectionUrl => self.token_introspection_url.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The five URL fields in form order, with their values when the document had them.
+    pub fn values(&self) -> Vec<(AnypointField, Option<&str>)> {
+        AnypointField::FROM_METADATA.iter().map(|f| (*f, self.value_of(*f))).collect()
+    }
+}
+
+/// What the API body needs beyond the document. Secrets left `None` become visible placeholders.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ApiBodyOptions {
+    pub name: Option<String>,
+    pub authorization_header: Option<String>,
+    pub client_id: Option<String>,
+    pub client_secret: Option<String>,
+    pub timeout_seconds: Option<u32>,
+    pub allow_local_client_deletion: bool,
+    pub allow_external_client_modification: bool,
+}
+
+pub const SECRET_PLACEHOLDER: &str = "<fill in>";
+
+impl AnypointDraft {
+    /// The body of `POST /accounts/api/organizations/{rootOrgId}/clientProviders` (shape from FACTS.md).
+    pub fn to_api_body(&self, options: &ApiBodyOptions) -> Value {
+        let or_placeholder = |v: &Option<String>| v.clone().unwrap_or_else(|| SECRET_PLACEHOLDER.to_string());
+        json!({
+            "name": options.name.clone().unwrap_or_else(|| "Okta".to_string()),
+            "type": {"name": "openid-dynamic-client", "description": "OpenID Connect Dynamic Client Registration"},
+            "allow_untrusted_certificates": false,
+            "oidc_dynamic_client_provider": {
+                "allow_local_client_deletion": options.allow_local_client_deletion,
+                "allow_external_client_modification":
+                    options.allow_local_client_deletion && options.allow_external_client_modification,
+                "issuer": self.issuer,
+                "client_request_timeout": options.timeout_seconds.unwrap_or(5).clamp(5, 20),
+                "urls": {
+                    "authorize": self.authorize_url,
+                    "token": self.token_url,
+                    "introspect": self.token_introspection_url,
+                },
+                "client": {
+                    "urls": {"register": self.client_registration_url},
+                    "registration": {"authorization": or_placeholder(&options.authorization_header)},
+                },
+                "primary_client": {"id": or_placeholder(&options.client_id), "secret": or_placeholder(&options.client_secret)},
+            }
+        })
+    }
+}

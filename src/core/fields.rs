@@ -1,0 +1,91 @@
+//! The fields of Anypoint's "OpenID Connect Dynamic Client Registration" form: the one list that the
+//! classifier, the hints, the fill plan and the copy-assist panel all speak of.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AnypointField {
+    Name,
+    Description,
+    Issuer,
+    ClientRegistrationUrl,
+    AuthorizationHeader,
+    ClientRequestTimeout,
+    IntrospectionClientId,
+    IntrospectionClientSecret,
+    AuthorizeUrl,
+    TokenUrl,
+    TokenIntrospectionUrl,
+    DisableCertificateValidation,
+    EnableClientDeletion,
+    EnableIdpDeletionAndUpdates,
+}
+
+impl AnypointField {
+    pub const ALL: [AnypointField; 14] = [
+        Self::Name,
+        Self::Description,
+        Self::Issuer,
+        Self::ClientRegistrationUrl,
+        Self::AuthorizationHeader,
+        Self::ClientRequestTimeout,
+        Self::IntrospectionClientId,
+        Self::IntrospectionClientSecret,
+        Self::AuthorizeUrl,
+        Self::TokenUrl,
+        Self::TokenIntrospectionUrl,
+        Self::DisableCertificateValidation,
+        Self::EnableClientDeletion,
+        Self::EnableIdpDeletionAndUpdates,
+    ];
+
+    /// The five URLs that come straight from the metadata document.
+    pub const FROM_METADATA: [AnypointField; 5] =
+        [Self::Issuer, Self::ClientRegistrationUrl, Self::AuthorizeUrl, Self::TokenUrl, Self::TokenIntrospectionUrl];
+
+    /// The label Anypoint shows for the field: what the admin reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::Description => "Description",
+            Self::Issuer => "Issuer",
+            Self::ClientRegistrationUrl => "Client Registration URL",
+            Self::AuthorizationHeader => "Authorization Header",
+            Self::ClientRequestTimeout => "Client Request Timeout",
+            Self::IntrospectionClientId => "Client ID",
+            Self::IntrospectionClientSecret => "Client Secret",
+            Self::AuthorizeUrl => "Authorize URL",
+            Self::TokenUrl => "Token URL",
+            Self::TokenIntrospectionUrl => "Token Introspection URL",
+            Self::DisableCertificateValidation => "Disable server certificate validation",
+            Self::EnableClientDeletion => "Enable client deletion in Anypoint Platform",
+            Self::EnableIdpDeletionAndUpdates => "Enable client deletion and updates in IdP",
+        }
+    }
+
+    /// Holds a secret: never stored, logged or echoed into the page outside its own control.
+    pub fn is_secret(self) -> bool {
+        matches!(self, Self::AuthorizationHeader | Self::IntrospectionClientSecret)
+    }
+
+    pub fn is_url(self) -> bool {
+        Self::FROM_METADATA.contains(&self)
+    }
+
+    pub fn is_checkbox(self) -> bool {
+        matches!(
+            self,
+            Self::DisableCertificateValidation | Self::EnableClientDeletion | Self::EnableIdpDeletionAndUpdates
+        )
+    }
+}
+
+/// How much a finding matters to the admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}

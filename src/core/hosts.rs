@@ -1,0 +1,88 @@
+//! The hosts the product works on, defined once. The manifests' match patterns are checked against
+//! these lists by a test (`manifest_patterns_match_core_hosts`), so the two cannot drift apart.
+
+/// Registrable domains that Okta serves orgs from (`{org}.okta.com`, `{org}-admin.okta.com`, ...).
+pub const OKTA_DOMAINS: &[&str] = &["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"];
+
+/// Anypoint control planes (US, EU, Gov, Canada, Japan). Private Cloud hosts come by optional permission.
+pub const ANYPOINT_HOSTS: &[&str] = &[
+    "anypoint.mulesoft.com",
+    "eu1.anypoint.mulesoft.com",
+    "gov.anypoint.mulesoft.com",
+    "ca1.platform.mulesoft.com",
+    "jp1.platform.mulesoft.com",
+];
+
+/// The Okta domain a host belongs to, if any: `dev-1.okta.com` → `okta.com`.
+pub fn okta_domain_of(host: &str) -> Option<&'static str> {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    OKTA_DOMAINS.iter().copied().find(|domain| {
+        host.strip_suffix(domain).is_some_and(|rest| rest.len() > 1 && rest.ends_with('.'))
+    })
+}
+
+/// The org name of an Okta host: `dev-1-admin.okta.com` → `dev-1` (the admin console is the same org).
+pub fn okta_org_of(host: &str) -> Option<String> {
+    let domain = okta_domain_of(host)?;
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let sub = &host[..host.len() - domain.len() - 1];
+    let org = sub.rsplit('.').next().unwrap_or(sub);
+    Some(org.strip_suffix("-admin").unwrap_or(org).to_string())
+}
+
+pub fn is_anypoint_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    ANYPOINT_HOSTS.contains(&host.as_str())
+}
+
+/// Content-script match patterns for Okta metadata documents: any path holding `.well-known`.
+pub fn okta_metadata_match_patterns() -> Vec<String> {
+    OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/*.well-known/*")).collect()
+}
+
+/// Content-script match patterns for the Anypoint control planes.
+pub fn anypoint_match_patterns() -> Vec<String> {
+    ANYPOINT_HOSTS.iter().map(|h| format!("https://{h}/*")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_okta_hosts_and_orgs() {
+        assert_eq!(okta_domain_of("dev-12345678.okta.com"), Some("okta.com"));
+        assert_eq!(okta_domain_of("acme.oktapreview.com"), Some("oktapreview.com"));
+        assert_eq!(okta_domain_of("x.okta-emea.com"), Some("okta-emea.com"));
+        assert_eq!(okta_domain_of("x.okta-gov.com"), Some("okta-gov.com"));
+        assert_eq!(okta_domain_of("x.okta.mil"), Some("okta.mil"));
+        assert_eq!(okta_domain_of("okta.com"), None);
+        assert_eq!(okta_domain_of("evilokta.com"), None);
+        assert_eq!(okta_domain_of("login.acme.com"), None);
+        assert_eq!(okta_org_of("dev-1-admin.okta.com").as_deref(), Some("dev-1"));
+        assert_eq!(okta_org_of("ACME.okta.com").as_deref(), Some("acme"));
+    }
+
+    #[test]
+    fn recognises_anypoint_hosts() {
+        assert!(is_anypoint_host("anypoint.mulesoft.com"));
+        assert!(is_anypoint_host("jp1.platform.mulesoft.com"));
+        assert!(!is_anypoint_host("mulesoft.com"));
+    }
+
+    #[test]
+    fn manifest_patterns_match_core_hosts() {
+        let manifest: serde_json::Value =
+            serde_json::from_str(include_str!("../../extension/manifest.common.json")).unwrap();
+        let scripts = manifest["content_scripts"].as_array().unwrap();
+        let matches_of = |file: &str| -> Vec<String> {
+            let entry = scripts
+                .iter()
+                .find(|s| s["js"].as_array().unwrap().iter().any(|j| j.as_str().unwrap().ends_with(file)))
+                .unwrap();
+            entry["matches"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect()
+        };
+        assert_eq!(matches_of("okta_metadata.js"), okta_metadata_match_patterns());
+        assert_eq!(matches_of("anypoint_form.js"), anypoint_match_patterns());
+    }
+}

@@ -1,0 +1,339 @@
+//! Parse and validate an Okta authorization server metadata document, given its text and the URL it came
+//! from. Enforces RFC 8414 §2/§3.3 and OpenID Connect Discovery §4.3 (the document's `issuer` is the one the
+//! URL was built from), checks every endpoint Anypoint needs, and cleans Okta's `?client_id=` artefacts.
+//!
+//! ```
+//! use okta_anypoint_assist::core::metadata::inspect_metadata;
+//! let text = r#"{"issuer":"https://acme.okta.com","authorization_endpoint":"https://acme.okta.com/oauth2/v1/authorize",
+//!   "token_endpoint":"https://acme.okta.com/oauth2/v1/token","registration_endpoint":"https://acme.okta.com/oauth2/v1/clients",
+//!   "introspection_endpoint":"https://acme.okta.com/oauth2/v1/introspect"}"#;
+//! let inspection = inspect_metadata(text, "https://acme.okta.com/.well-known/openid-configuration");
+//! assert!(inspection.is_valid());
+//! assert_eq!(inspection.metadata.unwrap().issuer, "https://acme.okta.com");
+//! ```
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use url::Url;
+
+use super::hosts::okta_org_of;
+use super::okta_paths::{endpoint_role, server_of_path, AuthorizationServer, EndpointRole};
+use super::problem::{Problem, ProblemKind};
+
+/// Documents larger than this are refused: real ones are 2–4 KB.
+pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+
+/// Which of the two well-known documents this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DocumentKind {
+    OpenidConfiguration,
+    OauthAuthorizationServer,
+}
+
+/// What the metadata URL itself tells: the server, the issuer it was built from, the org.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MetadataLocation {
+    pub document_url: String,
+    pub kind: DocumentKind,
+    pub server: AuthorizationServer,
+    /// The issuer the URL was built from (RFC 8414 §3.3): the document must name this one.
+    pub expected_issuer: String,
+    /// The Okta org when the document sits on an Okta host; `None` on a custom URL domain.
+    pub okta_org: Option<String>,
+    /// A `?client_id=` on the URL: Okta then appends it to some endpoints.
+    pub client_id_param: Option<String>,
+}
+
+impl MetadataLocation {
+    /// Recognise a metadata URL (every Okta form of DESIGN.md §1), on any host.
+    pub fn parse(url: &str) -> Result<Self, ProblemKind> {
+        let not_metadata = || ProblemKind::NotAMetadataUrl { url: url.to_string() };
+        let parsed = Url::parse(url.trim()).map_err(|_| not_metadata())?;
+        if parsed.scheme() != "https" {
+            return Err(ProblemKind::DocumentNotHttps { url: url.to_string() });
+        }
+        let host = parsed.host_str().ok_or_else(not_metadata)?.to_string();
+        let segs: Vec<&str> = parsed.path().split('/').filter(|s| !s.is_empty()).collect();
+        let kind_of = |doc: &str| match doc {
+            "openid-configuration" => Some(DocumentKind::OpenidConfiguration),
+            "oauth-authorization-server" => Some(DocumentKind::OauthAuthorizationServer),
+            _ => None,
+        };
+        let (kind, server) = match segs.as_slice() {
+            [".well-known", doc] => (kind_of(doc), AuthorizationServer::Org),
+            [".well-known", doc, "oauth2", id] | ["oauth2", id, ".well-known", doc] if is_server_id(id) => {
+                (kind_of(doc), AuthorizationServer::Custom { id: (*id).to_string() })
+            }
+            _ => (None, AuthorizationServer::Org),
+        };
+        let kind = kind.ok_or_else(not_metadata)?;
+        let expected_issuer = format!("{}{}", parsed.origin().ascii_serialization(), server.issuer_path());
+        let client_id_param = parsed.query_pairs().find(|(k, _)| k == "client_id").map(|(_, v)| v.into_owned());
+        Ok(Self {
+            document_url: parsed.to_string(),
+            kind,
+            server,
+            expected_issuer,
+            okta_org: okta_org_of(&host),
+            client_id_param,
+        })
+    }
+}
+
+fn is_server_id(id: &str) -> bool {
+    id != "v1" && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The values of a document that Anypoint needs, cleaned (registration URL without a client id suffix).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metadata {
+    pub location: MetadataLocation,
+    pub issuer: String,
+    pub authorization_endpoint: String,
+    pub token_endpoint: String,
+    pub registration_endpoint: Option<String>,
+    pub introspection_endpoint: Option<String>,
+}
+
+/// The outcome of inspecting one document: what could be read and everything found wrong with it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Inspection {
+    pub metadata: Option<Metadata>,
+    pub problems: Vec<Problem>,
+}
+
+impl Inspection {
+    /// Usable for Anypoint: read, and nothing of error severity found.
+    pub fn is_valid(&self) -> bool {
+        self.metadata.is_some() && !self.problems.iter().any(Problem::is_error)
+    }
+
+    fn fail(kind: ProblemKind) -> Self {
+        Self { metadata: None, problems: vec![Problem::from(kind)] }
+    }
+}
+
+/// Parse and validate `text`, the document found at `source_url`. Never panics.
+pub fn inspect_metadata(text: &str, source_url: &str) -> Inspection {
+    let location = match MetadataLocation::parse(source_url) {
+        Ok(location) => location,
+        Err(kind) => return Inspection::fail(kind),
+    };
+    let object = match parse_object(text) {
+        Ok(object) => object,
+        Err(kind) => return Inspection::fail(kind),
+    };
+    let mut problems = Vec::new();
+    if location.okta_org.is_none() {
+        problems.push(ProblemKind::CustomDomain { host: host_of(&location.document_url) }.into());
+    }
+    if let Some(client_id) = &location.client_id_param {
+        problems.push(ProblemKind::ClientIdParameter { client_id: client_id.clone() }.into());
+    }
+
+    let mut check = Checker { object: &object, problems: &mut problems };
+    let issuer = check.issuer(&location);
+    let authorize = check.url("authorization_endpoint", true);
+    let token = check.url("token_endpoint", true);
+    let registration = check.url("registration_endpoint", false);
+    let introspection = check.url("introspection_endpoint", false);
+    for optional in ["jwks_uri", "userinfo_endpoint", "revocation_endpoint", "end_session_endpoint"] {
+        check.url(optional, false);
+    }
+    let present = |field: &str| !matches!(object.get(field), None | Some(Value::Null));
+    if !present("registration_endpoint") {
+        problems.push(ProblemKind::MissingRegistrationEndpoint.into());
+    }
+    if !present("introspection_endpoint") {
+        problems.push(ProblemKind::MissingIntrospectionEndpoint.into());
+    }
+
+    let (Some(issuer), Some(authorize), Some(token)) = (issuer, authorize, token) else {
+        return Inspection { metadata: None, problems };
+    };
+    let registration = registration.map(|url| clean_registration(url, &mut problems));
+    let issuer_url = Url::parse(&issuer).ok();
+    for (field, url) in [
+        ("authorization_endpoint", Some(&authorize)),
+        ("token_endpoint", Some(&token)),
+        ("introspection_endpoint", introspection.as_ref()),
+        ("registration_endpoint", registration.as_ref()),
+    ] {
+        if let (Some(url), Some(issuer_url)) = (url, issuer_url.as_ref()) {
+            check_belongs_to_issuer(field, url, issuer_url, &mut problems);
+        }
+    }
+    Inspection {
+        metadata: Some(Metadata {
+            location,
+            issuer,
+            authorization_endpoint: authorize.to_string(),
+            token_endpoint: token.to_string(),
+            registration_endpoint: registration.map(|u| u.to_string()),
+            introspection_endpoint: introspection.map(|u| u.to_string()),
+        }),
+        problems,
+    }
+}
+
+fn parse_object(text: &str) -> Result<Map<String, Value>, ProblemKind> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ProblemKind::TooLarge { bytes: text.len() });
+    }
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err(ProblemKind::EmptyDocument);
+    }
+    if trimmed.starts_with('<') {
+        return Err(ProblemKind::HtmlNotJson);
+    }
+    match serde_json::from_str::<Value>(trimmed) {
+        Ok(Value::Object(object)) => Ok(object),
+        Ok(other) => Err(ProblemKind::NotAnObject { found: json_type(&other).to_string() }),
+        Err(e) => Err(ProblemKind::InvalidJson { line: e.line(), column: e.column() }),
+    }
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn host_of(url: &str) -> String {
+    Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default()
+}
+
+struct Checker<'a> {
+    object: &'a Map<String, Value>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn string(&mut self, field: &str, required: bool) -> Option<&str> {
+        match self.object.get(field) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.problems.push(ProblemKind::MissingField { field: field.to_string() }.into());
+                }
+                None
+            }
+            Some(Value::String(s)) => Some(s.as_str()),
+            Some(other) => {
+                let found = json_type(other).to_string();
+                self.problems.push(ProblemKind::WrongType { field: field.to_string(), found }.into());
+                None
+            }
+        }
+    }
+
+    /// An https URL; `javascript:`/`data:` and plain http refused, each with its own message.
+    fn url(&mut self, field: &str, required: bool) -> Option<Url> {
+        let raw = self.string(field, required)?.to_string();
+        let problem = match Url::parse(&raw) {
+            Ok(url) if url.scheme() == "https" && url.host_str().is_some() => return Some(url),
+            Ok(url) if url.scheme() == "http" => ProblemKind::NotHttps { field: field.to_string() },
+            Ok(url) if matches!(url.scheme(), "https" | "http") => ProblemKind::NotAUrl { field: field.to_string() },
+            Ok(url) => ProblemKind::UnsafeScheme { field: field.to_string(), scheme: url.scheme().to_string() },
+            Err(_) => ProblemKind::NotAUrl { field: field.to_string() },
+        };
+        self.problems.push(problem.into());
+        None
+    }
+
+    /// RFC 8414 §2 and §3.3, OpenID Discovery §4.3. A host-only difference is a custom URL domain: warn.
+    fn issuer(&mut self, location: &MetadataLocation) -> Option<String> {
+        let raw = self.string("issuer", true)?.to_string();
+        let url = self.url("issuer", true)?;
+        if url.query().is_some() || url.fragment().is_some() {
+            self.problems.push(ProblemKind::IssuerHasQueryOrFragment.into());
+            return None;
+        }
+        if raw == location.expected_issuer {
+            return Some(raw);
+        }
+        let expected = Url::parse(&location.expected_issuer).ok()?;
+        let same_path = url.path().trim_end_matches('/') == expected.path().trim_end_matches('/');
+        if same_path && url.host_str() != expected.host_str() && !raw.ends_with('/') {
+            self.problems.push(
+                ProblemKind::IssuerOnOtherHost {
+                    issuer_host: url.host_str().unwrap_or_default().to_string(),
+                    document_host: expected.host_str().unwrap_or_default().to_string(),
+                }
+                .into(),
+            );
+            return Some(raw);
+        }
+        self.problems
+            .push(ProblemKind::IssuerMismatch { expected: location.expected_issuer.clone(), found: raw }.into());
+        None
+    }
+}
+
+/// `https://{org}/oauth2/v1/clients/{clientId}` and `?client_id=` → the org-level registration URL.
+fn clean_registration(mut url: Url, problems: &mut Vec<Problem>) -> Url {
+    let segs: Vec<String> = url.path().split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    if let [a, b, c, client_id] = segs.as_slice() {
+        if a == "oauth2" && b == "v1" && c == "clients" {
+            problems.push(ProblemKind::RegistrationClientIdStripped { client_id: client_id.clone() }.into());
+            url.set_path("/oauth2/v1/clients");
+        }
+    }
+    if url.query().is_some() {
+        url.set_query(None);
+    }
+    url
+}
+
+/// Endpoints should sit on the issuer's host and belong to the issuer's authorization server.
+fn check_belongs_to_issuer(field: &str, url: &Url, issuer: &Url, problems: &mut Vec<Problem>) {
+    if url.host_str() != issuer.host_str() {
+        problems.push(
+            ProblemKind::EndpointOnOtherHost {
+                field: field.to_string(),
+                host: url.host_str().unwrap_or_default().to_string(),
+                issuer_host: issuer.host_str().unwrap_or_default().to_string(),
+            }
+            .into(),
+        );
+        return;
+    }
+    // The registration endpoint is org-level for every server: no server check for it.
+    if endpoint_role(url.path()) == Some(EndpointRole::Registration) {
+        return;
+    }
+    if let (Some(server), Some(issuer_server)) = (server_of_path(url.path()), server_of_issuer(issuer.path())) {
+        if server != issuer_server {
+            problems.push(
+                ProblemKind::EndpointOfOtherServer {
+                    field: field.to_string(),
+                    server: server.describe(),
+                    issuer_server: issuer_server.describe(),
+                }
+                .into(),
+            );
+        }
+    }
+}
+
+/// The server an issuer path names: `` → org, `/oauth2/{id}` → custom.
+pub fn server_of_issuer(path: &str) -> Option<AuthorizationServer> {
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match segs.as_slice() {
+        [] => Some(AuthorizationServer::Org),
+        ["oauth2", id] => Some(AuthorizationServer::Custom { id: (*id).to_string() }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

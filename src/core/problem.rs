@@ -1,0 +1,186 @@
+//! What can be wrong with a metadata document, as typed kinds. Each kind documents when it happens and
+//! renders, in one line, what is wrong and what the admin should do.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::fields::Severity;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "camelCase")]
+pub enum ProblemKind {
+    /// The address is not one of the well-known metadata paths.
+    NotAMetadataUrl { url: String },
+    /// The metadata was served over plain http.
+    DocumentNotHttps { url: String },
+    /// Larger than [`super::metadata::MAX_DOCUMENT_BYTES`].
+    TooLarge { bytes: usize },
+    /// Nothing but whitespace.
+    EmptyDocument,
+    /// An HTML page (sign-in, error) where JSON was expected.
+    HtmlNotJson,
+    /// Not valid JSON.
+    InvalidJson { line: usize, column: usize },
+    /// Valid JSON, but not an object.
+    NotAnObject { found: String },
+    /// A field Anypoint needs is absent.
+    MissingField { field: String },
+    /// A field holds another JSON type than a string.
+    WrongType { field: String, found: String },
+    /// A field's value is not an absolute https URL with a host.
+    NotAUrl { field: String },
+    /// `http://` where https is required.
+    NotHttps { field: String },
+    /// `javascript:`, `data:` and other non-web schemes.
+    UnsafeScheme { field: String, scheme: String },
+    /// RFC 8414 §2: the issuer has no query or fragment.
+    IssuerHasQueryOrFragment,
+    /// RFC 8414 §3.3 / OpenID Discovery §4.3: the document names another issuer than its URL.
+    IssuerMismatch { expected: String, found: String },
+    /// Same issuer path on another host: a custom URL domain (legitimate, worth knowing).
+    IssuerOnOtherHost { issuer_host: String, document_host: String },
+    /// Anypoint needs `registration_endpoint` for dynamic client registration.
+    MissingRegistrationEndpoint,
+    /// Anypoint needs `introspection_endpoint` to validate tokens.
+    MissingIntrospectionEndpoint,
+    /// An endpoint on another host than the issuer.
+    EndpointOnOtherHost { field: String, host: String, issuer_host: String },
+    /// An endpoint of another authorization server than the issuer's.
+    EndpointOfOtherServer { field: String, server: String, issuer_server: String },
+    /// `.../clients/{clientId}` became the org-level `.../clients`.
+    RegistrationClientIdStripped { client_id: String },
+    /// The metadata URL carried `?client_id=`.
+    ClientIdParameter { client_id: String },
+    /// The document is not on an Okta host: treated as a custom URL domain.
+    CustomDomain { host: String },
+}
+
+impl ProblemKind {
+    pub fn severity(&self) -> Severity {
+        use ProblemKind::*;
+        match self {
+            IssuerOnOtherHost { .. } | EndpointOnOtherHost { .. } | EndpointOfOtherServer { .. } => Severity::Warning,
+            RegistrationClientIdStripped { .. } | ClientIdParameter { .. } | CustomDomain { .. } => Severity::Info,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProblemKind::*;
+        match self {
+            NotAMetadataUrl { .. } => write!(
+                f,
+                "This address is not an authorization server metadata URL. In Okta open Security > API > \
+                 Authorization Servers, pick the server and click its Metadata URI."
+            ),
+            DocumentNotHttps { .. } => {
+                write!(f, "The metadata was not loaded over https. Open the Metadata URI with https://.")
+            }
+            TooLarge { bytes } => write!(
+                f,
+                "The document is {} KB; metadata documents are a few KB. Open the Metadata URI itself, not an export.",
+                bytes / 1024
+            ),
+            EmptyDocument => write!(f, "The document is empty. Reload the Metadata URI."),
+            HtmlNotJson => write!(
+                f,
+                "This page is HTML (a sign-in or error page?), not the metadata JSON. Sign in to Okta, then open \
+                 the Metadata URI again."
+            ),
+            InvalidJson { line, column } => write!(
+                f,
+                "The document is not valid JSON (line {line}, column {column}). Reload the Metadata URI; if you \
+                 copied it, copy the whole text."
+            ),
+            NotAnObject { found } => {
+                write!(f, "The document is {found}, not a JSON object. Open the Metadata URI of an authorization server.")
+            }
+            MissingField { field } => write!(
+                f,
+                "The document has no \"{field}\". Check that this is the Metadata URI of an authorization server."
+            ),
+            WrongType { field, found } => {
+                write!(f, "\"{field}\" is {found}, not a URL string. The document is not usable: reload it from Okta.")
+            }
+            NotAUrl { field } => write!(f, "\"{field}\" is not an absolute https URL. Reload the document from Okta."),
+            NotHttps { field } => write!(
+                f,
+                "\"{field}\" uses http://; Anypoint requires https. Use the https Metadata URI of your Okta org."
+            ),
+            UnsafeScheme { field, scheme } => write!(
+                f,
+                "\"{field}\" uses the \"{scheme}:\" scheme, not https. This document is not a real Okta document: \
+                 do not use it."
+            ),
+            IssuerHasQueryOrFragment => write!(
+                f,
+                "The issuer has a query or fragment, which RFC 8414 forbids. Use the Metadata URI of the \
+                 authorization server without extra parameters."
+            ),
+            IssuerMismatch { expected, found } => write!(
+                f,
+                "The document names issuer {found} but was loaded from the metadata of {expected}; by RFC 8414 it \
+                 must not be used. Open the Metadata URI of the server you want."
+            ),
+            IssuerOnOtherHost { issuer_host, document_host } => write!(
+                f,
+                "The issuer is on {issuer_host} while the document came from {document_host} (a custom URL \
+                 domain?). Anypoint will use {issuer_host}: check that this is the domain your clients use."
+            ),
+            MissingRegistrationEndpoint => write!(
+                f,
+                "The document has no registration_endpoint; Anypoint needs it. For Okta it is \
+                 https://{{your org}}/oauth2/v1/clients."
+            ),
+            MissingIntrospectionEndpoint => write!(
+                f,
+                "The document has no introspection_endpoint; Anypoint needs it. Open the Metadata URI of an Okta \
+                 authorization server (…/oauth2/{{id}}/.well-known/openid-configuration)."
+            ),
+            EndpointOnOtherHost { field, host, issuer_host } => write!(
+                f,
+                "\"{field}\" is on {host} but the issuer is on {issuer_host}. Check that both belong to your org."
+            ),
+            EndpointOfOtherServer { field, server, issuer_server } => write!(
+                f,
+                "\"{field}\" belongs to {server}, but the issuer is {issuer_server}. Check the authorization server."
+            ),
+            RegistrationClientIdStripped { client_id } => write!(
+                f,
+                "The registration URL ended in the client id {client_id}; the org-level …/oauth2/v1/clients is used."
+            ),
+            ClientIdParameter { client_id } => write!(
+                f,
+                "The metadata URL carried ?client_id={client_id}; Okta's client-specific values were cleaned."
+            ),
+            CustomDomain { host } => {
+                write!(f, "{host} is not an Okta host: treated as a custom URL domain of your Okta org.")
+            }
+        }
+    }
+}
+
+/// A finding with its severity and message, ready for the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub severity: Severity,
+    pub message: String,
+    #[serde(flatten)]
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl From<ProblemKind> for Problem {
+    fn from(kind: ProblemKind) -> Self {
+        Self { severity: kind.severity(), message: kind.to_string(), kind }
+    }
+}

@@ -1,0 +1,72 @@
+// Shared by the e2e tests, the demo and the benchmark: practice servers + Debian's Chromium running the
+// built extension, with the real host names mapped to the local servers.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPracticeServer } from '../../www/serve.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = join(ROOT, 'extension', 'dist', 'chrome');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const OKTA_ORG = 'dev-12345678.okta.com';
+export const METADATA_URL = `https://${OKTA_ORG}/oauth2/default/.well-known/openid-configuration`;
+export const ANYPOINT_LIST_URL = 'https://anypoint.mulesoft.com/accounts/client-providers';
+
+/**
+ * Start the practice servers and a Chromium with the extension loaded.
+ * { withExtension = true, headless = true } → { context, server, worker, close }
+ */
+export async function launch({ withExtension = true, headless = true } = {}) {
+  const server = await startPracticeServer();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'assist-profile-'));
+  const rules = ['*.okta.com', '*.oktapreview.com', 'anypoint.mulesoft.com', '*.anypoint.mulesoft.com', '*.platform.mulesoft.com']
+    .map((host) => `MAP ${host} 127.0.0.1:${server.port}`)
+    .join(', ');
+  const args = [
+    `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless,
+    args,
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  let worker = null;
+  if (withExtension) {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  }
+  const close = async () => {
+    await context.close();
+    await server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, server, worker, close };
+}
+
+/** Open the practice Anypoint console and navigate (client-side) to the OIDC client provider form. */
+export async function openClientProviderForm(page) {
+  await page.goto(ANYPOINT_LIST_URL);
+  await page.getByRole('button', { name: 'Add Client Provider' }).click();
+  await page.getByRole('menuitem', { name: 'OpenID Connect Dynamic Client Registration' }).click();
+  await page.getByText('Settings loaded.').waitFor();
+}
+
+/** What the practice app's submit handler received: React's own state. */
+export async function submittedState(page) {
+  await page.getByRole('button', { name: 'Create' }).click();
+  return JSON.parse(await page.getByTestId('submitted-state').textContent());
+}

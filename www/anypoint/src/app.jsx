@@ -1,0 +1,130 @@
+// A practice copy of Anypoint's "Add OIDC client provider" page: a React single-page app whose form appears
+// after a client-side route change, re-renders once settings "load", and keeps every input controlled.
+// Its submit handler shows exactly what React's state holds, which is what the e2e test asserts on.
+import { useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+
+const LIST = '/accounts/client-providers';
+const NEW_OIDC = '/accounts/client-providers/new/openid-dynamic-client';
+
+function navigate(path) {
+  history.pushState(null, '', path);
+  dispatchEvent(new PopStateEvent('popstate'));
+}
+
+function usePath() {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const onPop = () => setPath(location.pathname);
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  return path;
+}
+
+const EMPTY = {
+  name: '', description: '', issuer: '', registrationUrl: '', authorizationHeader: '', timeout: '5',
+  clientId: '', clientSecret: '', authorizeUrl: '', tokenUrl: '', introspectionUrl: '',
+  disableCertValidation: false, allowLocalDeletion: false, allowExternalModification: false,
+};
+
+function TextField({ id, label, value, onChange, type = 'text' }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={id} type={type} value={value} onChange={(e) => onChange(id, e.target.value)} autoComplete="off" />
+    </div>
+  );
+}
+
+function Check({ id, label, checked, onChange }) {
+  return (
+    <div className="check">
+      <label>
+        <input type="checkbox" name={id} checked={checked} onChange={(e) => onChange(id, e.target.checked)} /> {label}
+      </label>
+    </div>
+  );
+}
+
+function ClientProviderForm() {
+  const [values, setValues] = useState(EMPTY);
+  const [loaded, setLoaded] = useState(false);
+  const [submitted, setSubmitted] = useState(null);
+  // Settings "arrive" after a moment and the whole form re-mounts, as SPAs do.
+  useEffect(() => {
+    const timer = setTimeout(() => setLoaded(true), 400);
+    return () => clearTimeout(timer);
+  }, []);
+  const set = (key, value) => setValues((v) => ({ ...v, [key]: value }));
+  const submit = (event) => {
+    event.preventDefault();
+    setSubmitted(values);
+  };
+  const text = (id, label, type) => <TextField id={id} label={label} value={values[id]} onChange={set} type={type} />;
+  return (
+    <form key={loaded ? 'loaded' : 'loading'} onSubmit={submit} aria-label="Add OIDC client provider">
+      <p className="note">{loaded ? 'Settings loaded.' : 'Loading settings…'}</p>
+      <h2>Client Information</h2>
+      {text('name', 'Name')}
+      {text('description', 'Description')}
+      <h2>Dynamic Client Registration</h2>
+      {text('issuer', 'Issuer')}
+      {text('registrationUrl', 'Client Registration URL')}
+      {text('authorizationHeader', 'Authorization Header', 'password')}
+      {text('timeout', 'Client Request Timeout', 'number')}
+      <h2>Token Introspection Client</h2>
+      {text('clientId', 'Client ID')}
+      {text('clientSecret', 'Client Secret', 'password')}
+      <h2>OpenID Connect Authorization URLs</h2>
+      {text('authorizeUrl', 'Authorize URL')}
+      {text('tokenUrl', 'Token URL')}
+      {text('introspectionUrl', 'Token Introspection URL')}
+      <h2>Advanced settings</h2>
+      <Check id="disableCertValidation" label="Disable server certificate validation" checked={values.disableCertValidation} onChange={set} />
+      <Check id="allowLocalDeletion" label="Enable client deletion in Anypoint Platform" checked={values.allowLocalDeletion} onChange={set} />
+      <Check id="allowExternalModification" label="Enable client deletion and updates in IdP" checked={values.allowExternalModification} onChange={set} />
+      <p><button type="submit">Create</button> <button type="button" className="secondary" onClick={() => navigate(LIST)}>Cancel</button></p>
+      {submitted && (
+        <section aria-label="Submitted">
+          <h2>Submitted (practice page: nothing was sent)</h2>
+          {/* The secret fields are masked: the page shows what React held, not the secrets themselves. */}
+          <pre data-testid="submitted-state">{JSON.stringify({ ...submitted, authorizationHeader: mask(submitted.authorizationHeader), clientSecret: mask(submitted.clientSecret) }, null, 2)}</pre>
+        </section>
+      )}
+    </form>
+  );
+}
+
+function mask(secret) {
+  return secret ? `${secret.slice(0, 5)}…(${secret.length} chars)` : '';
+}
+
+function ClientProviders() {
+  const [menu, setMenu] = useState(false);
+  return (
+    <>
+      <h1>Client Providers</h1>
+      <p>Anypoint Platform (default client provider)</p>
+      <button type="button" onClick={() => setMenu(true)}>Add Client Provider</button>
+      {menu && (
+        <div className="menu" role="menu">
+          <button type="button" role="menuitem" className="secondary" onClick={() => navigate(NEW_OIDC)}>OpenID Connect Dynamic Client Registration</button>
+          <button type="button" role="menuitem" className="secondary">PingFederate</button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function App() {
+  const path = usePath();
+  return (
+    <>
+      <header>Anypoint Platform — Access Management (practice page)</header>
+      <main>{path === NEW_OIDC ? <><h1>Add OIDC client provider</h1><ClientProviderForm /></> : <ClientProviders />}</main>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')).render(<App />);

@@ -1,0 +1,90 @@
+// Practice servers: an Okta org serving metadata documents and an Anypoint-like console, both over HTTPS
+// with strict CSP headers, told apart by the Host header. The browser reaches them by their real host names
+// (Chromium: --host-resolver-rules), so the extension's real match patterns are what is exercised.
+//
+//   node www/serve.mjs [--port 8443] [--cert cert.pem --key key.pem]   (cert made with openssl if absent)
+
+import { createServer } from 'node:https';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WWW = dirname(fileURLToPath(import.meta.url));
+
+export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
+
+// Okta paths → documents, per org. Every metadata path form of DESIGN.md §1.
+const OKTA_DOCUMENTS = {
+  'dev-12345678.okta.com': {
+    '/oauth2/default/.well-known/openid-configuration': 'custom-default.openid-configuration.json',
+    '/oauth2/default/.well-known/oauth-authorization-server': 'custom-default.oauth-authorization-server.json',
+    '/.well-known/oauth-authorization-server/oauth2/default': 'custom-default.oauth-authorization-server.json',
+  },
+  'acme.okta.com': {
+    '/.well-known/openid-configuration': 'org.openid-configuration.json',
+  },
+};
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+
+function send(response, status, type, body) {
+  response.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': STRICT_CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}
+
+async function oktaSite(host, path, response) {
+  const file = OKTA_DOCUMENTS[host]?.[path];
+  if (!file) return send(response, 404, 'application/json', JSON.stringify({ errorCode: 'E0000022', errorSummary: 'Not found' }));
+  send(response, 200, 'application/json', await readFile(join(WWW, 'okta', 'documents', file)));
+}
+
+// The Anypoint console is a single-page app: every unknown path serves index.html.
+async function anypointSite(path, response) {
+  const assets = { '/assets/app.js': 'dist/app.js', '/assets/app.css': 'app.css' };
+  const file = assets[path] ?? 'index.html';
+  try {
+    send(response, 200, TYPES[extname(file)], await readFile(join(WWW, 'anypoint', file)));
+  } catch {
+    send(response, 500, 'text/plain', `Missing ${file}: run ./build.sh build first.`);
+  }
+}
+
+export function ensureCertificate(dir = mkdtempSync(join(tmpdir(), 'assist-cert-'))) {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  if (!existsSync(cert)) {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=practice',
+      '-keyout', key, '-out', cert, '-addext', 'subjectAltName=DNS:*.okta.com,DNS:anypoint.mulesoft.com,DNS:localhost'],
+    { stdio: 'ignore' });
+  }
+  return { cert, key };
+}
+
+/** Start the practice servers on one port; resolves to { port, close }. */
+export async function startPracticeServer({ port = 0, cert, key } = {}) {
+  const files = cert && key ? { cert, key } : ensureCertificate();
+  const server = createServer({ cert: await readFile(files.cert), key: await readFile(files.key) }, (request, response) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const path = new URL(request.url, 'https://x').pathname;
+    const site = host in OKTA_DOCUMENTS ? oktaSite(host, path, response) : anypointSite(path, response);
+    site.catch((error) => send(response, 500, 'text/plain', String(error)));
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { port: server.address().port, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export const OKTA_HOSTS = Object.keys(OKTA_DOCUMENTS);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
+  const { port } = await startPracticeServer({ port: Number(arg('port') ?? 8443), cert: arg('cert'), key: arg('key') });
+  console.log(`practice servers on https://127.0.0.1:${port} (hosts: ${OKTA_HOSTS.join(', ')}, anypoint.mulesoft.com)`);
+}
