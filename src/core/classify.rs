@@ -138,24 +138,25 @@ const SIGNATURES: &[Signature] = &[
     },
 ];
 
-/// Words of a text: lower case, split on non-alphanumerics and camelCase boundaries.
+/// Words of a text: lower case, split on non-alphanumerics and camelCase boundaries. A lone capital that
+/// ends a word stays with it ("IdP" is one word, "tokenIntrospectionURL" three).
 fn words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut current = String::new();
-    let mut prev_lower = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if c.is_uppercase() && prev_lower && !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            current.extend(c.to_lowercase());
-        } else {
-            prev_lower = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
+            continue;
         }
+        let after_lower = i > 0 && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit());
+        let ends_word = chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric());
+        if c.is_uppercase() && after_lower && !ends_word && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        current.extend(c.to_lowercase());
     }
     if !current.is_empty() {
         out.push(current);

@@ -1,1 +1,153 @@
+//! The same Anypoint form in many markups, as the content script would snapshot it.
+
 use super::*;
+use AnypointField::*;
+
+/// The form as Anypoint shows it: (field, label a person reads, input type, section heading).
+const FORM: &[(AnypointField, &str, &str, &str)] = &[
+    (Name, "Name", "text", "Client Information"),
+    (Description, "Description", "text", "Client Information"),
+    (Issuer, "Issuer", "text", "Dynamic Client Registration"),
+    (ClientRegistrationUrl, "Client Registration URL", "text", "Dynamic Client Registration"),
+    (AuthorizationHeader, "Authorization Header", "password", "Dynamic Client Registration"),
+    (ClientRequestTimeout, "Client Request Timeout", "number", "Dynamic Client Registration"),
+    (IntrospectionClientId, "Client ID", "text", "Token Introspection Client"),
+    (IntrospectionClientSecret, "Client Secret", "password", "Token Introspection Client"),
+    (AuthorizeUrl, "Authorize URL", "text", "OpenID Connect Authorization URLs"),
+    (TokenUrl, "Token URL", "text", "OpenID Connect Authorization URLs"),
+    (TokenIntrospectionUrl, "Token Introspection URL", "text", "OpenID Connect Authorization URLs"),
+    (DisableCertificateValidation, "Disable server certificate validation", "checkbox", "Advanced settings"),
+    (EnableClientDeletion, "Enable client deletion in Anypoint Platform", "checkbox", "Advanced settings"),
+    (EnableIdpDeletionAndUpdates, "Enable client deletion and updates in IdP", "checkbox", "Advanced settings"),
+];
+
+fn control(label: &str, input_type: &str, section: &str, how: Markup) -> ControlSnapshot {
+    let mut c = ControlSnapshot {
+        tag: "input".into(),
+        input_type: input_type.into(),
+        section: section.into(),
+        ..Default::default()
+    };
+    match how {
+        Markup::LabelFor | Markup::WrappingLabel | Markup::AriaLabel | Markup::ShadowCustomElement => {
+            c.labels = vec![label.into()]
+        }
+        Markup::AriaLabelledBy => c.labels = vec![format!("{label} ")],
+        Markup::Placeholder => c.placeholder = label.to_lowercase(),
+        Markup::FloatingLabel => c.labels = vec![format!("{label} *")],
+        Markup::NameAndIdOnly => {
+            let words: Vec<&str> = label.split_whitespace().collect();
+            c.name = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if i == 0 { w.to_lowercase() } else { w.to_string() })
+                .collect::<String>();
+            c.id = format!("cp-{}", label.to_lowercase().replace(' ', "-"));
+        }
+    }
+    if how == Markup::LabelFor {
+        c.id = format!("field{}", label.len());
+    }
+    c
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Markup {
+    LabelFor,
+    WrappingLabel,
+    AriaLabelledBy,
+    AriaLabel,
+    Placeholder,
+    FloatingLabel,
+    ShadowCustomElement,
+    NameAndIdOnly,
+}
+
+fn form(how: Markup) -> Vec<ControlSnapshot> {
+    FORM.iter().map(|(_, label, t, section)| control(label, t, section, how)).collect()
+}
+
+fn assert_all_fields(controls: &[ControlSnapshot], offset: usize, how: &str) {
+    let classification = classify_controls(controls);
+    assert!(classification.is_client_provider_form, "{how}");
+    for (i, (field, label, _, _)) in FORM.iter().enumerate() {
+        assert_eq!(classification.field_of(offset + i), Some(*field), "{how}: control '{label}'");
+    }
+}
+
+#[test]
+fn classifies_every_markup() {
+    for how in [
+        Markup::LabelFor,
+        Markup::WrappingLabel,
+        Markup::AriaLabelledBy,
+        Markup::AriaLabel,
+        Markup::Placeholder,
+        Markup::FloatingLabel,
+        Markup::ShadowCustomElement,
+        Markup::NameAndIdOnly,
+    ] {
+        assert_all_fields(&form(how), 0, &format!("{how:?}"));
+    }
+}
+
+#[test]
+fn unrelated_fields_are_left_alone() {
+    let mut controls = vec![
+        ControlSnapshot { input_type: "search".into(), placeholder: "Search Anypoint".into(), ..Default::default() },
+        ControlSnapshot { input_type: "text".into(), labels: vec!["Business group".into()], ..Default::default() },
+    ];
+    controls.extend(form(Markup::LabelFor));
+    controls.push(ControlSnapshot { input_type: "text".into(), labels: vec!["Feedback".into()], ..Default::default() });
+    controls.push(ControlSnapshot { input_type: "submit".into(), name: "issuer".into(), ..Default::default() });
+    assert_all_fields(&controls, 2, "extra fields");
+    let classification = classify_controls(&controls);
+    assert_eq!(classification.field_of(0), None);
+    assert_eq!(classification.field_of(1), None);
+    assert_eq!(classification.field_of(controls.len() - 2), None);
+    assert_eq!(classification.field_of(controls.len() - 1), None, "a submit button is not a field");
+}
+
+#[test]
+fn a_second_form_on_the_page_is_not_mixed_in() {
+    // Form 0: a login-like form with a Client ID and Secret; form 1: the client provider form.
+    let mut controls = vec![
+        ControlSnapshot { input_type: "text".into(), labels: vec!["Client ID".into()], form: 0, ..Default::default() },
+        ControlSnapshot { input_type: "password".into(), labels: vec!["Client Secret".into()], form: 0, ..Default::default() },
+    ];
+    controls.extend(form(Markup::LabelFor).into_iter().map(|c| ControlSnapshot { form: 1, ..c }));
+    let classification = classify_controls(&controls);
+    assert_eq!(classification.form, Some(1));
+    assert_all_fields(&controls, 2, "second form");
+    assert_eq!(classification.field_of(0), None);
+}
+
+#[test]
+fn pages_without_the_form_are_not_taken_for_it() {
+    let login = vec![
+        ControlSnapshot { input_type: "text".into(), labels: vec!["Username".into()], ..Default::default() },
+        ControlSnapshot { input_type: "password".into(), labels: vec!["Password".into()], ..Default::default() },
+    ];
+    assert!(!classify_controls(&login).is_client_provider_form);
+    assert!(!classify_controls(&[]).is_client_provider_form);
+    // Only the client information part of the form (another provider type): not the OIDC form.
+    let partial: Vec<_> = form(Markup::LabelFor).into_iter().take(2).collect();
+    assert!(!classify_controls(&partial).is_client_provider_form);
+}
+
+#[test]
+fn each_field_goes_to_one_control() {
+    // Two controls both labelled "Issuer": the first wins, the second is left alone.
+    let mut controls = form(Markup::LabelFor);
+    controls.push(ControlSnapshot { input_type: "text".into(), labels: vec!["Issuer".into()], ..Default::default() });
+    let classification = classify_controls(&controls);
+    assert_eq!(classification.control_for(Issuer), Some(2));
+    assert_eq!(classification.field_of(controls.len() - 1), None);
+}
+
+#[test]
+fn words_split_camel_case_and_punctuation() {
+    assert_eq!(words("tokenIntrospectionURL"), ["token", "introspection", "url"]);
+    assert_eq!(words("client_registration-url"), ["client", "registration", "url"]);
+    assert_eq!(words("Issuer *"), ["issuer"]);
+}

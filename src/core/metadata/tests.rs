@@ -1,1 +1,279 @@
+use serde_json::{json, Value};
+
 use super::*;
+use crate::core::fields::Severity;
+
+const CUSTOM_OIDC: &str = include_str!("../../../www/okta/documents/custom-default.openid-configuration.json");
+const CUSTOM_OAUTH: &str = include_str!("../../../www/okta/documents/custom-default.oauth-authorization-server.json");
+const ORG_OIDC: &str = include_str!("../../../www/okta/documents/org.openid-configuration.json");
+
+const CUSTOM_OIDC_URL: &str = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
+const CUSTOM_OAUTH_URL: &str = "https://dev-12345678.okta.com/oauth2/default/.well-known/oauth-authorization-server";
+const CUSTOM_RFC8414_URL: &str = "https://dev-12345678.okta.com/.well-known/oauth-authorization-server/oauth2/default";
+const ORG_OIDC_URL: &str = "https://acme.okta.com/.well-known/openid-configuration";
+
+fn edited(text: &str, edit: impl FnOnce(&mut Map<String, Value>)) -> String {
+    let mut value: Value = serde_json::from_str(text).unwrap();
+    edit(value.as_object_mut().unwrap());
+    value.to_string()
+}
+
+fn codes(inspection: &Inspection) -> Vec<String> {
+    inspection
+        .problems
+        .iter()
+        .map(|p| serde_json::to_value(p).unwrap()["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn only_error(inspection: &Inspection) -> &ProblemKind {
+    let errors: Vec<_> = inspection.problems.iter().filter(|p| p.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{:#?}", inspection.problems);
+    &errors[0].kind
+}
+
+#[test]
+fn samples_are_valid_at_every_url() {
+    for (text, url) in [
+        (CUSTOM_OIDC, CUSTOM_OIDC_URL),
+        (CUSTOM_OAUTH, CUSTOM_OAUTH_URL),
+        (CUSTOM_OAUTH, CUSTOM_RFC8414_URL),
+        (ORG_OIDC, ORG_OIDC_URL),
+        (ORG_OIDC, "https://acme.okta.com/.well-known/oauth-authorization-server"),
+    ] {
+        let inspection = inspect_metadata(text, url);
+        assert!(inspection.is_valid(), "{url}: {:#?}", inspection.problems);
+        assert!(inspection.problems.is_empty(), "{url}: {:#?}", inspection.problems);
+    }
+}
+
+#[test]
+fn custom_server_is_told_from_org_server() {
+    let custom = inspect_metadata(CUSTOM_OIDC, CUSTOM_OIDC_URL).metadata.unwrap();
+    assert_eq!(custom.location.server, AuthorizationServer::Custom { id: "default".into() });
+    assert_eq!(custom.location.okta_org.as_deref(), Some("dev-12345678"));
+    assert_eq!(custom.location.kind, DocumentKind::OpenidConfiguration);
+    assert_eq!(custom.registration_endpoint.as_deref(), Some("https://dev-12345678.okta.com/oauth2/v1/clients"));
+    let org = inspect_metadata(ORG_OIDC, ORG_OIDC_URL).metadata.unwrap();
+    assert_eq!(org.location.server, AuthorizationServer::Org);
+    assert_eq!(org.issuer, "https://acme.okta.com");
+    let rfc = inspect_metadata(CUSTOM_OAUTH, CUSTOM_RFC8414_URL).metadata.unwrap();
+    assert_eq!(rfc.location.kind, DocumentKind::OauthAuthorizationServer);
+    assert_eq!(rfc.location.expected_issuer, "https://dev-12345678.okta.com/oauth2/default");
+}
+
+#[test]
+fn pretty_printed_text_reads_the_same() {
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(CUSTOM_OIDC).unwrap()).unwrap();
+    assert_eq!(inspect_metadata(&pretty, CUSTOM_OIDC_URL), inspect_metadata(CUSTOM_OIDC, CUSTOM_OIDC_URL));
+    assert!(inspect_metadata(&format!("\u{feff}\n{CUSTOM_OIDC}\n"), CUSTOM_OIDC_URL).is_valid());
+}
+
+#[test]
+fn every_okta_host_shape_is_an_okta_org() {
+    for host in ["acme.oktapreview.com", "acme.okta-emea.com", "acme.okta-gov.com", "acme.okta.mil", "acme-admin.okta.com"] {
+        let text = ORG_OIDC.replace("acme.okta.com", host);
+        let inspection = inspect_metadata(&text, &format!("https://{host}/.well-known/openid-configuration"));
+        assert!(inspection.is_valid(), "{host}: {:#?}", inspection.problems);
+        assert_eq!(inspection.metadata.unwrap().location.okta_org.as_deref(), Some("acme"));
+    }
+}
+
+#[test]
+fn client_id_artefacts_are_cleaned() {
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.insert("registration_endpoint".into(), json!("https://dev-12345678.okta.com/oauth2/v1/clients/0oa1b2c3d4e5f6g7h8i9"));
+        o.insert("jwks_uri".into(), json!("https://dev-12345678.okta.com/oauth2/default/v1/keys?client_id=0oa1b2c3d4e5f6g7h8i9"));
+    });
+    let inspection = inspect_metadata(&text, &format!("{CUSTOM_OIDC_URL}?client_id=0oa1b2c3d4e5f6g7h8i9"));
+    assert!(inspection.is_valid());
+    assert_eq!(codes(&inspection), ["clientIdParameter", "registrationClientIdStripped"]);
+    assert!(inspection.problems.iter().all(|p| p.severity == Severity::Info));
+    let metadata = inspection.metadata.unwrap();
+    assert_eq!(metadata.registration_endpoint.as_deref(), Some("https://dev-12345678.okta.com/oauth2/v1/clients"));
+    assert_eq!(metadata.location.client_id_param.as_deref(), Some("0oa1b2c3d4e5f6g7h8i9"));
+}
+
+#[test]
+fn issuer_of_another_server_is_refused() {
+    let url = "https://dev-12345678.okta.com/oauth2/aus1a2b3c4d5e6f7g8h9/.well-known/openid-configuration";
+    let inspection = inspect_metadata(CUSTOM_OIDC, url);
+    assert!(!inspection.is_valid());
+    assert!(matches!(only_error(&inspection), ProblemKind::IssuerMismatch { expected, .. }
+        if expected == "https://dev-12345678.okta.com/oauth2/aus1a2b3c4d5e6f7g8h9"));
+    // The org document served at a custom server's path is refused too.
+    let inspection = inspect_metadata(ORG_OIDC, "https://acme.okta.com/oauth2/default/.well-known/openid-configuration");
+    assert!(matches!(only_error(&inspection), ProblemKind::IssuerMismatch { .. }));
+}
+
+#[test]
+fn issuer_with_trailing_slash_is_a_mismatch() {
+    let text = edited(ORG_OIDC, |o| {
+        o.insert("issuer".into(), json!("https://acme.okta.com/"));
+    });
+    assert!(matches!(only_error(&inspect_metadata(&text, ORG_OIDC_URL)), ProblemKind::IssuerMismatch { .. }));
+}
+
+#[test]
+fn custom_url_domain_is_said_not_failed() {
+    // Document fetched on the custom domain, issuer on the Okta domain: legitimate with custom URL domains.
+    let url = "https://login.acme.com/oauth2/default/.well-known/openid-configuration";
+    let inspection = inspect_metadata(CUSTOM_OIDC, url);
+    assert!(inspection.is_valid(), "{:#?}", inspection.problems);
+    assert_eq!(codes(&inspection), ["customDomain", "issuerOnOtherHost"]);
+    assert!(inspection.problems[1].message.contains("dev-12345678.okta.com"));
+    // Everything on the custom domain: only the custom-domain note.
+    let text = CUSTOM_OIDC.replace("dev-12345678.okta.com", "login.acme.com");
+    let inspection = inspect_metadata(&text, url);
+    assert!(inspection.is_valid());
+    assert_eq!(codes(&inspection), ["customDomain"]);
+    assert_eq!(inspection.metadata.unwrap().location.okta_org, None);
+}
+
+#[test]
+fn http_endpoint_is_refused() {
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.insert("token_endpoint".into(), json!("http://dev-12345678.okta.com/oauth2/default/v1/token"));
+    });
+    let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+    assert!(matches!(only_error(&inspection), ProblemKind::NotHttps { field } if field == "token_endpoint"));
+    assert!(inspection.problems[0].message.contains("https"));
+}
+
+#[test]
+fn javascript_and_data_urls_are_refused() {
+    for (field, value, scheme) in [
+        ("authorization_endpoint", "javascript:alert(1)", "javascript"),
+        ("introspection_endpoint", "data:text/html,<b>x</b>", "data"),
+        ("issuer", "javascript://dev-12345678.okta.com/oauth2/default", "javascript"),
+    ] {
+        let text = edited(CUSTOM_OIDC, |o| {
+            o.insert(field.into(), json!(value));
+        });
+        let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+        assert!(!inspection.is_valid());
+        assert!(
+            inspection.problems.iter().any(|p| p.kind == ProblemKind::UnsafeScheme { field: field.into(), scheme: scheme.into() }),
+            "{field}: {:#?}",
+            inspection.problems
+        );
+    }
+}
+
+#[test]
+fn missing_endpoints_anypoint_needs_are_reported() {
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.remove("registration_endpoint");
+    });
+    assert_eq!(only_error(&inspect_metadata(&text, CUSTOM_OIDC_URL)), &ProblemKind::MissingRegistrationEndpoint);
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.insert("introspection_endpoint".into(), Value::Null);
+    });
+    assert_eq!(only_error(&inspect_metadata(&text, CUSTOM_OIDC_URL)), &ProblemKind::MissingIntrospectionEndpoint);
+    for field in ["issuer", "authorization_endpoint", "token_endpoint"] {
+        let text = edited(CUSTOM_OIDC, |o| {
+            o.remove(field);
+        });
+        let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+        assert_eq!(only_error(&inspection), &ProblemKind::MissingField { field: field.into() });
+        assert!(inspection.metadata.is_none());
+    }
+}
+
+#[test]
+fn wrong_types_are_named() {
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.insert("token_endpoint".into(), json!(42));
+    });
+    let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+    assert_eq!(only_error(&inspection), &ProblemKind::WrongType { field: "token_endpoint".into(), found: "a number".into() });
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.insert("issuer".into(), json!(["https://x"]));
+    });
+    assert!(matches!(only_error(&inspect_metadata(&text, CUSTOM_OIDC_URL)), ProblemKind::WrongType { found, .. } if found == "an array"));
+}
+
+#[test]
+fn not_json_documents_get_their_own_messages() {
+    let html = "<!doctype html><html><head><title>Sign In</title></head><body>Okta</body></html>";
+    assert_eq!(only_error(&inspect_metadata(html, CUSTOM_OIDC_URL)), &ProblemKind::HtmlNotJson);
+    assert!(matches!(only_error(&inspect_metadata("{\"issuer\": ", CUSTOM_OIDC_URL)), ProblemKind::InvalidJson { line: 1, .. }));
+    assert_eq!(
+        only_error(&inspect_metadata("[1,2]", CUSTOM_OIDC_URL)),
+        &ProblemKind::NotAnObject { found: "an array".into() }
+    );
+    assert_eq!(only_error(&inspect_metadata(" \n ", CUSTOM_OIDC_URL)), &ProblemKind::EmptyDocument);
+    let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_DOCUMENT_BYTES));
+    assert!(matches!(only_error(&inspect_metadata(&huge, CUSTOM_OIDC_URL)), ProblemKind::TooLarge { .. }));
+}
+
+#[test]
+fn urls_that_are_not_metadata_urls() {
+    for url in [
+        "https://dev-12345678.okta.com/.well-known/webfinger",
+        "https://dev-12345678.okta.com/oauth2/default/v1/keys",
+        "https://dev-12345678.okta.com/oauth2/v1/.well-known/openid-configuration",
+        "not a url",
+    ] {
+        assert!(matches!(only_error(&inspect_metadata(CUSTOM_OIDC, url)), ProblemKind::NotAMetadataUrl { .. }), "{url}");
+    }
+    let http = "http://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
+    assert!(matches!(only_error(&inspect_metadata(CUSTOM_OIDC, http)), ProblemKind::DocumentNotHttps { .. }));
+}
+
+#[test]
+fn issuer_with_query_is_refused() {
+    let text = edited(ORG_OIDC, |o| {
+        o.insert("issuer".into(), json!("https://acme.okta.com?x=1"));
+    });
+    assert_eq!(only_error(&inspect_metadata(&text, ORG_OIDC_URL)), &ProblemKind::IssuerHasQueryOrFragment);
+}
+
+#[test]
+fn endpoints_of_another_host_or_server_are_flagged() {
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.insert("token_endpoint".into(), json!("https://other.okta.com/oauth2/default/v1/token"));
+        o.insert("introspection_endpoint".into(), json!("https://dev-12345678.okta.com/oauth2/aus9/v1/introspect"));
+    });
+    let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+    assert!(inspection.is_valid(), "warnings only");
+    assert_eq!(codes(&inspection), ["endpointOnOtherHost", "endpointOfOtherServer"]);
+    assert!(inspection.problems.iter().all(|p| p.severity == Severity::Warning));
+}
+
+#[test]
+fn every_message_says_what_to_do() {
+    let kinds = [
+        ProblemKind::NotAMetadataUrl { url: "u".into() },
+        ProblemKind::DocumentNotHttps { url: "u".into() },
+        ProblemKind::TooLarge { bytes: 2 << 20 },
+        ProblemKind::EmptyDocument,
+        ProblemKind::HtmlNotJson,
+        ProblemKind::InvalidJson { line: 1, column: 2 },
+        ProblemKind::NotAnObject { found: "an array".into() },
+        ProblemKind::MissingField { field: "issuer".into() },
+        ProblemKind::WrongType { field: "issuer".into(), found: "a number".into() },
+        ProblemKind::NotAUrl { field: "issuer".into() },
+        ProblemKind::NotHttps { field: "issuer".into() },
+        ProblemKind::UnsafeScheme { field: "issuer".into(), scheme: "data".into() },
+        ProblemKind::IssuerHasQueryOrFragment,
+        ProblemKind::IssuerMismatch { expected: "a".into(), found: "b".into() },
+        ProblemKind::IssuerOnOtherHost { issuer_host: "a".into(), document_host: "b".into() },
+        ProblemKind::MissingRegistrationEndpoint,
+        ProblemKind::MissingIntrospectionEndpoint,
+        ProblemKind::EndpointOnOtherHost { field: "f".into(), host: "a".into(), issuer_host: "b".into() },
+        ProblemKind::EndpointOfOtherServer { field: "f".into(), server: "a".into(), issuer_server: "b".into() },
+        ProblemKind::RegistrationClientIdStripped { client_id: "c".into() },
+        ProblemKind::ClientIdParameter { client_id: "c".into() },
+        ProblemKind::CustomDomain { host: "h".into() },
+    ];
+    let messages: Vec<String> = kinds.iter().map(ToString::to_string).collect();
+    for message in &messages {
+        assert!(message.len() > 30 && message.ends_with('.'), "{message}");
+        assert!(!message.contains('\n'));
+    }
+    let mut unique = messages.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), messages.len(), "each problem has its own message");
+}
