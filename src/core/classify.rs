@@ -138,25 +138,26 @@ const SIGNATURES: &[Signature] = &[
     },
 ];
 
-/// Words of a text: lower case, split on non-alphanumerics and camelCase boundaries. A lone capital that
+/// Words of a text: lower case, split on anything but ASCII letters and digits (labels are English; ASCII
+/// keeps the Unicode tables out of the wasm), and camelCase boundaries. A lone capital that
 /// ends a word stays with it ("IdP" is one word, "tokenIntrospectionURL" three).
 fn words(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut current = String::new();
     for (i, &c) in chars.iter().enumerate() {
-        if !c.is_alphanumeric() {
+        if !c.is_ascii_alphanumeric() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
             continue;
         }
-        let after_lower = i > 0 && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit());
-        let ends_word = chars.get(i + 1).is_none_or(|n| !n.is_alphanumeric());
-        if c.is_uppercase() && after_lower && !ends_word && !current.is_empty() {
+        let after_lower = i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
+        let ends_word = chars.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric());
+        if c.is_ascii_uppercase() && after_lower && !ends_word && !current.is_empty() {
             out.push(std::mem::take(&mut current));
         }
-        current.extend(c.to_lowercase());
+        current.push(c.to_ascii_lowercase());
     }
     if !current.is_empty() {
         out.push(current);
@@ -234,7 +235,7 @@ pub fn classify_controls(controls: &[ControlSnapshot]) -> Classification {
             .map(|m| m.field)
             .filter(|f| f.is_url() || *f == AnypointField::AuthorizationHeader)
             .collect();
-        fields.sort();
+        fields.sort_unstable();
         fields.dedup();
         fields.len()
     };
@@ -247,7 +248,7 @@ pub fn classify_controls(controls: &[ControlSnapshot]) -> Classification {
     };
     candidates.retain(|m| controls[m.control].form == form);
     // Greedy assignment, most confident first; ties go to the earlier control (document order).
-    candidates.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.control.cmp(&b.control)));
+    candidates.sort_unstable_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.control.cmp(&b.control)));
     let mut matches: Vec<FieldMatch> = Vec::new();
     for candidate in candidates {
         if matches.iter().any(|m| m.field == candidate.field || m.control == candidate.control) {
@@ -255,7 +256,7 @@ pub fn classify_controls(controls: &[ControlSnapshot]) -> Classification {
         }
         matches.push(candidate);
     }
-    matches.sort_by_key(|m| m.control);
+    matches.sort_unstable_by_key(|m| m.control);
     Classification { is_client_provider_form: true, form: Some(form), matches }
 }
 

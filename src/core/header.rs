@@ -22,6 +22,7 @@ pub enum HeaderChange {
     FixedSchemeCase,
     RemovedWhitespace,
     RemovedHeaderName,
+    SeparatedPrefix,
 }
 
 impl HeaderChange {
@@ -32,6 +33,7 @@ impl HeaderChange {
             Self::FixedSchemeCase => "fixed the prefix's spelling",
             Self::RemovedWhitespace => "removed spaces and line breaks",
             Self::RemovedHeaderName => "removed the \"Authorization:\" header name",
+            Self::SeparatedPrefix => "put a space after the prefix",
         }
     }
 }
@@ -100,6 +102,12 @@ pub fn normalize_authorization_header(input: &str) -> NormalizedHeader {
     if words.is_empty() {
         return NormalizedHeader { value: String::new(), changes, hints: Vec::new() };
     }
+    // "SSWS00abc…" (prefix glued to the token): API tokens never start with "ssws".
+    if let Some(rest) = words[0].get(4..).filter(|rest| !rest.is_empty() && words[0][..4].eq_ignore_ascii_case("ssws")) {
+        let prefix = &words[0][..4];
+        words.splice(0..1, [prefix, rest]);
+        changes.push(HeaderChange::SeparatedPrefix);
+    }
     let mut scheme = None;
     while let Some((found, canonical)) = words.first().and_then(|w| Scheme::read(w)) {
         if scheme.is_some() {
@@ -140,7 +148,7 @@ pub fn normalize_authorization_header(input: &str) -> NormalizedHeader {
             "prefixWithoutToken",
             "The prefix is there but the token is missing. Paste the API token after \"SSWS \".",
         ));
-        return NormalizedHeader { value: format!("{} ", scheme.canonical()), changes, hints };
+        return NormalizedHeader { value: scheme.canonical().to_string(), changes, hints };
     }
     match scheme {
         Scheme::Ssws if looks_like_jwt(&token) => hints.push(Hint::new(
@@ -207,6 +215,13 @@ mod tests {
         let n = norm(&format!("  SSWS\t{}\n{}  ", &TOKEN[..20], &TOKEN[20..]));
         assert_eq!(n.value, format!("SSWS {TOKEN}"));
         assert!(n.changes.contains(&HeaderChange::RemovedWhitespace));
+    }
+
+    #[test]
+    fn glued_prefix_is_separated() {
+        let n = norm(&format!("SSWS{TOKEN}"));
+        assert_eq!(n.value, format!("SSWS {TOKEN}"));
+        assert_eq!(n.changes, vec![HeaderChange::SeparatedPrefix]);
     }
 
     #[test]

@@ -11,12 +11,12 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use url::Url;
 
 use super::fields::{AnypointField, Severity};
 use super::header::{looks_like_api_token, normalize_authorization_header};
-use super::metadata::server_of_issuer;
+use super::metadata::{server_of_issuer, MetadataLocation};
 use super::okta_paths::{endpoint_role, server_of_path, EndpointRole};
+use super::web_url::{UrlError, WebUrl};
 
 /// The values of the other fields, keyed by field (checkboxes as "true"/"false").
 pub type FormValues = BTreeMap<AnypointField, String>;
@@ -68,7 +68,7 @@ pub fn hints_for(field: AnypointField, value: &str, others: &FormValues) -> Vec<
         )],
         _ => Vec::new(),
     };
-    hints.sort_by(|a, b| b.severity.cmp(&a.severity));
+    hints.sort_by(|a, b| b.severity.cmp(&a.severity)); // stable: equal severities keep their order
     hints
 }
 
@@ -85,9 +85,9 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
     if trimmed.is_empty() {
         return hints;
     }
-    let url = match Url::parse(trimmed) {
+    let url = match WebUrl::parse(trimmed) {
         Ok(url) => url,
-        Err(_) => {
+        Err(UrlError::NotAUrl) => {
             hints.push(Hint::new(
                 Severity::Error,
                 "notAUrl",
@@ -95,21 +95,7 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
             ));
             return hints;
         }
-    };
-    match url.scheme() {
-        "https" => {}
-        "http" => {
-            let fixed = format!("https{}", &trimmed[trimmed.find(':').unwrap_or(0)..]);
-            hints.push(
-                Hint::new(
-                    Severity::Error,
-                    "httpsRequired",
-                    format!("{} must use https://; Okta serves every endpoint over https.", field.label()),
-                )
-                .with_fix(fixed),
-            );
-        }
-        other => {
+        Err(UrlError::OtherScheme(other)) => {
             hints.push(Hint::new(
                 Severity::Error,
                 "unsafeScheme",
@@ -117,6 +103,17 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
             ));
             return hints;
         }
+    };
+    if !url.is_https() {
+        let fixed = format!("https{}", &trimmed[trimmed.find(':').unwrap_or(0)..]);
+        hints.push(
+            Hint::new(
+                Severity::Error,
+                "httpsRequired",
+                format!("{} must use https://; Okta serves every endpoint over https.", field.label()),
+            )
+            .with_fix(fixed),
+        );
     }
     let path = url.path();
     let role = endpoint_role(path);
@@ -143,16 +140,14 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
         if field == AnypointField::ClientRegistrationUrl && role == Some(EndpointRole::Registration) {
             let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
             if segs.len() == 4 || url.query().is_some() {
-                let mut fixed = url.clone();
-                fixed.set_path("/oauth2/v1/clients");
-                fixed.set_query(None);
+                let fixed = url.clone().with_path("/oauth2/v1/clients").without_query_or_fragment();
                 hints.push(
                     Hint::new(
                         Severity::Warning,
                         "registrationWithClientId",
                         "Use the org-level registration URL, without the client id: …/oauth2/v1/clients.",
                     )
-                    .with_fix(fixed.as_str()),
+                    .with_fix(fixed.to_string()),
                 );
             }
         }
@@ -167,10 +162,10 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
     hints
 }
 
-fn issuer_hints(trimmed: &str, url: &Url, role: Option<EndpointRole>, hints: &mut Vec<Hint>) {
+fn issuer_hints(trimmed: &str, url: &WebUrl, role: Option<EndpointRole>, hints: &mut Vec<Hint>) {
     if role == Some(EndpointRole::Metadata) {
-        let server = server_of_path(url.path());
-        let fix = server.map(|s| format!("{}{}", url.origin().ascii_serialization(), s.issuer_path()));
+        // The issuer a metadata URL was built from (RFC 8414 §3), when it is one of the known forms.
+        let fix = MetadataLocation::parse(trimmed).ok().map(|location| location.expected_issuer);
         let mut hint = Hint::new(
             Severity::Error,
             "metadataUrlInIssuer",
@@ -192,12 +187,10 @@ fn issuer_hints(trimmed: &str, url: &Url, role: Option<EndpointRole>, hints: &mu
         return;
     }
     if url.query().is_some() || url.fragment().is_some() {
-        let mut fixed = url.clone();
-        fixed.set_query(None);
-        fixed.set_fragment(None);
+        let fixed = url.clone().without_query_or_fragment().to_string();
         hints.push(
             Hint::new(Severity::Error, "issuerQuery", "The issuer cannot have a query or fragment: remove it.")
-                .with_fix(fixed.as_str().trim_end_matches('/')),
+                .with_fix(fixed.trim_end_matches('/')),
         );
     }
     if trimmed.ends_with('/') {
@@ -245,23 +238,23 @@ fn expected_ending(field: AnypointField) -> &'static str {
 /// Endpoints of another org (host) or another authorization server than the Issuer field names.
 fn compare_with_issuer(
     field: AnypointField,
-    url: &Url,
+    url: &WebUrl,
     role: Option<EndpointRole>,
     others: &FormValues,
     hints: &mut Vec<Hint>,
 ) {
-    let Some(issuer) = others.get(&AnypointField::Issuer).and_then(|v| Url::parse(v.trim()).ok()) else {
+    let Some(issuer) = others.get(&AnypointField::Issuer).and_then(|v| WebUrl::parse(v.trim()).ok()) else {
         return;
     };
-    if issuer.host_str() != url.host_str() {
+    if issuer.host() != url.host() {
         hints.push(Hint::new(
             Severity::Warning,
             "otherHost",
             format!(
                 "{} is on {} but the Issuer is on {}: is this another Okta org?",
                 field.label(),
-                url.host_str().unwrap_or_default(),
-                issuer.host_str().unwrap_or_default()
+                url.host(),
+                issuer.host()
             ),
         ));
         return;

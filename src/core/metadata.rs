@@ -14,11 +14,11 @@
 
 use serde::Serialize;
 use serde_json::{Map, Value};
-use url::Url;
 
 use super::hosts::okta_org_of;
 use super::okta_paths::{endpoint_role, server_of_path, AuthorizationServer, EndpointRole};
 use super::problem::{Problem, ProblemKind};
+use super::web_url::{UrlError, WebUrl};
 
 /// Documents larger than this are refused: real ones are 2–4 KB.
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
@@ -50,11 +50,11 @@ impl MetadataLocation {
     /// Recognise a metadata URL (every Okta form of DESIGN.md §1), on any host.
     pub fn parse(url: &str) -> Result<Self, ProblemKind> {
         let not_metadata = || ProblemKind::NotAMetadataUrl { url: url.to_string() };
-        let parsed = Url::parse(url.trim()).map_err(|_| not_metadata())?;
-        if parsed.scheme() != "https" {
+        let parsed = WebUrl::parse(url.trim()).map_err(|_| not_metadata())?;
+        if !parsed.is_https() {
             return Err(ProblemKind::DocumentNotHttps { url: url.to_string() });
         }
-        let host = parsed.host_str().ok_or_else(not_metadata)?.to_string();
+        let host = parsed.host().to_string();
         let segs: Vec<&str> = parsed.path().split('/').filter(|s| !s.is_empty()).collect();
         let kind_of = |doc: &str| match doc {
             "openid-configuration" => Some(DocumentKind::OpenidConfiguration),
@@ -69,8 +69,8 @@ impl MetadataLocation {
             _ => (None, AuthorizationServer::Org),
         };
         let kind = kind.ok_or_else(not_metadata)?;
-        let expected_issuer = format!("{}{}", parsed.origin().ascii_serialization(), server.issuer_path());
-        let client_id_param = parsed.query_pairs().find(|(k, _)| k == "client_id").map(|(_, v)| v.into_owned());
+        let expected_issuer = format!("{}{}", parsed.origin(), server.issuer_path());
+        let client_id_param = parsed.query_param("client_id").map(str::to_string);
         Ok(Self {
             document_url: parsed.to_string(),
             kind,
@@ -156,7 +156,7 @@ pub fn inspect_metadata(text: &str, source_url: &str) -> Inspection {
         return Inspection { metadata: None, problems };
     };
     let registration = registration.map(|url| clean_registration(url, &mut problems));
-    let issuer_url = Url::parse(&issuer).ok();
+    let issuer_url = WebUrl::parse(&issuer).ok();
     for (field, url) in [
         ("authorization_endpoint", Some(&authorize)),
         ("token_endpoint", Some(&token)),
@@ -210,7 +210,7 @@ fn json_type(value: &Value) -> &'static str {
 }
 
 fn host_of(url: &str) -> String {
-    Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default()
+    WebUrl::parse(url).map(|u| u.host().to_string()).unwrap_or_default()
 }
 
 struct Checker<'a> {
@@ -237,14 +237,13 @@ impl Checker<'_> {
     }
 
     /// An https URL; `javascript:`/`data:` and plain http refused, each with its own message.
-    fn url(&mut self, field: &str, required: bool) -> Option<Url> {
+    fn url(&mut self, field: &str, required: bool) -> Option<WebUrl> {
         let raw = self.string(field, required)?.to_string();
-        let problem = match Url::parse(&raw) {
-            Ok(url) if url.scheme() == "https" && url.host_str().is_some() => return Some(url),
-            Ok(url) if url.scheme() == "http" => ProblemKind::NotHttps { field: field.to_string() },
-            Ok(url) if matches!(url.scheme(), "https" | "http") => ProblemKind::NotAUrl { field: field.to_string() },
-            Ok(url) => ProblemKind::UnsafeScheme { field: field.to_string(), scheme: url.scheme().to_string() },
-            Err(_) => ProblemKind::NotAUrl { field: field.to_string() },
+        let problem = match WebUrl::parse(&raw) {
+            Ok(url) if url.is_https() => return Some(url),
+            Ok(_) => ProblemKind::NotHttps { field: field.to_string() },
+            Err(UrlError::OtherScheme(scheme)) => ProblemKind::UnsafeScheme { field: field.to_string(), scheme },
+            Err(UrlError::NotAUrl) => ProblemKind::NotAUrl { field: field.to_string() },
         };
         self.problems.push(problem.into());
         None
@@ -261,13 +260,13 @@ impl Checker<'_> {
         if raw == location.expected_issuer {
             return Some(raw);
         }
-        let expected = Url::parse(&location.expected_issuer).ok()?;
+        let expected = WebUrl::parse(&location.expected_issuer).ok()?;
         let same_path = url.path().trim_end_matches('/') == expected.path().trim_end_matches('/');
-        if same_path && url.host_str() != expected.host_str() && !raw.ends_with('/') {
+        if same_path && url.host() != expected.host() && !raw.ends_with('/') {
             self.problems.push(
                 ProblemKind::IssuerOnOtherHost {
-                    issuer_host: url.host_str().unwrap_or_default().to_string(),
-                    document_host: expected.host_str().unwrap_or_default().to_string(),
+                    issuer_host: url.host().to_string(),
+                    document_host: expected.host().to_string(),
                 }
                 .into(),
             );
@@ -280,28 +279,26 @@ impl Checker<'_> {
 }
 
 /// `https://{org}/oauth2/v1/clients/{clientId}` and `?client_id=` → the org-level registration URL.
-fn clean_registration(mut url: Url, problems: &mut Vec<Problem>) -> Url {
-    let segs: Vec<String> = url.path().split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
-    if let [a, b, c, client_id] = segs.as_slice() {
-        if a == "oauth2" && b == "v1" && c == "clients" {
-            problems.push(ProblemKind::RegistrationClientIdStripped { client_id: client_id.clone() }.into());
-            url.set_path("/oauth2/v1/clients");
+fn clean_registration(url: WebUrl, problems: &mut Vec<Problem>) -> WebUrl {
+    let segs: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
+    let url = match segs.as_slice() {
+        ["oauth2", "v1", "clients", client_id] => {
+            problems.push(ProblemKind::RegistrationClientIdStripped { client_id: (*client_id).to_string() }.into());
+            url.clone().with_path("/oauth2/v1/clients")
         }
-    }
-    if url.query().is_some() {
-        url.set_query(None);
-    }
-    url
+        _ => url.clone(),
+    };
+    url.without_query_or_fragment()
 }
 
 /// Endpoints should sit on the issuer's host and belong to the issuer's authorization server.
-fn check_belongs_to_issuer(field: &str, url: &Url, issuer: &Url, problems: &mut Vec<Problem>) {
-    if url.host_str() != issuer.host_str() {
+fn check_belongs_to_issuer(field: &str, url: &WebUrl, issuer: &WebUrl, problems: &mut Vec<Problem>) {
+    if url.host() != issuer.host() {
         problems.push(
             ProblemKind::EndpointOnOtherHost {
                 field: field.to_string(),
-                host: url.host_str().unwrap_or_default().to_string(),
-                issuer_host: issuer.host_str().unwrap_or_default().to_string(),
+                host: url.host().to_string(),
+                issuer_host: issuer.host().to_string(),
             }
             .into(),
         );

@@ -12,3 +12,4 @@ pub mod okta_paths;
 pub mod problem;
 pub mod protocol;
 pub mod service;
+pub mod web_url;

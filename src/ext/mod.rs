@@ -24,12 +24,21 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
+/// The message of a JS error, without Debug formatting (which would pull Unicode tables into the wasm).
+fn js_error_text(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
 fn failure(message: String) -> JsValue {
     to_js(&Response::Failure { message })
 }
 
 async fn load_kept() -> Result<Option<AnypointDraft>, String> {
-    let items = session_get(KEPT_DRAFT_KEY).await.map_err(|e| format!("{e:?}"))?;
+    let items = session_get(KEPT_DRAFT_KEY).await.map_err(js_error_text)?;
     let value = js_sys::Reflect::get(&items, &JsValue::from_str(KEPT_DRAFT_KEY)).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
@@ -40,8 +49,8 @@ async fn load_kept() -> Result<Option<AnypointDraft>, String> {
 
 async fn store_kept(draft: &AnypointDraft) -> Result<(), String> {
     let items = js_sys::Object::new();
-    js_sys::Reflect::set(&items, &JsValue::from_str(KEPT_DRAFT_KEY), &to_js(draft)).map_err(|e| format!("{e:?}"))?;
-    session_set(&items).await.map(|_| ()).map_err(|e| format!("{e:?}"))
+    js_sys::Reflect::set(&items, &JsValue::from_str(KEPT_DRAFT_KEY), &to_js(draft)).map_err(js_error_text)?;
+    session_set(&items).await.map(|_| ()).map_err(js_error_text)
 }
 
 /// The one entry point: a protocol envelope in, a response out. Never rejects: failures are responses.
@@ -49,7 +58,8 @@ async fn store_kept(draft: &AnypointDraft) -> Result<(), String> {
 pub async fn handle_message(message: JsValue) -> JsValue {
     let envelope: Envelope = match serde_wasm_bindgen::from_value(message) {
         Ok(envelope) => envelope,
-        Err(e) => return failure(format!("The extension received a message it does not understand ({e}). Reload the page.")),
+        // Not echoing serde's error text keeps its formatting machinery out of the wasm.
+        Err(_) => return failure("The extension received a message it does not understand. Reload the page.".to_string()),
     };
     if let Err(response) = check_version(&envelope) {
         return to_js(&response);
