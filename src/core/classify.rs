@@ -178,30 +178,44 @@ const MIN_CONFIDENCE: f32 = 0.6;
 /// At least this many of the registration fields make a form an OIDC DCR client provider form.
 const MIN_FIELDS_FOR_FORM: usize = 3;
 
-fn score(control: &ControlSnapshot, sig: &Signature) -> f32 {
+/// A control's texts split into words once, then matched against every signature.
+struct ControlWords {
+    labels: Vec<Vec<String>>,
+    name_and_id: [Vec<String>; 2],
+    placeholder: Vec<String>,
+    in_introspection_section: bool,
+}
+
+impl ControlWords {
+    fn of(control: &ControlSnapshot) -> Self {
+        Self {
+            labels: control.labels.iter().map(|l| words(l)).collect(),
+            name_and_id: [words(&control.name), words(&control.id)],
+            placeholder: words(&control.placeholder),
+            in_introspection_section: words(&control.section).iter().any(|w| w == "introspection"),
+        }
+    }
+}
+
+fn score(control: &ControlSnapshot, words: &ControlWords, sig: &Signature) -> f32 {
     if !type_fits(control, sig.field) {
         return 0.0;
     }
     let mut best: f32 = 0.0;
-    for label in &control.labels {
-        if matches_signature(&words(label), sig) {
-            best = best.max(LABEL_WEIGHT);
-        }
+    if words.labels.iter().any(|label| matches_signature(label, sig)) {
+        best = LABEL_WEIGHT;
     }
-    for attr in [&control.name, &control.id] {
-        if matches_signature(&words(attr), sig) {
-            best = best.max(NAME_ID_WEIGHT);
-        }
+    if words.name_and_id.iter().any(|attr| matches_signature(attr, sig)) {
+        best = best.max(NAME_ID_WEIGHT);
     }
-    if matches_signature(&words(&control.placeholder), sig) {
+    if matches_signature(&words.placeholder, sig) {
         best = best.max(PLACEHOLDER_WEIGHT);
     }
     // Section headings disambiguate the generic "Client ID"/"Client Secret" of the introspection client.
-    if best > 0.0 && matches!(sig.field, AnypointField::IntrospectionClientId | AnypointField::IntrospectionClientSecret) {
-        let section = words(&control.section);
-        if section.iter().any(|w| w == "introspection") {
-            best = (best + 0.1).min(1.0);
-        }
+    let introspection_client =
+        matches!(sig.field, AnypointField::IntrospectionClientId | AnypointField::IntrospectionClientSecret);
+    if best > 0.0 && introspection_client && words.in_introspection_section {
+        best = (best + 0.1).min(1.0);
     }
     best
 }
@@ -220,8 +234,9 @@ fn type_fits(control: &ControlSnapshot, field: AnypointField) -> bool {
 pub fn classify_controls(controls: &[ControlSnapshot]) -> Classification {
     let mut candidates: Vec<FieldMatch> = Vec::new();
     for (index, control) in controls.iter().enumerate() {
+        let words = ControlWords::of(control);
         for sig in SIGNATURES {
-            let confidence = score(control, sig);
+            let confidence = score(control, &words, sig);
             if confidence >= MIN_CONFIDENCE {
                 candidates.push(FieldMatch { control: index, field: sig.field, confidence });
             }

@@ -1,0 +1,43 @@
+// ./build.sh bench: every DESIGN.md §6 figure that is measured so far, beside its budget, as one table.
+import { execFileSync } from 'node:child_process';
+import { statSync, readdirSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const rows = [];
+const add = (figure, value, budget, ok) => rows.push({ figure, value, budget, verdict: ok === null ? '—' : ok ? 'ok' : 'OVER' });
+
+// Sizes.
+const dist = join(ROOT, 'extension/dist/chrome');
+const wasm = statSync(join(dist, 'core/okta_anypoint_assist_bg.wasm')).size;
+add('wasm after wasm-opt', `${(wasm / 1024).toFixed(1)} KB`, '≤ 150 KB', wasm <= 150 * 1024);
+const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const packed = files(dist).reduce((sum, f) => sum + deflateRawSync(readFileSync(f), { level: 9 }).length + 100, 22);
+add('packed extension (zip estimate)', `${(packed / 1024).toFixed(1)} KB`, '≤ 250 KB', packed <= 250 * 1024);
+
+// Native core.
+const native = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'assist-bench'], { cwd: ROOT, encoding: 'utf8' });
+for (const line of native.trim().split('\n')) {
+  const r = JSON.parse(line);
+  const budget = r.budget_us === null ? 'browser round trip counts' : `≤ ${r.budget_us} µs`;
+  add(r.name, `median ${r.median_us} µs, p95 ${r.p95_us} µs`, budget, r.budget_us === null ? null : r.median_us <= r.budget_us);
+}
+
+// Browser.
+const browser = execFileSync('node', [join(ROOT, 'tests/bench/browser.mjs')], { cwd: ROOT, encoding: 'utf8' });
+for (const line of browser.trim().split('\n')) {
+  const r = JSON.parse(line);
+  const budgetOk = r.name.startsWith('hint') ? r.p95 <= r.budget : r.median <= r.budget;
+  add(r.name, `median ${r.median.toFixed(2)} ${r.unit}, p95 ${r.p95.toFixed(2)} ${r.unit}`, `≤ ${r.budget} ${r.unit}${r.name.startsWith('hint') ? ' (p95)' : ''}`, budgetOk);
+}
+add('hint round trip vs plain JS echo (≤ 1.5×)', 'not measured yet', '≤ 1.5×', null);
+add('busy SPA page speed with / without extension', 'not measured yet', '≥ 0.97×', null);
+
+const widths = ['figure', 'value', 'budget', 'verdict'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(line(['figure', 'value', 'budget', 'verdict']));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line([r.figure, r.value, r.budget, r.verdict]));
