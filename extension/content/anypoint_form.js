@@ -83,9 +83,11 @@ async function scan() {
   const { classification } = answer;
   const firstControl = controls[classification.matches[0].control];
   const anchor = forms[classification.form] ?? (firstControl.getRootNode().host ?? firstControl).parentElement;
-  if (attached && attached.form === anchor && attached.host.isConnected) return;
-  detach();
-  attachBar(anchor);
+  if (!(attached && attached.form === anchor && attached.host.isConnected)) {
+    detach();
+    attachBar(anchor);
+  }
+  attached.fields = new Map(classification.matches.map((m) => [controls[m.control], m.field]));
 }
 
 function detach() {
@@ -96,34 +98,135 @@ function detach() {
 function attachBar(form) {
   const { host, root } = createShadowHost('anypoint-bar');
   const status = h('p', { role: 'status', 'aria-live': 'polite' });
-  const fill = h('button', { type: 'button', class: 'primary', onclick: () => fillFromOkta(status) }, 'Fill from Okta');
-  root.append(h('div', { class: 'card', role: 'group', 'aria-label': 'Okta → Anypoint Assist' }, h('div', { class: 'row' }, fill, status)));
+  const undo = h('button', { type: 'button', hidden: true }, 'Undo fill');
+  const fill = h('button', { type: 'button', class: 'primary', onclick: () => fillFromOkta(status, undo) }, 'Fill from Okta');
+  root.append(h('div', { class: 'card', role: 'group', 'aria-label': 'Okta → Anypoint Assist' }, h('div', { class: 'row' }, fill, undo, status)));
   form.before(host);
-  attached = { host, form };
+  attached = { host, form, fields: new Map() };
 }
 
 // ---- apply_fill: values reach the framework's state ----
 
-async function fillFromOkta(status) {
+async function fillFromOkta(status, undo) {
   const { snapshot, controls } = snapshotForm();
   const answer = await askCore({ kind: 'planFill', controls: snapshot });
   if (answer.kind !== 'fillPlanned') {
     status.textContent = answer.message;
     return;
   }
+  const previous = answer.plan.steps.map((step) => [controls[step.control], controls[step.control].value]);
   for (const step of answer.plan.steps) setControlValue(controls[step.control], step.value);
   status.textContent = answer.plan.summary;
+  if (!undo) return;
+  undo.hidden = previous.length === 0;
+  undo.onclick = () => {
+    for (const [control, value] of previous) setControlValue(control, value);
+    undo.hidden = true;
+    status.textContent = '';
+  };
 }
 
 // React, Angular and Vue track values through the prototype's setter and bubbling input/change events.
+let settingValue = false; // our own input/change events are not the admin typing
+
 function setControlValue(control, value) {
   const prototype = Object.getPrototypeOf(control);
   const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
-  if (setter) setter.call(control, value);
-  else control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  settingValue = true;
+  try {
+    if (setter) setter.call(control, value);
+    else control.value = value;
+    control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  } finally {
+    settingValue = false;
+  }
 }
+
+// ---- hints while typing: the core's hints beside each field; the SSWS fix applied on paste / leaving ----
+
+let hintSequence = 0;
+const latestHintRequest = new WeakMap(); // control → sequence number of its newest request
+
+function classifiedControl(event) {
+  const control = event.composedPath()[0];
+  const field = attached?.fields.get(control);
+  return field ? { control, field } : null;
+}
+
+function controlValue(control) {
+  return control.type === 'checkbox' || control.type === 'radio' ? String(control.checked) : control.value;
+}
+
+// The other fields' values give context (Issuer, Client ID, checkboxes); masked fields are sent as '*'.
+function otherValues(except) {
+  const values = {};
+  for (const [control, field] of attached.fields) {
+    if (control === except || !control.isConnected) continue;
+    values[field] = control.type === 'password' ? (control.value ? '*' : '') : controlValue(control);
+  }
+  return values;
+}
+
+async function showHints({ control, field }, applyFixes) {
+  const sequence = ++hintSequence;
+  latestHintRequest.set(control, sequence);
+  let answer = await askCore({ kind: 'fieldHints', field, value: controlValue(control), others: otherValues(control) });
+  if (latestHintRequest.get(control) !== sequence || answer.kind !== 'hints') return;
+  let applied = null;
+  const automatic = applyFixes ? answer.hints.find((hint) => hint.autoApply) : undefined;
+  if (automatic) {
+    setControlValue(control, automatic.fix);
+    applied = automatic;
+    answer = await askCore({ kind: 'fieldHints', field, value: controlValue(control), others: otherValues(control) });
+    if (answer.kind !== 'hints') return;
+  }
+  renderHints(control, answer.hints, applied);
+}
+
+function renderHints(control, hints, applied) {
+  let note = hintElements.get(control);
+  if (!note || !note.isConnected) {
+    note = document.createElement('okta-anypoint-assist-hint');
+    note.id = `okta-anypoint-assist-hint-${++hintSequence}`;
+    note.setAttribute('aria-live', 'polite');
+    note.style.cssText = 'display:block;font:12px/1.4 system-ui,sans-serif;margin:2px 0 4px;grid-column:2;';
+    control.after(note);
+    hintElements.set(control, note);
+    const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    control.setAttribute('aria-describedby', [...described, note.id].join(' '));
+  }
+  const shown = applied ? [{ ...applied, severity: 'info' }, ...hints] : hints;
+  note.replaceChildren(...shown.map((hint) => {
+    const line = document.createElement('span');
+    line.style.cssText = `display:block;color:${HINT_COLOURS[hint.severity]};`;
+    line.dataset.severity = hint.severity;
+    line.textContent = hint.message;
+    return line;
+  }));
+  if (hints.some((hint) => hint.severity === 'error')) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
+}
+
+const hintElements = new WeakMap(); // control → its hint element
+const HINT_COLOURS = { error: '#a30000', warning: '#8a5300', info: '#35506b' };
+
+document.addEventListener('input', (event) => {
+  const hit = classifiedControl(event);
+  if (hit && !settingValue) showHints(hit, false);
+}, true);
+document.addEventListener('change', (event) => {
+  const hit = classifiedControl(event);
+  if (hit && !settingValue && (hit.control.type === 'checkbox' || hit.control.type === 'radio')) showHints(hit, false);
+}, true);
+document.addEventListener('paste', (event) => {
+  const hit = classifiedControl(event);
+  if (hit) setTimeout(() => showHints(hit, true)); // after the pasted text has landed
+}, true);
+document.addEventListener('focusout', (event) => {
+  const hit = classifiedControl(event);
+  if (hit) showHints(hit, true);
+}, true);
 
 // ---- watch the single-page app: one observer, batched per animation frame ----
 

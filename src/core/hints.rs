@@ -31,15 +31,23 @@ pub struct Hint {
     /// The value to put in the field to fix it, when the fix is certain.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// Apply `fix` without asking, on paste or when the admin leaves the field (the SSWS prefix).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub auto_apply: bool,
 }
 
 impl Hint {
     pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
-        Self { severity, code, message: message.into(), fix: None }
+        Self { severity, code, message: message.into(), fix: None, auto_apply: false }
     }
 
     fn with_fix(mut self, fix: impl Into<String>) -> Self {
         self.fix = Some(fix.into());
+        self
+    }
+
+    fn applied_automatically(mut self) -> Self {
+        self.auto_apply = self.fix.is_some();
         self
     }
 }
@@ -292,7 +300,8 @@ fn header_hints(value: &str) -> Vec<Hint> {
                 "headerNormalized",
                 format!("The header should read \"SSWS <API token>\": {}.", what.join(", ")),
             )
-            .with_fix(normalized.value),
+            .with_fix(normalized.value)
+            .applied_automatically(),
         );
     }
     hints

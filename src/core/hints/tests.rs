@@ -118,7 +118,9 @@ fn authorization_header() {
     let hint = first(AnypointField::AuthorizationHeader, TOKEN);
     assert_eq!(hint.code, "headerNormalized");
     assert_eq!(hint.fix, Some(format!("SSWS {TOKEN}")));
+    assert!(hint.auto_apply, "the SSWS prefix is added without asking");
     assert!(!hint.message.contains(TOKEN), "the token is never echoed in a message");
+    assert!(!first(AnypointField::TokenUrl, "http://a.okta.com/oauth2/v1/token").auto_apply);
     assert_eq!(first(AnypointField::AuthorizationHeader, &format!("SSWS SSWS {TOKEN}")).fix, Some(format!("SSWS {TOKEN}")));
     assert_eq!(first(AnypointField::AuthorizationHeader, "SSWS 123").code, "unusualApiToken");
 }
