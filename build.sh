@@ -130,8 +130,15 @@ cmd_package() {
 
 cmd_fuzz() {
   local seconds=${1:-60}
-  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --root "$TOOLS"
-  cargo +nightly fuzz run metadata -- -max_total_time="$seconds"
+  [[ $seconds =~ ^[0-9]+$ ]] || die "usage: ./build.sh fuzz SECONDS"
+  rustup toolchain list | grep -q '^nightly' || { log "installing the nightly toolchain (cargo fuzz needs it)"; rustup toolchain install nightly --profile minimal; }
+  if ! command -v cargo-fuzz >/dev/null; then
+    [[ -x $TOOLS_CACHE/cargo-fuzz/bin/cargo-fuzz ]] || { log "installing cargo-fuzz"; cargo install cargo-fuzz --root "$TOOLS_CACHE/cargo-fuzz"; }
+    mkdir -p "$TOOLS/bin" && cp "$TOOLS_CACHE/cargo-fuzz/bin/cargo-fuzz" "$TOOLS/bin/"
+  fi
+  mkdir -p fuzz/corpus/metadata
+  log "fuzzing the metadata parser for ${seconds}s (seeds: fuzz/seeds, corpus: fuzz/corpus/metadata)"
+  cargo +nightly fuzz run metadata fuzz/corpus/metadata fuzz/seeds -- -max_total_time="$seconds"
 }
 
 case ${1:-build} in

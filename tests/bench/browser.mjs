@@ -1,6 +1,6 @@
 // Browser figures of DESIGN.md §6, measured in Debian's Chromium with the built extension on the practice
 // pages. Printed as JSON lines; tests/bench/report.mjs makes the table.
-import { launch, openClientProviderForm, METADATA_URL } from '../e2e/browser.mjs';
+import { launch, keepMetadata, openClientProviderForm } from '../e2e/browser.mjs';
 import { contentScriptWorld } from '../e2e/isolated_world.mjs';
 
 const percentile = (samples, p) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * p))];
@@ -9,10 +9,7 @@ const emit = (name, unit, median, p95, budget) => console.log(JSON.stringify({ n
 const browser = await launch();
 try {
   // Keep metadata first, as an admin would.
-  const okta = await browser.context.newPage();
-  await okta.goto(METADATA_URL);
-  await okta.getByRole('button', { name: 'Use in Anypoint' }).click();
-  await okta.getByRole('status').filter({ hasText: 'Kept' }).waitFor();
+  await keepMetadata(browser.context);
 
   // Helper attached after the form appears: timed in the page from the form's insertion to the bar's.
   const attach = [];

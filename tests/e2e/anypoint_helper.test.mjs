@@ -2,7 +2,7 @@
 // paste and on leaving the field, undo of a fill, and no secret in any storage area afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openClientProviderForm, submittedState, METADATA_URL } from './browser.mjs';
+import { launch, keepMetadata, openClientProviderForm, submittedState } from './browser.mjs';
 
 const TOKEN = '00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01';
 const SECRET = 'Zx8-abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
@@ -98,10 +98,7 @@ test('a typed raw token gets the prefix when leaving the field; no double prefix
 });
 
 test('Undo fill restores the previous values', async () => {
-  const okta = await browser.context.newPage();
-  await okta.goto(METADATA_URL);
-  await okta.getByRole('button', { name: 'Use in Anypoint' }).click();
-  await okta.getByRole('status').filter({ hasText: 'Kept' }).waitFor();
+  const okta = await keepMetadata(browser.context);
   const page = await formPage();
   await page.getByRole('button', { name: 'Fill from Okta' }).click();
   await page.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
@@ -113,10 +110,7 @@ test('Undo fill restores the previous values', async () => {
 });
 
 test('no storage area holds the token or the client secret after a full flow', async () => {
-  const okta = await browser.context.newPage();
-  await okta.goto(METADATA_URL);
-  await okta.getByRole('button', { name: 'Use in Anypoint' }).click();
-  await okta.getByRole('status').filter({ hasText: 'Kept' }).waitFor();
+  const okta = await keepMetadata(browser.context);
   const page = await formPage();
   await page.getByRole('button', { name: 'Fill from Okta' }).click();
   await paste(page, page.getByLabel('Authorization Header'), TOKEN);

@@ -70,3 +70,12 @@ export async function submittedState(page) {
   await page.getByRole('button', { name: 'Create' }).click();
   return JSON.parse(await page.getByTestId('submitted-state').textContent());
 }
+
+/** On the Okta metadata page, click "Use in Anypoint" and wait until the values are kept. Returns the page. */
+export async function keepMetadata(context, url = METADATA_URL) {
+  const okta = await context.newPage();
+  await okta.goto(url);
+  await okta.getByRole('button', { name: 'Use in Anypoint' }).click();
+  await okta.getByRole('status').filter({ hasText: 'Kept the values' }).waitFor();
+  return okta;
+}

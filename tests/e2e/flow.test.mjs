@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openClientProviderForm, submittedState, METADATA_URL } from './browser.mjs';
+import { launch, keepMetadata, openClientProviderForm, submittedState, METADATA_URL } from './browser.mjs';
 
 const SAMPLE = JSON.parse(
   readFileSync(new URL('../../www/okta/documents/custom-default.openid-configuration.json', import.meta.url)),
@@ -31,10 +31,7 @@ test('metadata page shows the copy-assist panel under a strict CSP', async () =>
 });
 
 test('metadata → Use in Anypoint → Fill from Okta reaches React state', async () => {
-  const okta = await browser.context.newPage();
-  await okta.goto(METADATA_URL);
-  await okta.getByRole('button', { name: 'Use in Anypoint' }).click();
-  await okta.getByRole('status').filter({ hasText: 'Kept the values' }).waitFor();
+  const okta = await keepMetadata(browser.context);
 
   const anypoint = await browser.context.newPage();
   await openClientProviderForm(anypoint);
