@@ -48,7 +48,15 @@ async function oktaSite(host, path, response) {
 
 // The Anypoint console is a single-page app: every unknown path serves index.html.
 async function anypointSite(path, response) {
-  const assets = { '/assets/app.js': 'dist/app.js', '/assets/app.css': 'app.css' };
+  const assets = {
+    '/assets/app.js': 'dist/app.js',
+    '/assets/app.css': 'app.css',
+    // Other markups of the same form, each under the same strict CSP.
+    '/practice/plain': 'practice/plain.html',
+    '/practice/plain.js': 'practice/plain.js',
+    '/practice/custom-elements': 'practice/custom-elements.html',
+    '/practice/custom-elements.js': 'practice/custom-elements.js',
+  };
   const file = assets[path] ?? 'index.html';
   try {
     send(response, 200, TYPES[extname(file)], await readFile(join(WWW, 'anypoint', file)));

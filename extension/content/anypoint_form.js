@@ -191,7 +191,8 @@ function renderHints(control, hints, applied) {
     note.id = `okta-anypoint-assist-hint-${++hintSequence}`;
     note.setAttribute('aria-live', 'polite');
     note.style.cssText = 'display:block;font:12px/1.4 system-ui,sans-serif;margin:2px 0 4px;grid-column:2;';
-    control.after(note);
+    // After a wrapping label, not inside it: text inside a label would become part of the field's name.
+    (control.closest('label') ?? control).after(note);
     hintElements.set(control, note);
     const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
     control.setAttribute('aria-describedby', [...described, note.id].join(' '));

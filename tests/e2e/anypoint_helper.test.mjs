@@ -1,11 +1,18 @@
-// The helper inside the Anypoint form (React practice page, strict CSP): hints while typing, the SSWS fix on
-// paste and on leaving the field, undo of a fill, and no secret in any storage area afterwards.
+// The helper inside the Anypoint form, on every practice markup (React, plain HTML, custom elements with inputs
+// in shadow roots; all under a strict CSP): hints while typing, the SSWS fix on paste and on leaving the field,
+// undo of a fill, and no secret in any storage area afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, keepMetadata, openClientProviderForm, submittedState } from './browser.mjs';
 
 const TOKEN = '00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01';
 const SECRET = 'Zx8-abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
+const PRACTICE = 'https://anypoint.mulesoft.com/practice';
+const FORMS = {
+  React: openClientProviderForm,
+  'plain HTML': (page) => page.goto(`${PRACTICE}/plain`),
+  'custom elements': (page) => page.goto(`${PRACTICE}/custom-elements`),
+};
 let browser;
 
 before(async () => {
@@ -16,9 +23,9 @@ after(async () => {
   await browser?.close();
 });
 
-async function formPage() {
+async function formPage(open = openClientProviderForm) {
   const page = await browser.context.newPage();
-  await openClientProviderForm(page);
+  await open(page);
   await page.getByRole('button', { name: 'Fill from Okta' }).waitFor();
   return page;
 }
@@ -28,6 +35,17 @@ async function paste(page, field, text) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.keyboard.press('Control+V');
 }
+
+async function until(check, what) {
+  const deadline = Date.now() + 10000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const invalid = (field) => until(async () => (await field.getAttribute('aria-invalid')) === 'true', 'aria-invalid="true"');
+const valid = (field) => until(async () => (await field.getAttribute('aria-invalid')) === null, 'aria-invalid removed');
 
 /** The hint text linked to a field through aria-describedby. */
 async function hintOf(field) {
@@ -39,75 +57,85 @@ async function hintOf(field) {
   );
 }
 
-test('an http:// Token URL is an error while typing, and the hint goes when fixed', async () => {
-  const page = await formPage();
-  const tokenUrl = page.getByLabel('Token URL', { exact: true });
-  await tokenUrl.pressSequentially('http://dev-12345678.okta.com/oauth2/default/v1/token');
-  await page.waitForFunction(() => document.querySelector('#tokenUrl')?.getAttribute('aria-invalid') === 'true');
-  assert.match(await hintOf(tokenUrl), /must use https/);
-  await tokenUrl.fill('');
-  await tokenUrl.pressSequentially('https://dev-12345678.okta.com/oauth2/default/v1/token');
-  await page.waitForFunction(() => !document.querySelector('#tokenUrl')?.hasAttribute('aria-invalid'));
-  assert.equal((await hintOf(tokenUrl)).trim(), '');
-  await page.close();
-});
+for (const [markup, open] of Object.entries(FORMS)) {
+  test(`${markup}: an http:// Token URL is an error while typing, and the hint goes when fixed`, async () => {
+    const page = await formPage(open);
+    const tokenUrl = page.getByLabel('Token URL', { exact: true });
+    await tokenUrl.pressSequentially('http://dev-12345678.okta.com/oauth2/default/v1/token');
+    await invalid(tokenUrl);
+    assert.match(await hintOf(tokenUrl), /must use https/);
+    await tokenUrl.fill('');
+    await tokenUrl.pressSequentially('https://dev-12345678.okta.com/oauth2/default/v1/token');
+    await valid(tokenUrl);
+    assert.equal((await hintOf(tokenUrl)).trim(), '');
+    await page.close();
+  });
 
-test('the token URL pasted into Authorize URL is named as such', async () => {
-  const page = await formPage();
-  const authorize = page.getByLabel('Authorize URL', { exact: true });
-  await paste(page, authorize, 'https://dev-12345678.okta.com/oauth2/default/v1/token');
-  await page.waitForFunction(() => document.querySelector('#authorizeUrl')?.getAttribute('aria-invalid') === 'true');
-  assert.match(await hintOf(authorize), /token endpoint/);
-  await page.close();
-});
+  test(`${markup}: the token URL pasted into Authorize URL is named as such`, async () => {
+    const page = await formPage(open);
+    const authorize = page.getByLabel('Authorize URL', { exact: true });
+    await paste(page, authorize, 'https://dev-12345678.okta.com/oauth2/default/v1/token');
+    await invalid(authorize);
+    assert.match(await hintOf(authorize), /token endpoint/);
+    await page.close();
+  });
 
-test('a metadata URL in Issuer and a timeout out of range get their hints', async () => {
-  const page = await formPage();
-  const issuer = page.getByLabel('Issuer', { exact: true });
-  await paste(page, issuer, 'https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration');
-  await page.waitForFunction(() => document.querySelector('#issuer')?.getAttribute('aria-invalid') === 'true');
-  assert.match(await hintOf(issuer), /metadata URL/);
-  const timeout = page.getByLabel('Client Request Timeout');
-  await timeout.fill('');
-  await timeout.pressSequentially('30');
-  await page.waitForFunction(() => document.querySelector('#timeout')?.getAttribute('aria-invalid') === 'true');
-  assert.match(await hintOf(timeout), /5 to 20 seconds/);
-  await page.close();
-});
+  test(`${markup}: a metadata URL in Issuer and a timeout out of range get their hints`, async () => {
+    const page = await formPage(open);
+    const issuer = page.getByLabel('Issuer', { exact: true });
+    await paste(page, issuer, 'https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration');
+    await invalid(issuer);
+    assert.match(await hintOf(issuer), /metadata URL/);
+    const timeout = page.getByLabel('Client Request Timeout');
+    await timeout.fill('');
+    await timeout.pressSequentially('30');
+    await invalid(timeout);
+    assert.match(await hintOf(timeout), /5 to 20 seconds/);
+    await page.close();
+  });
 
-test('a pasted raw token becomes "SSWS <token>" in the app state at once', async () => {
-  const page = await formPage();
-  const header = page.getByLabel('Authorization Header');
-  await paste(page, header, TOKEN);
-  await page.waitForFunction((t) => document.querySelector('#authorizationHeader')?.value === `SSWS ${t}`, TOKEN);
-  assert.match(await hintOf(header), /SSWS/);
-  assert.ok(!(await hintOf(header)).includes(TOKEN), 'the hint never shows the token');
-  const state = await submittedState(page);
-  assert.equal(state.authorizationHeader, `SSWS …(${TOKEN.length + 5} chars)`);
-  await page.close();
-});
+  test(`${markup}: a pasted raw token becomes "SSWS <token>" in the app state at once`, async () => {
+    const page = await formPage(open);
+    const header = page.getByLabel('Authorization Header');
+    await paste(page, header, TOKEN);
+    await until(async () => (await header.inputValue()) === `SSWS ${TOKEN}`, 'the SSWS prefix');
+    assert.match(await hintOf(header), /SSWS/);
+    assert.ok(!(await hintOf(header)).includes(TOKEN), 'the hint never shows the token');
+    const state = await submittedState(page);
+    assert.equal(state.authorizationHeader, `SSWS …(${TOKEN.length + 5} chars)`);
+    await page.close();
+  });
 
-test('a typed raw token gets the prefix when leaving the field; no double prefix', async () => {
-  const page = await formPage();
-  const header = page.getByLabel('Authorization Header');
-  await header.pressSequentially(`SSWS SSWS ${TOKEN}`);
-  assert.equal(await header.inputValue(), `SSWS SSWS ${TOKEN}`, 'typing is not interrupted');
-  await page.keyboard.press('Tab');
-  await page.waitForFunction((t) => document.querySelector('#authorizationHeader')?.value === `SSWS ${t}`, TOKEN);
-  await page.close();
-});
+  test(`${markup}: a typed raw token gets the prefix when leaving the field; no double prefix`, async () => {
+    const page = await formPage(open);
+    const header = page.getByLabel('Authorization Header');
+    await header.pressSequentially(`SSWS SSWS ${TOKEN}`);
+    assert.equal(await header.inputValue(), `SSWS SSWS ${TOKEN}`, 'typing is not interrupted');
+    await page.keyboard.press('Tab');
+    await until(async () => (await header.inputValue()) === `SSWS ${TOKEN}`, 'one SSWS prefix');
+    const state = await submittedState(page);
+    assert.equal(state.authorizationHeader, `SSWS …(${TOKEN.length + 5} chars)`);
+    await page.close();
+  });
 
-test('Undo fill restores the previous values', async () => {
-  const okta = await keepMetadata(browser.context);
-  const page = await formPage();
-  await page.getByRole('button', { name: 'Fill from Okta' }).click();
-  await page.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
-  await page.getByRole('button', { name: 'Undo fill' }).click();
-  const state = await submittedState(page);
-  for (const key of ['issuer', 'registrationUrl', 'authorizeUrl', 'tokenUrl', 'introspectionUrl']) assert.equal(state[key], '', key);
-  await okta.close();
-  await page.close();
-});
+  test(`${markup}: Fill from Okta reaches the form's state and Undo fill restores it`, async () => {
+    const okta = await keepMetadata(browser.context);
+    const page = await formPage(open);
+    await page.getByRole('button', { name: 'Fill from Okta' }).click();
+    await page.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
+    await page.getByRole('button', { name: 'Undo fill' }).click();
+    await page.getByRole('button', { name: 'Undo fill' }).waitFor({ state: 'hidden' });
+    let state = await submittedState(page);
+    for (const key of ['issuer', 'registrationUrl', 'authorizeUrl', 'tokenUrl', 'introspectionUrl']) assert.equal(state[key], '', key);
+    await page.getByRole('button', { name: 'Fill from Okta' }).click();
+    await page.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
+    state = await submittedState(page);
+    assert.equal(state.tokenUrl, 'https://dev-12345678.okta.com/oauth2/default/v1/token');
+    assert.equal(state.issuer, 'https://dev-12345678.okta.com/oauth2/default');
+    await okta.close();
+    await page.close();
+  });
+}
 
 test('no storage area holds the token or the client secret after a full flow', async () => {
   const okta = await keepMetadata(browser.context);

@@ -1,0 +1,31 @@
+// A design-system style form: each field is a custom element whose <input> lives in its shadow root and whose
+// value is the component's own state (updated from the inner input's events), as web-component kits do.
+class ApTextField extends HTMLElement {
+  #value = '';
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    const label = document.createElement('label');
+    const text = document.createElement('span');
+    text.textContent = this.getAttribute('label');
+    const input = document.createElement('input');
+    input.type = this.getAttribute('type') ?? 'text';
+    this.#value = this.getAttribute('value') ?? '';
+    input.value = this.#value;
+    input.addEventListener('input', () => { this.#value = input.value; });
+    label.append(text, input);
+    label.style.cssText = 'display:grid;grid-template-columns:230px 1fr;gap:12px;margin:8px 0;align-items:center;';
+    root.append(label);
+  }
+  get value() { return this.#value; }
+}
+customElements.define('ap-text-field', ApTextField);
+
+document.getElementById('provider').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const values = Object.fromEntries([...document.querySelectorAll('ap-text-field')].map((f) => [f.getAttribute('name'), f.value]));
+  const mask = (s) => (s ? `${s.slice(0, 5)}…(${s.length} chars)` : '');
+  const out = document.querySelector('[data-testid=submitted-state]');
+  out.textContent = JSON.stringify({ ...values, authorizationHeader: mask(values.authorizationHeader), clientSecret: mask(values.clientSecret) }, null, 2);
+  out.hidden = false;
+});
