@@ -121,6 +121,10 @@ cmd_bench() {
 }
 
 cmd_package() {
+  if ! command -v zip >/dev/null; then
+    [[ $(id -u) -eq 0 ]] || die "zip is missing: run 'sudo apt-get install zip'."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip >/dev/null
+  fi
   cmd_build
   for browser in chrome firefox; do
     (cd "extension/dist/$browser" && rm -f "../okta-anypoint-assist-$browser.zip" && zip -qr -X "../okta-anypoint-assist-$browser.zip" .)
