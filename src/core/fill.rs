@@ -71,3 +71,63 @@ pub fn plan_fill(draft: &AnypointDraft, controls: &[ControlSnapshot], classifica
     }
     FillPlan { steps, conflicts, summary }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::classify::classify_controls;
+    use crate::core::okta_paths::AuthorizationServer;
+
+    fn draft() -> AnypointDraft {
+        AnypointDraft {
+            issuer: "https://acme.okta.com/oauth2/default".into(),
+            client_registration_url: Some("https://acme.okta.com/oauth2/v1/clients".into()),
+            authorize_url: "https://acme.okta.com/oauth2/default/v1/authorize".into(),
+            token_url: "https://acme.okta.com/oauth2/default/v1/token".into(),
+            token_introspection_url: None,
+            source_url: "https://acme.okta.com/oauth2/default/.well-known/openid-configuration".into(),
+            server: AuthorizationServer::Custom { id: "default".into() },
+        }
+    }
+
+    fn control(label: &str, value: &str) -> ControlSnapshot {
+        ControlSnapshot { labels: vec![label.into()], value: value.into(), input_type: "text".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn fills_empty_and_equal_values_keeps_different_ones_and_says_so() {
+        let controls = vec![
+            control("Issuer", ""),
+            control("Authorize URL", "https://acme.okta.com/oauth2/default/v1/authorize"),
+            control("Token URL", "https://typed.example/token"),
+            control("Token Introspection URL", ""),
+        ];
+        let plan = plan_fill(&draft(), &controls, &classify_controls(&controls));
+        let filled: Vec<_> = plan.steps.iter().map(|s| s.field).collect();
+        assert_eq!(filled, [AnypointField::Issuer, AnypointField::AuthorizeUrl]);
+        assert_eq!(plan.conflicts.len(), 1);
+        assert_eq!(plan.conflicts[0].field, AnypointField::TokenUrl);
+        assert_eq!(
+            plan.summary,
+            "Filled 2: Issuer, Authorize URL. Kept your values in Token URL (they differ from Okta's). \
+             Could not find Client Registration URL on this page. The Okta document has no value for Token Introspection URL."
+        );
+    }
+
+    #[test]
+    fn api_body_has_the_draft_and_placeholders_for_secrets() {
+        let body = draft().to_api_body(&crate::core::draft::ApiBodyOptions {
+            timeout_seconds: Some(60),
+            allow_external_client_modification: true,
+            ..Default::default()
+        });
+        let provider = &body["oidc_dynamic_client_provider"];
+        assert_eq!(body["type"]["name"], "openid-dynamic-client");
+        assert_eq!(provider["issuer"], "https://acme.okta.com/oauth2/default");
+        assert_eq!(provider["client_request_timeout"], 20, "clamped to Anypoint's 5..20");
+        assert_eq!(provider["allow_external_client_modification"], false, "needs local deletion");
+        assert_eq!(provider["client"]["registration"]["authorization"], crate::core::draft::SECRET_PLACEHOLDER);
+        assert_eq!(provider["primary_client"]["secret"], crate::core::draft::SECRET_PLACEHOLDER);
+        assert_eq!(provider["urls"]["token"], "https://acme.okta.com/oauth2/default/v1/token");
+    }
+}

@@ -105,3 +105,51 @@ fn report(inspection: &Inspection) -> Response {
         problems: inspection.problems.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = include_str!("../../www/okta/documents/org.openid-configuration.json");
+    const URL: &str = "https://acme.okta.com/.well-known/openid-configuration";
+
+    fn envelope(json: &str) -> Envelope {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn keeping_a_valid_document_stores_its_draft() {
+        let answer = answer(Request::KeepMetadata { url: URL.into(), text: SAMPLE.into() }, None);
+        let kept = answer.keep.expect("a draft to keep");
+        assert_eq!(kept.issuer, "https://acme.okta.com");
+        assert!(matches!(answer.response, Response::Kept { ref message, .. } if message.contains("Fill from Okta")));
+    }
+
+    #[test]
+    fn an_invalid_document_is_reported_not_kept() {
+        let answer = answer(Request::KeepMetadata { url: URL.into(), text: "<html>".into() }, None);
+        assert!(answer.keep.is_none());
+        assert!(matches!(answer.response, Response::MetadataReport { valid: false, .. }));
+        let other = answer_for_url("https://acme.okta.com/app/UserHome");
+        assert_eq!(other, Response::NotMetadata);
+    }
+
+    fn answer_for_url(url: &str) -> Response {
+        answer(Request::InspectMetadata { url: url.into(), text: SAMPLE.into() }, None).response
+    }
+
+    #[test]
+    fn fill_without_kept_values_says_where_to_get_them() {
+        let response = answer(Request::PlanFill { controls: Vec::new() }, None).response;
+        assert_eq!(response, Response::NothingKept { message: NOTHING_KEPT.into() });
+    }
+
+    #[test]
+    fn requests_decode_from_the_wire_shape_and_versions_are_checked() {
+        let current = envelope(r#"{"v":1,"request":{"kind":"fieldHints","field":"tokenUrl","value":"x","others":{"issuer":"y"}}}"#);
+        assert!(check_version(&current).is_ok());
+        let old = envelope(r#"{"v":0,"request":{"kind":"getKept"}}"#);
+        assert!(matches!(check_version(&old), Err(Response::Failure { message }) if message.contains("Reload the page")));
+        assert!(serde_json::from_str::<Envelope>(r#"{"v":1,"request":{"kind":"unknown"}}"#).is_err());
+    }
+}

@@ -277,3 +277,12 @@ fn every_message_says_what_to_do() {
     unique.dedup();
     assert_eq!(unique.len(), messages.len(), "each problem has its own message");
 }
+
+#[test]
+fn endpoint_that_is_not_a_url() {
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.insert("authorization_endpoint".into(), json!("/oauth2/default/v1/authorize"));
+    });
+    let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+    assert_eq!(only_error(&inspection), &ProblemKind::NotAUrl { field: "authorization_endpoint".into() });
+}
