@@ -52,6 +52,7 @@ async function anypointSite(path, response) {
     '/assets/app.js': 'dist/app.js',
     '/assets/app.css': 'app.css',
     // Other markups of the same form, each under the same strict CSP.
+    '/practice/show_submitted.js': 'practice/show_submitted.js',
     '/practice/plain': 'practice/plain.html',
     '/practice/plain.js': 'practice/plain.js',
     '/practice/custom-elements': 'practice/custom-elements.html',

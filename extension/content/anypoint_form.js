@@ -11,7 +11,7 @@ let scanQueued = false;
 // ---- snapshot_form: what a person reads around each control ----
 
 function allControls(root = document, out = []) {
-  for (const element of root.querySelectorAll(`${CONTROL_SELECTOR}, *`)) {
+  for (const element of root.querySelectorAll('*')) {
     if (element.matches(CONTROL_SELECTOR)) out.push(element);
     if (element.shadowRoot && !element.matches('okta-anypoint-assist')) allControls(element.shadowRoot, out);
   }

@@ -23,9 +23,5 @@ customElements.define('ap-text-field', ApTextField);
 
 document.getElementById('provider').addEventListener('submit', (event) => {
   event.preventDefault();
-  const values = Object.fromEntries([...document.querySelectorAll('ap-text-field')].map((f) => [f.getAttribute('name'), f.value]));
-  const mask = (s) => (s ? `${s.slice(0, 5)}…(${s.length} chars)` : '');
-  const out = document.querySelector('[data-testid=submitted-state]');
-  out.textContent = JSON.stringify({ ...values, authorizationHeader: mask(values.authorizationHeader), clientSecret: mask(values.clientSecret) }, null, 2);
-  out.hidden = false;
+  showSubmitted(Object.fromEntries([...document.querySelectorAll('ap-text-field')].map((f) => [f.getAttribute('name'), f.value])));
 });
