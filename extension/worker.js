@@ -6,6 +6,11 @@ import init, { handleMessage } from './core/okta_anypoint_assist.js';
 const coreReady = init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) });
 
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  // A transport check with no core involved: the benchmark's "plain JS echo" baseline.
+  if (message?.ping) {
+    sendResponse({ pong: message.ping });
+    return false;
+  }
   coreReady
     .then(() => handleMessage(message))
     .then(sendResponse, (error) =>
@@ -15,4 +20,11 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       }),
     );
   return true; // answer asynchronously
+});
+
+// The keyboard command (default Alt+Shift+F) fills the form in the current tab through its content script.
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command === 'fill-from-okta' && tab?.id !== undefined) {
+    chrome.tabs.sendMessage(tab.id, { command: 'fillFromOkta' }).catch(() => {}); // no helper in that tab
+  }
 });

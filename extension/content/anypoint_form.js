@@ -88,6 +88,7 @@ async function scan() {
     attachBar(anchor);
   }
   attached.fields = new Map(classification.matches.map((m) => [controls[m.control], m.field]));
+  for (const control of attached.fields.keys()) hintElementFor(control);
 }
 
 function detach() {
@@ -97,33 +98,60 @@ function detach() {
 
 function attachBar(form) {
   const { host, root } = createShadowHost('anypoint-bar');
-  const status = h('p', { role: 'status', 'aria-live': 'polite' });
-  const undo = h('button', { type: 'button', hidden: true }, 'Undo fill');
-  const fill = h('button', { type: 'button', class: 'primary', onclick: () => fillFromOkta(status, undo) }, 'Fill from Okta');
-  root.append(h('div', { class: 'card', role: 'group', 'aria-label': 'Okta → Anypoint Assist' }, h('div', { class: 'row' }, fill, undo, status)));
+  const bar = {
+    status: h('p', { role: 'status', 'aria-live': 'polite' }),
+    undo: h('button', { type: 'button', hidden: true }, 'Undo fill'),
+    replace: h('button', { type: 'button', hidden: true }),
+  };
+  bar.fill = h('button', { type: 'button', class: 'primary', onclick: () => fillFromOkta(bar) }, 'Fill from Okta');
+  root.append(
+    h('div', { class: 'card', role: 'group', 'aria-label': 'Okta → Anypoint Assist' },
+      h('div', { class: 'row' }, bar.fill, bar.replace, bar.undo, bar.status)),
+  );
   form.before(host);
-  attached = { host, form, fields: new Map() };
+  attached = { host, form, bar, fields: new Map() };
 }
 
 // ---- apply_fill: values reach the framework's state ----
 
-async function fillFromOkta(status, undo) {
+async function fillFromOkta(bar) {
   const { snapshot, controls } = snapshotForm();
   const answer = await askCore({ kind: 'planFill', controls: snapshot });
+  bar.replace.hidden = true;
   if (answer.kind !== 'fillPlanned') {
-    status.textContent = answer.message;
+    bar.status.textContent = answer.message;
     return;
   }
-  const previous = answer.plan.steps.map((step) => [controls[step.control], controls[step.control].value]);
-  for (const step of answer.plan.steps) setControlValue(controls[step.control], step.value);
-  status.textContent = answer.plan.summary;
-  if (!undo) return;
-  undo.hidden = previous.length === 0;
-  undo.onclick = () => {
-    for (const [control, value] of previous) setControlValue(control, value);
-    undo.hidden = true;
-    status.textContent = '';
+  const { plan } = answer;
+  const previous = [];
+  const apply = (steps) => {
+    for (const step of steps) {
+      const control = controls[step.control];
+      previous.push([control, control.value]);
+      setControlValue(control, step.value);
+    }
   };
+  apply(plan.steps);
+  bar.status.textContent = plan.summary;
+  bar.undo.hidden = previous.length === 0;
+  bar.undo.onclick = () => {
+    for (const [control, value] of previous.reverse()) setControlValue(control, value);
+    previous.length = 0;
+    bar.undo.hidden = true;
+    bar.replace.hidden = true;
+    bar.status.textContent = '';
+  };
+  // Values the admin typed that differ from Okta's are only replaced when they say so.
+  if (plan.conflicts.length > 0) {
+    bar.replace.textContent = plan.replaceLabel;
+    bar.replace.hidden = false;
+    bar.replace.onclick = () => {
+      apply(plan.conflicts);
+      bar.replace.hidden = true;
+      bar.undo.hidden = false;
+      bar.status.textContent = plan.replacedSummary;
+    };
+  }
 }
 
 // React, Angular and Vue track values through the prototype's setter and bubbling input/change events.
@@ -134,10 +162,16 @@ function setControlValue(control, value) {
   const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
   settingValue = true;
   try {
+    // As a person would: focus, type, leave (Angular marks "touched" on blur). Synthetic focus events only:
+    // the page's real focus stays where the admin has it.
+    control.dispatchEvent(new FocusEvent('focus'));
+    control.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     if (setter) setter.call(control, value);
     else control.value = value;
     control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    control.dispatchEvent(new FocusEvent('blur'));
+    control.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
   } finally {
     settingValue = false;
   }
@@ -146,6 +180,8 @@ function setControlValue(control, value) {
 // ---- hints while typing: the core's hints beside each field; the SSWS fix applied on paste / leaving ----
 
 let hintSequence = 0;
+const hintElements = new WeakMap(); // control → its hint element
+const HINT_COLOURS = { error: '#a30000', warning: '#8a5300', info: '#35506b' };
 const latestHintRequest = new WeakMap(); // control → sequence number of its newest request
 
 function classifiedControl(event) {
@@ -168,7 +204,18 @@ function otherValues(except) {
   return values;
 }
 
-async function showHints({ control, field }, applyFixes) {
+// Pages that re-render their fields replace the element the admin is typing in: follow the field.
+async function currentControl(control, field) {
+  if (control.isConnected) return control;
+  await scan();
+  for (const [candidate, candidateField] of attached?.fields ?? []) if (candidateField === field) return candidate;
+  return null;
+}
+
+async function showHints(hit, applyFixes) {
+  const { field } = hit;
+  const control = await currentControl(hit.control, field);
+  if (!control) return;
   const sequence = ++hintSequence;
   latestHintRequest.set(control, sequence);
   let answer = await askCore({ kind: 'fieldHints', field, value: controlValue(control), others: otherValues(control) });
@@ -181,22 +228,29 @@ async function showHints({ control, field }, applyFixes) {
     answer = await askCore({ kind: 'fieldHints', field, value: controlValue(control), others: otherValues(control) });
     if (answer.kind !== 'hints') return;
   }
-  renderHints(control, answer.hints, applied);
+  renderHints(await currentControl(control, field), answer.hints, applied);
 }
 
-function renderHints(control, hints, applied) {
+// One hint line per field, made when the helper attaches, so a hint appearing does not move the form.
+function hintElementFor(control) {
   let note = hintElements.get(control);
   if (!note || !note.isConnected) {
     note = document.createElement('okta-anypoint-assist-hint');
     note.id = `okta-anypoint-assist-hint-${++hintSequence}`;
     note.setAttribute('aria-live', 'polite');
-    note.style.cssText = 'display:block;font:12px/1.4 system-ui,sans-serif;margin:2px 0 4px;grid-column:2;';
+    note.style.cssText = 'display:block;min-height:1.4em;font:12px/1.4 system-ui,sans-serif;margin:2px 0 4px;grid-column:2;';
     // After a wrapping label, not inside it: text inside a label would become part of the field's name.
     (control.closest('label') ?? control).after(note);
     hintElements.set(control, note);
     const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
     control.setAttribute('aria-describedby', [...described, note.id].join(' '));
   }
+  return note;
+}
+
+function renderHints(control, hints, applied) {
+  if (!control) return;
+  const note = hintElementFor(control);
   const shown = applied ? [{ ...applied, severity: 'info' }, ...hints] : hints;
   note.replaceChildren(...shown.map((hint) => {
     const line = document.createElement('span');
@@ -209,8 +263,6 @@ function renderHints(control, hints, applied) {
   else control.removeAttribute('aria-invalid');
 }
 
-const hintElements = new WeakMap(); // control → its hint element
-const HINT_COLOURS = { error: '#a30000', warning: '#8a5300', info: '#35506b' };
 
 document.addEventListener('input', (event) => {
   const hit = classifiedControl(event);
@@ -226,8 +278,13 @@ document.addEventListener('paste', (event) => {
 }, true);
 document.addEventListener('focusout', (event) => {
   const hit = classifiedControl(event);
-  if (hit) showHints(hit, true);
+  if (hit && !settingValue) showHints(hit, true);
 }, true);
+
+// The keyboard command (manifest "commands", default Alt+Shift+F) arrives from the worker.
+chrome.runtime.onMessage.addListener((message) => {
+  if (message?.command === 'fillFromOkta' && attached) fillFromOkta(attached.bar);
+});
 
 // ---- watch the single-page app: one observer, batched per animation frame ----
 

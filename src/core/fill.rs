@@ -23,6 +23,12 @@ pub struct FillPlan {
     pub conflicts: Vec<FillStep>,
     /// One line for the status area: what was filled, what could not be found.
     pub summary: String,
+    /// With conflicts: the name of the button that replaces them with Okta's values (the admin's "yes").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replace_label: Option<String>,
+    /// With conflicts: the status line once they were replaced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced_summary: Option<String>,
 }
 
 pub const NOTHING_KEPT: &str = "No Okta metadata kept yet. In Okta open Security > API > Authorization Servers, \
@@ -59,9 +65,13 @@ pub fn plan_fill(draft: &AnypointDraft, controls: &[ControlSnapshot], classifica
     } else {
         format!("Filled {}: {}.", steps.len(), labels(&steps.iter().map(|s| s.field).collect::<Vec<_>>()))
     };
+    let (mut replace_label, mut replaced_summary) = (None, None);
     if !conflicts.is_empty() {
         let fields: Vec<_> = conflicts.iter().map(|s| s.field).collect();
         summary.push_str(&format!(" Kept your values in {} (they differ from Okta's).", labels(&fields)));
+        let plural = if fields.len() == 1 { "value" } else { "values" };
+        replace_label = Some(format!("Use Okta's {plural} in {}", labels(&fields)));
+        replaced_summary = Some(format!("Replaced {} with Okta's {plural}.", labels(&fields)));
     }
     if !not_found.is_empty() {
         summary.push_str(&format!(" Could not find {} on this page.", labels(&not_found)));
@@ -69,7 +79,7 @@ pub fn plan_fill(draft: &AnypointDraft, controls: &[ControlSnapshot], classifica
     if !not_in_document.is_empty() {
         summary.push_str(&format!(" The Okta document has no value for {}.", labels(&not_in_document)));
     }
-    FillPlan { steps, conflicts, summary }
+    FillPlan { steps, conflicts, summary, replace_label, replaced_summary }
 }
 
 #[cfg(test)]
@@ -107,6 +117,8 @@ mod tests {
         assert_eq!(filled, [AnypointField::Issuer, AnypointField::AuthorizeUrl]);
         assert_eq!(plan.conflicts.len(), 1);
         assert_eq!(plan.conflicts[0].field, AnypointField::TokenUrl);
+        assert_eq!(plan.replace_label.as_deref(), Some("Use Okta's value in Token URL"));
+        assert_eq!(plan.replaced_summary.as_deref(), Some("Replaced Token URL with Okta's value."));
         assert_eq!(
             plan.summary,
             "Filled 2: Issuer, Authorize URL. Kept your values in Token URL (they differ from Okta's). \

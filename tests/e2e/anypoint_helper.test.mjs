@@ -155,3 +155,67 @@ test('no storage area holds the token or the client secret after a full flow', a
   await okta.close();
   await page.close();
 });
+
+test('a value the admin typed is kept until they choose Okta\'s', async () => {
+  const okta = await keepMetadata(browser.context);
+  const page = await formPage();
+  const tokenUrl = page.getByLabel('Token URL', { exact: true });
+  await tokenUrl.fill('https://typed.example.com/token');
+  await page.getByRole('button', { name: 'Fill from Okta' }).click();
+  await page.getByRole('status').filter({ hasText: 'Kept your values in Token URL' }).waitFor();
+  assert.equal(await tokenUrl.inputValue(), 'https://typed.example.com/token');
+  await page.getByRole('button', { name: "Use Okta's value in Token URL" }).click();
+  await page.getByRole('status').filter({ hasText: "Replaced Token URL with Okta's value." }).waitFor();
+  assert.equal((await submittedState(page)).tokenUrl, 'https://dev-12345678.okta.com/oauth2/default/v1/token');
+  await page.getByRole('button', { name: 'Undo fill' }).click();
+  assert.equal((await submittedState(page)).tokenUrl, 'https://typed.example.com/token');
+  await okta.close();
+  await page.close();
+});
+
+test('the keyboard command fills; the bar never takes focus; everything is reachable with Tab', async () => {
+  const okta = await keepMetadata(browser.context);
+  const page = await formPage();
+  const name = page.getByLabel('Name', { exact: true });
+  await name.focus();
+  await page.waitForTimeout(200); // the helper re-attaches after the form re-renders; focus must stay
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'name');
+  // Chromium delivers extension shortcuts from its window UI, which headless lacks: send what the worker's
+  // onCommand handler sends, from the worker, to this tab. The manifest's binding is checked below.
+  await page.bringToFront();
+  await browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    await chrome.tabs.sendMessage(tab.id, { command: 'fillFromOkta' });
+  });
+  await page.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'name', 'filling does not move focus');
+  const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+  assert.equal(manifest.commands['fill-from-okta'].suggested_key.default, 'Alt+Shift+F');
+  // Tab from the page's first control backwards reaches the bar's button.
+  await page.getByLabel('Name', { exact: true }).focus();
+  await page.keyboard.press('Shift+Tab');
+  const focused = await page.evaluate(() => {
+    const host = document.activeElement;
+    return host?.localName === 'okta-anypoint-assist' ? host.shadowRoot.activeElement?.textContent : null;
+  });
+  assert.ok(['Fill from Okta', 'Undo fill'].includes(focused), `the bar's buttons are in the Tab order (got ${focused})`);
+  await okta.close();
+  await page.close();
+});
+
+test('"deletion and updates in IdP" without "deletion in Anypoint Platform" is an error', async () => {
+  const page = await formPage();
+  const idp = page.getByLabel('Enable client deletion and updates in IdP');
+  await idp.check();
+  await invalid(idp);
+  assert.match(await hintOf(idp), /needs "Enable client deletion in Anypoint Platform"/);
+  await page.close();
+});
+
+test('the helper goes when the form goes', async () => {
+  const page = await formPage();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Add Client Provider' }).waitFor();
+  await page.getByRole('button', { name: 'Fill from Okta' }).waitFor({ state: 'detached' });
+  await page.close();
+});
