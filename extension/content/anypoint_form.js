@@ -123,19 +123,24 @@ async function fillFromOkta(bar) {
     return;
   }
   const { plan } = answer;
-  const previous = [];
-  const apply = (steps) => {
+  const previous = []; // [field, element, value before]
+  // Each step finds its field's element anew: a page may rebuild its fields on every value set.
+  const apply = async (steps) => {
     for (const step of steps) {
-      const control = controls[step.control];
-      previous.push([control, control.value]);
+      const control = await currentControl(controls[step.control], step.field);
+      if (!control) continue;
+      previous.push([step.field, control, control.value]);
       setControlValue(control, step.value);
     }
   };
-  apply(plan.steps);
+  await apply(plan.steps);
   bar.status.textContent = plan.summary;
   bar.undo.hidden = previous.length === 0;
-  bar.undo.onclick = () => {
-    for (const [control, value] of previous.reverse()) setControlValue(control, value);
+  bar.undo.onclick = async () => {
+    for (const [field, control, value] of previous.reverse()) {
+      const current = await currentControl(control, field);
+      if (current) setControlValue(current, value);
+    }
     previous.length = 0;
     bar.undo.hidden = true;
     bar.replace.hidden = true;
@@ -145,8 +150,8 @@ async function fillFromOkta(bar) {
   if (plan.conflicts.length > 0) {
     bar.replace.textContent = plan.replaceLabel;
     bar.replace.hidden = false;
-    bar.replace.onclick = () => {
-      apply(plan.conflicts);
+    bar.replace.onclick = async () => {
+      await apply(plan.conflicts);
       bar.replace.hidden = true;
       bar.undo.hidden = false;
       bar.status.textContent = plan.replacedSummary;
@@ -182,10 +187,14 @@ function setControlValue(control, value) {
 let hintSequence = 0;
 const hintElements = new WeakMap(); // control → its hint element
 const HINT_COLOURS = { error: '#a30000', warning: '#8a5300', info: '#35506b' };
-const latestHintRequest = new WeakMap(); // control → sequence number of its newest request
+const latestHintRequest = new Map(); // field → sequence number of its newest request (elements may be replaced)
 
-function classifiedControl(event) {
+// The field of the control an event came from. A control the helper has not seen yet (the page just rebuilt
+// it) is classified first. The path is read at once: it is gone once the event has been dispatched.
+async function classifiedControl(event) {
   const control = event.composedPath()[0];
+  if (!attached || !(control instanceof Element) || !control.matches(CONTROL_SELECTOR)) return null;
+  if (!attached.fields.has(control)) await scan();
   const field = attached?.fields.get(control);
   return field ? { control, field } : null;
 }
@@ -217,9 +226,9 @@ async function showHints(hit, applyFixes) {
   const control = await currentControl(hit.control, field);
   if (!control) return;
   const sequence = ++hintSequence;
-  latestHintRequest.set(control, sequence);
+  latestHintRequest.set(field, sequence);
   let answer = await askCore({ kind: 'fieldHints', field, value: controlValue(control), others: otherValues(control) });
-  if (latestHintRequest.get(control) !== sequence || answer.kind !== 'hints') return;
+  if (latestHintRequest.get(field) !== sequence || answer.kind !== 'hints') return;
   let applied = null;
   const automatic = applyFixes ? answer.hints.find((hint) => hint.autoApply) : undefined;
   if (automatic) {
@@ -264,21 +273,26 @@ function renderHints(control, hints, applied) {
 }
 
 
-document.addEventListener('input', (event) => {
-  const hit = classifiedControl(event);
-  if (hit && !settingValue) showHints(hit, false);
+document.addEventListener('input', async (event) => {
+  if (settingValue) return;
+  const hit = await classifiedControl(event);
+  if (hit) showHints(hit, false);
 }, true);
-document.addEventListener('change', (event) => {
-  const hit = classifiedControl(event);
-  if (hit && !settingValue && (hit.control.type === 'checkbox' || hit.control.type === 'radio')) showHints(hit, false);
+document.addEventListener('change', async (event) => {
+  const origin = event.composedPath()[0];
+  const toggle = origin?.type === 'checkbox' || origin?.type === 'radio';
+  if (settingValue || !toggle) return;
+  const hit = await classifiedControl(event);
+  if (hit) showHints(hit, false);
 }, true);
-document.addEventListener('paste', (event) => {
-  const hit = classifiedControl(event);
+document.addEventListener('paste', async (event) => {
+  const hit = await classifiedControl(event);
   if (hit) setTimeout(() => showHints(hit, true)); // after the pasted text has landed
 }, true);
-document.addEventListener('focusout', (event) => {
-  const hit = classifiedControl(event);
-  if (hit && !settingValue) showHints(hit, true);
+document.addEventListener('focusout', async (event) => {
+  if (settingValue) return;
+  const hit = await classifiedControl(event);
+  if (hit) showHints(hit, true);
 }, true);
 
 // The keyboard command (manifest "commands", default Alt+Shift+F) arrives from the worker.

@@ -1,5 +1,5 @@
 // The helper inside the Anypoint form, on every practice markup (React, plain HTML, custom elements with inputs
-// in shadow roots; all under a strict CSP): hints while typing, the SSWS fix on paste and on leaving the field,
+// in shadow roots, a form that rebuilds its fields on every change; all under a strict CSP): hints while typing, the SSWS fix on paste and on leaving the field,
 // undo of a fill, and no secret in any storage area afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ const FORMS = {
   React: openClientProviderForm,
   'plain HTML': (page) => page.goto(`${PRACTICE}/plain`),
   'custom elements': (page) => page.goto(`${PRACTICE}/custom-elements`),
+  're-rendered on every change': (page) => page.goto(`${PRACTICE}/rerender`),
 };
 let browser;
 
