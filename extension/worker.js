@@ -7,7 +7,7 @@ const coreReady = init({ module_or_path: new URL('./core/okta_anypoint_assist_bg
 
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   // A transport check with no core involved: the benchmark's "plain JS echo" baseline.
-  if (message?.ping) {
+  if (message?.ping !== undefined) {
     sendResponse({ pong: message.ping });
     return false;
   }

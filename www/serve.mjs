@@ -55,6 +55,8 @@ async function anypointSite(path, response) {
     '/practice/show_submitted.js': 'practice/show_submitted.js',
     '/practice/plain': 'practice/plain.html',
     '/practice/plain.js': 'practice/plain.js',
+    '/practice/busy': 'practice/busy.html',
+    '/practice/busy.js': 'practice/busy.js',
     '/practice/rerender': 'practice/rerender.html',
     '/practice/rerender.js': 'practice/rerender.js',
     '/practice/custom-elements': 'practice/custom-elements.html',

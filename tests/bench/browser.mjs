@@ -45,15 +45,29 @@ try {
     return samples.slice(30);
   })()`);
   emit('hint round trip per keystroke', 'ms', percentile(hints, 0.5), percentile(hints, 0.95), 4);
+  // The same trip with a plain JS echo in the worker (no core): the transport's own cost, same run.
+  const echoes = await world.evaluate(`(async () => {
+    const samples = [];
+    for (let i = 0; i < 300; i++) {
+      const start = performance.now();
+      const answer = await chrome.runtime.sendMessage({ ping: i });
+      samples.push(performance.now() - start);
+      if (answer.pong !== i) throw new Error('bad echo');
+    }
+    return samples.slice(30);
+  })()`);
+  const ratio = percentile(hints, 0.5) / percentile(echoes, 0.5);
+  console.log(JSON.stringify({ name: 'hint round trip vs plain JS echo', unit: '×', median: ratio,
+    p95: percentile(hints, 0.95) / percentile(echoes, 0.95), budget: 1.5, echo: { median: percentile(echoes, 0.5), p95: percentile(echoes, 0.95) } }));
 
   // Fill all fields: snapshot → plan (worker) → set values, as the button does.
   const fills = [];
   for (let i = 0; i < 20; i++) {
     fills.push(await world.evaluate(`(async () => {
-      const status = document.createElement('p');
       const start = performance.now();
-      await fillFromOkta(status);
-      if (!status.textContent.startsWith('Filled')) throw new Error(status.textContent);
+      await fillFromOkta(attached.bar);
+      const status = attached.bar.status.textContent;
+      if (!status.startsWith('Filled')) throw new Error(status);
       return performance.now() - start;
     })()`));
   }
@@ -79,3 +93,23 @@ try {
 } finally {
   await browser.close();
 }
+
+// Page cost: the busy practice page's throughput with and without the extension, alternating, same run.
+const BUSY_URL = 'https://anypoint.mulesoft.com/practice/busy';
+const throughput = { with: [], without: [] };
+for (let round = 0; round < 3; round++) {
+  for (const withExtension of [true, false]) {
+    const run = await launch({ withExtension });
+    try {
+      const page = await run.context.newPage();
+      await page.goto(BUSY_URL);
+      await page.evaluate(() => window.runBusy(300)); // warm-up
+      throughput[withExtension ? 'with' : 'without'].push(await page.evaluate(() => window.runBusy(2000)));
+    } finally {
+      await run.close();
+    }
+  }
+}
+const median = (xs) => percentile(xs, 0.5);
+console.log(JSON.stringify({ name: 'busy SPA page speed, with / without extension', unit: '×',
+  median: median(throughput.with) / median(throughput.without), p95: null, budget: 0.97, rows: throughput }));
