@@ -29,7 +29,7 @@ fn envelope(request: serde_json::Value) -> JsValue {
 
 #[wasm_bindgen_test]
 async fn inspect_metadata_answers_a_plain_object_report() {
-    let answer = handle_message(envelope(serde_json::json!({"kind": "inspectMetadata", "url": SAMPLE_URL, "text": SAMPLE}))).await;
+    let answer = handle_message(envelope(serde_json::json!({"inspectMetadata": {"url": SAMPLE_URL, "text": SAMPLE}}))).await;
     assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("metadataReport"));
     assert_eq!(get(&answer, "valid").as_bool(), Some(true));
     let rows = js_sys::Array::from(&get(&answer, "rows"));
@@ -42,10 +42,10 @@ async fn inspect_metadata_answers_a_plain_object_report() {
 #[wasm_bindgen_test]
 async fn field_hints_keep_maps_as_plain_objects() {
     // `others` is a map on the Rust side: it must round-trip, and the answer must be JSON-compatible.
-    let answer = handle_message(envelope(serde_json::json!({
-        "kind": "fieldHints", "field": "tokenUrl", "value": "http://dev-12345678.okta.com/oauth2/default/v1/token",
+    let answer = handle_message(envelope(serde_json::json!({"fieldHints": {
+        "field": "tokenUrl", "value": "http://dev-12345678.okta.com/oauth2/default/v1/token",
         "others": {"issuer": "https://dev-12345678.okta.com/oauth2/default"}
-    })))
+    }})))
     .await;
     let text = to_json(&answer);
     assert!(text.contains("\"code\":\"httpsRequired\""), "{text}");
@@ -54,11 +54,11 @@ async fn field_hints_keep_maps_as_plain_objects() {
 
 #[wasm_bindgen_test]
 async fn classify_form_answers_field_per_control() {
-    let answer = handle_message(envelope(serde_json::json!({"kind": "classifyForm", "controls": [
+    let answer = handle_message(envelope(serde_json::json!({"classifyForm": {"controls": [
         {"tag": "input", "type": "text", "labels": ["Issuer"]},
         {"tag": "input", "type": "text", "labels": ["Client Registration URL"]},
         {"tag": "input", "type": "text", "labels": ["Token URL"]},
-    ]})))
+    ]}})))
     .await;
     let text = to_json(&answer);
     assert!(text.contains("\"isClientProviderForm\":true"), "{text}");
@@ -67,7 +67,7 @@ async fn classify_form_answers_field_per_control() {
 
 #[wasm_bindgen_test]
 async fn bad_messages_get_a_failure_not_a_panic() {
-    for message in [JsValue::NULL, js("{\"v\":1}"), js("{\"v\":1,\"request\":{\"kind\":\"nope\"}}"), js("42")] {
+    for message in [JsValue::NULL, js("{\"v\":2}"), js("{\"v\":2,\"request\":{\"nope\":{}}}"), js("42")] {
         let answer = handle_message(message).await;
         assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("failure"));
         assert!(get(&answer, "message").as_string().unwrap().contains("Reload the page"));
@@ -76,7 +76,7 @@ async fn bad_messages_get_a_failure_not_a_panic() {
 
 #[wasm_bindgen_test]
 async fn other_protocol_version_is_told_to_reload() {
-    let answer = handle_message(js("{\"v\":999,\"request\":{\"kind\":\"getKept\"}}")).await;
+    let answer = handle_message(js("{\"v\":999,\"request\":\"getKept\"}")).await;
     assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("failure"));
     assert!(get(&answer, "message").as_string().unwrap().contains("protocol 999"));
 }

@@ -78,7 +78,7 @@ async function scan() {
   if (attached && !attached.host.isConnected) attached = null;
   const { snapshot, controls, forms } = snapshotForm();
   if (snapshot.length === 0) return detach();
-  const answer = await askCore({ kind: 'classifyForm', controls: snapshot });
+  const answer = await askCore({ classifyForm: { controls: snapshot } });
   if (answer.kind !== 'formClassified' || !answer.classification.isClientProviderForm) return detach();
   const { classification } = answer;
   const firstControl = controls[classification.matches[0].control];
@@ -116,7 +116,7 @@ function attachBar(form) {
 
 async function fillFromOkta(bar) {
   const { snapshot, controls } = snapshotForm();
-  const answer = await askCore({ kind: 'planFill', controls: snapshot });
+  const answer = await askCore({ planFill: { controls: snapshot } });
   bar.replace.hidden = true;
   if (answer.kind !== 'fillPlanned') {
     bar.status.textContent = answer.message;
@@ -227,14 +227,14 @@ async function showHints(hit, applyFixes) {
   if (!control) return;
   const sequence = ++hintSequence;
   latestHintRequest.set(field, sequence);
-  let answer = await askCore({ kind: 'fieldHints', field, value: controlValue(control), others: otherValues(control) });
+  let answer = await askCore({ fieldHints: { field, value: controlValue(control), others: otherValues(control) } });
   if (latestHintRequest.get(field) !== sequence || answer.kind !== 'hints') return;
   let applied = null;
   const automatic = applyFixes ? answer.hints.find((hint) => hint.autoApply) : undefined;
   if (automatic) {
     setControlValue(control, automatic.fix);
     applied = automatic;
-    answer = await askCore({ kind: 'fieldHints', field, value: controlValue(control), others: otherValues(control) });
+    answer = await askCore({ fieldHints: { field, value: controlValue(control), others: otherValues(control) } });
     if (answer.kind !== 'hints') return;
   }
   renderHints(await currentControl(control, field), answer.hints, applied);

@@ -1,7 +1,7 @@
 // Shared by the content scripts: the one way to ask the Rust core in the service worker.
 // Requests and responses are defined in src/core/protocol.rs; this number must equal PROTOCOL_VERSION there
 // (a Rust test reads this line).
-const PROTOCOL_VERSION = 1;
+const PROTOCOL_VERSION = 2;
 
 // A broken worker leaves sendMessage pending forever: give up after this long.
 const CORE_TIMEOUT_MS = 5000;

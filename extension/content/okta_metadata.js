@@ -5,7 +5,7 @@
   const text = readDocumentText();
   if (text === null) return;
   const url = location.href;
-  const report = await askCore({ kind: 'inspectMetadata', url, text });
+  const report = await askCore({ inspectMetadata: { url, text } });
   if (report.kind !== 'metadataReport') return; // not a metadata URL, or the core is unavailable
   const { host, root } = createShadowHost('okta-panel');
   const status = h('p', { role: 'status', 'aria-live': 'polite' });
@@ -56,6 +56,6 @@ async function copy(value, status) {
 }
 
 async function keepForAnypoint(url, text, status) {
-  const answer = await askCore({ kind: 'keepMetadata', url, text });
+  const answer = await askCore({ keepMetadata: { url, text } });
   status.textContent = answer.message ?? (answer.problems ?? []).map((p) => p.message).join(' ');
 }

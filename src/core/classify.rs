@@ -242,36 +242,46 @@ pub fn classify_controls(controls: &[ControlSnapshot]) -> Classification {
             }
         }
     }
-    // The client provider form: the form index with the most distinct registration fields.
+    // No sorting below: each `sort` instantiation costs kilobytes of wasm, and n is a few dozen.
+    // The client provider form: the form with the most distinct registration fields (lowest index on ties).
     let registration_fields = |form: u32| {
-        let mut fields: Vec<AnypointField> = candidates
-            .iter()
-            .filter(|m| controls[m.control].form == form)
-            .map(|m| m.field)
-            .filter(|f| f.is_url() || *f == AnypointField::AuthorizationHeader)
-            .collect();
-        fields.sort_unstable();
-        fields.dedup();
+        let mut fields: Vec<AnypointField> = Vec::new();
+        for m in candidates.iter().filter(|m| controls[m.control].form == form) {
+            if (m.field.is_url() || m.field == AnypointField::AuthorizationHeader) && !fields.contains(&m.field) {
+                fields.push(m.field);
+            }
+        }
         fields.len()
     };
-    let mut forms: Vec<u32> = controls.iter().map(|c| c.form).collect();
-    forms.sort_unstable();
-    forms.dedup();
-    let best_form = forms.into_iter().max_by_key(|f| (registration_fields(*f), std::cmp::Reverse(*f)));
-    let Some(form) = best_form.filter(|f| registration_fields(*f) >= MIN_FIELDS_FOR_FORM) else {
+    let mut best: Option<(u32, usize)> = None;
+    for form in controls.iter().map(|c| c.form) {
+        if best.is_some_and(|(seen, _)| seen == form) {
+            continue;
+        }
+        let count = registration_fields(form);
+        if best.is_none_or(|(best_form, best_count)| count > best_count || (count == best_count && form < best_form)) {
+            best = Some((form, count));
+        }
+    }
+    let Some((form, _)) = best.filter(|(_, count)| *count >= MIN_FIELDS_FOR_FORM) else {
         return Classification { is_client_provider_form: false, form: None, matches: Vec::new() };
     };
     candidates.retain(|m| controls[m.control].form == form);
     // Greedy assignment, most confident first; ties go to the earlier control (document order).
-    candidates.sort_unstable_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.control.cmp(&b.control)));
-    let mut matches: Vec<FieldMatch> = Vec::new();
-    for candidate in candidates {
-        if matches.iter().any(|m| m.field == candidate.field || m.control == candidate.control) {
-            continue;
-        }
-        matches.push(candidate);
+    let mut chosen: Vec<FieldMatch> = Vec::new();
+    loop {
+        let free = candidates
+            .iter()
+            .filter(|c| !chosen.iter().any(|m| m.field == c.field || m.control == c.control));
+        let Some(next) = free.fold(None::<&FieldMatch>, |best, c| match best {
+            Some(b) if b.confidence > c.confidence || (b.confidence == c.confidence && b.control <= c.control) => Some(b),
+            _ => Some(c),
+        }) else {
+            break;
+        };
+        chosen.push(next.clone());
     }
-    matches.sort_unstable_by_key(|m| m.control);
+    let matches = (0..controls.len()).filter_map(|i| chosen.iter().find(|m| m.control == i).cloned()).collect();
     Classification { is_client_provider_form: true, form: Some(form), matches }
 }
 

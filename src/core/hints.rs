@@ -76,8 +76,19 @@ pub fn hints_for(field: AnypointField, value: &str, others: &FormValues) -> Vec<
         )],
         _ => Vec::new(),
     };
-    hints.sort_by(|a, b| b.severity.cmp(&a.severity)); // stable: equal severities keep their order
+    most_severe_first(&mut hints);
     hints
+}
+
+/// A stable insertion sort by severity: a handful of hints, and `sort_by` would add kilobytes of wasm.
+fn most_severe_first(hints: &mut [Hint]) {
+    for i in 1..hints.len() {
+        let mut j = i;
+        while j > 0 && hints[j - 1].severity < hints[j].severity {
+            hints.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 fn whitespace_hint(value: &str) -> Option<Hint> {

@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// An Okta authorization server: the org one (`/oauth2/v1/...`) or a custom one (`/oauth2/{id}/v1/...`).
+/// Serialized externally tagged (`"org"`, `{"custom":{"id":"default"}}`): cheap to decode in wasm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum AuthorizationServer {
     Org,
     Custom { id: String },

@@ -7,8 +7,7 @@ use serde::Serialize;
 
 use super::fields::Severity;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
     /// The address is not one of the well-known metadata paths.
     NotAMetadataUrl { url: String },
@@ -57,6 +56,35 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
+    /// Stable identifier of the kind (camelCase), for scripts, tests and the UI.
+    pub fn code(&self) -> &'static str {
+        use ProblemKind::*;
+        match self {
+            NotAMetadataUrl { .. } => "notAMetadataUrl",
+            DocumentNotHttps { .. } => "documentNotHttps",
+            TooLarge { .. } => "tooLarge",
+            EmptyDocument { .. } => "emptyDocument",
+            HtmlNotJson { .. } => "htmlNotJson",
+            InvalidJson { .. } => "invalidJson",
+            NotAnObject { .. } => "notAnObject",
+            MissingField { .. } => "missingField",
+            WrongType { .. } => "wrongType",
+            NotAUrl { .. } => "notAUrl",
+            NotHttps { .. } => "notHttps",
+            UnsafeScheme { .. } => "unsafeScheme",
+            IssuerHasQueryOrFragment { .. } => "issuerHasQueryOrFragment",
+            IssuerMismatch { .. } => "issuerMismatch",
+            IssuerOnOtherHost { .. } => "issuerOnOtherHost",
+            MissingRegistrationEndpoint { .. } => "missingRegistrationEndpoint",
+            MissingIntrospectionEndpoint { .. } => "missingIntrospectionEndpoint",
+            EndpointOnOtherHost { .. } => "endpointOnOtherHost",
+            EndpointOfOtherServer { .. } => "endpointOfOtherServer",
+            RegistrationClientIdStripped { .. } => "registrationClientIdStripped",
+            ClientIdParameter { .. } => "clientIdParameter",
+            CustomDomain { .. } => "customDomain",
+        }
+    }
+
     pub fn severity(&self) -> Severity {
         use ProblemKind::*;
         match self {
@@ -168,8 +196,9 @@ impl fmt::Display for ProblemKind {
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     pub severity: Severity,
+    pub code: &'static str,
     pub message: String,
-    #[serde(flatten)]
+    #[serde(skip)]
     pub kind: ProblemKind,
 }
 
@@ -181,6 +210,6 @@ impl Problem {
 
 impl From<ProblemKind> for Problem {
     fn from(kind: ProblemKind) -> Self {
-        Self { severity: kind.severity(), message: kind.to_string(), kind }
+        Self { severity: kind.severity(), code: kind.code(), message: kind.to_string(), kind }
     }
 }

@@ -1,6 +1,11 @@
 //! The one message protocol between the thin JS hands (content scripts, pages) and the Rust core in the
-//! service worker. Requests and responses are tagged by `kind`; the envelope carries the version so that a
-//! content script left from an older extension version gets a clear answer instead of a silent failure.
+//! service worker. The envelope carries the version, so that a content script left from an older extension
+//! version gets a clear answer instead of a silent failure.
+//!
+//! Wire shape: `{v: 2, request: {fieldHints: {field, value, others}}}` (a request is an object with one key,
+//! its name; `"getKept"` alone for a request without data). Responses are objects tagged by `kind`.
+//! Requests are externally tagged because decoding an internally tagged enum buffers every message through
+//! serde's generic `Content` type, which cost ~25 KB of wasm.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +17,7 @@ use super::hints::{FormValues, Hint};
 use super::problem::Problem;
 
 /// Bumped on any incompatible change. `extension/content/messaging.js` states the same number (a test checks).
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Envelope {
@@ -21,7 +26,7 @@ pub struct Envelope {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Request {
     /// A page that may be a metadata document: its URL and text.
     InspectMetadata { url: String, text: String },

@@ -146,10 +146,10 @@ mod tests {
 
     #[test]
     fn requests_decode_from_the_wire_shape_and_versions_are_checked() {
-        let current = envelope(r#"{"v":1,"request":{"kind":"fieldHints","field":"tokenUrl","value":"x","others":{"issuer":"y"}}}"#);
+        let current = envelope(r#"{"v":2,"request":{"fieldHints":{"field":"tokenUrl","value":"x","others":{"issuer":"y"}}}}"#);
         assert!(check_version(&current).is_ok());
-        let old = envelope(r#"{"v":0,"request":{"kind":"getKept"}}"#);
+        let old = envelope(r#"{"v":1,"request":"getKept"}"#);
         assert!(matches!(check_version(&old), Err(Response::Failure { message }) if message.contains("Reload the page")));
-        assert!(serde_json::from_str::<Envelope>(r#"{"v":1,"request":{"kind":"unknown"}}"#).is_err());
+        assert!(serde_json::from_str::<Envelope>(r#"{"v":2,"request":{"unknown":{}}}"#).is_err());
     }
 }

@@ -38,7 +38,7 @@ try {
     for (let i = 0; i < 300; i++) {
       const value = typed.slice(0, 1 + (i % typed.length));
       const start = performance.now();
-      const answer = await askCore({ kind: 'fieldHints', field: 'tokenUrl', value, others: { issuer: 'https://dev-12345678.okta.com/oauth2/default' } });
+      const answer = await askCore({ fieldHints: { field: 'tokenUrl', value, others: { issuer: 'https://dev-12345678.okta.com/oauth2/default' } } });
       samples.push(performance.now() - start);
       if (answer.kind !== 'hints') throw new Error(JSON.stringify(answer));
     }
@@ -84,7 +84,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 300));
     cold.push(await world.evaluate(`(async () => {
       const start = performance.now();
-      const answer = await askCore({ kind: 'getKept' });
+      const answer = await askCore('getKept');
       if (answer.kind !== 'kept') throw new Error(JSON.stringify(answer));
       return performance.now() - start;
     })()`));
