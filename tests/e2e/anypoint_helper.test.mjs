@@ -13,6 +13,10 @@ const FORMS = {
   'plain HTML': (page) => page.goto(`${PRACTICE}/plain`),
   'custom elements': (page) => page.goto(`${PRACTICE}/custom-elements`),
   're-rendered on every change': (page) => page.goto(`${PRACTICE}/rerender`),
+  'React, in a dialog': async (page) => {
+    await page.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client?dialog');
+    await page.getByRole('dialog').getByText('Settings loaded.').waitFor();
+  },
 };
 let browser;
 
@@ -62,8 +66,13 @@ for (const [markup, open] of Object.entries(FORMS)) {
   test(`${markup}: an http:// Token URL is an error while typing, and the hint goes when fixed`, async () => {
     const page = await formPage(open);
     const tokenUrl = page.getByLabel('Token URL', { exact: true });
+    const next = page.getByLabel('Token Introspection URL');
+    // Distance from this field to the next one (boxes are relative to the viewport, which may scroll).
+    const gap = async () => (await next.boundingBox()).y - (await tokenUrl.boundingBox()).y;
+    const before = await gap();
     await tokenUrl.pressSequentially('http://dev-12345678.okta.com/oauth2/default/v1/token');
     await invalid(tokenUrl);
+    assert.equal(await gap(), before, 'a one-line hint does not move the form');
     assert.match(await hintOf(tokenUrl), /must use https/);
     await tokenUrl.fill('');
     await tokenUrl.pressSequentially('https://dev-12345678.okta.com/oauth2/default/v1/token');

@@ -117,12 +117,28 @@ function ClientProviders() {
   );
 }
 
+// The same form in a modal dialog over the list, as consoles often show "add" forms (?dialog in the URL).
+function Dialog({ children }) {
+  return (
+    <div className="backdrop">
+      <div role="dialog" aria-modal="true" aria-labelledby="dialog-title" className="dialog">
+        <h1 id="dialog-title">Add OIDC client provider</h1>
+        {children}
+      </div>
+    </div>
+  );
+}
+
 function App() {
   const path = usePath();
+  const inDialog = new URLSearchParams(location.search).has('dialog');
+  let page = <ClientProviders />;
+  if (path === NEW_OIDC && inDialog) page = <><ClientProviders /><Dialog><ClientProviderForm /></Dialog></>;
+  else if (path === NEW_OIDC) page = <><h1>Add OIDC client provider</h1><ClientProviderForm /></>;
   return (
     <>
       <header>Anypoint Platform — Access Management (practice page)</header>
-      <main>{path === NEW_OIDC ? <><h1>Add OIDC client provider</h1><ClientProviderForm /></> : <ClientProviders />}</main>
+      <main>{page}</main>
     </>
   );
 }
