@@ -302,12 +302,16 @@ chrome.runtime.onMessage.addListener((message) => {
 
 // ---- watch the single-page app: one observer, batched per animation frame ----
 
+// Cheap on busy pages: only element nodes, removals only while the helper is attached (its form may go).
 function touchesControls(mutations) {
   for (const mutation of mutations) {
-    for (const node of [...mutation.addedNodes, ...mutation.removedNodes]) {
-      if (node.nodeType !== Node.ELEMENT_NODE || node.localName === 'okta-anypoint-assist') continue;
-      if (node.matches(CONTROL_SELECTOR) || node.querySelector(CONTROL_SELECTOR) || node.shadowRoot) return true;
-      if (attached && (node === attached.form || node.contains(attached.form))) return true;
+    const lists = attached ? [mutation.addedNodes, mutation.removedNodes] : [mutation.addedNodes];
+    for (const nodes of lists) {
+      for (const node of nodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE || node.localName.startsWith('okta-anypoint-assist')) continue;
+        if (node.matches(CONTROL_SELECTOR) || node.shadowRoot || node.querySelector(CONTROL_SELECTOR)) return true;
+        if (attached && (node === attached.form || node.contains(attached.form))) return true;
+      }
     }
   }
   return false;

@@ -22,7 +22,9 @@ export const ANYPOINT_LIST_URL = 'https://anypoint.mulesoft.com/accounts/client-
 export async function launch({ withExtension = true, headless = true } = {}) {
   const server = await startPracticeServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'assist-profile-'));
-  const rules = ['*.okta.com', '*.oktapreview.com', 'anypoint.mulesoft.com', '*.anypoint.mulesoft.com', '*.platform.mulesoft.com']
+  // practice.example.test: the same pages on a host the extension does not run on (the benchmark's control).
+  const rules = ['*.okta.com', '*.oktapreview.com', 'anypoint.mulesoft.com', '*.anypoint.mulesoft.com', '*.platform.mulesoft.com',
+    'practice.example.test']
     .map((host) => `MAP ${host} 127.0.0.1:${server.port}`)
     .join(', ');
   const args = [
