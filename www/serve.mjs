@@ -87,7 +87,8 @@ export async function startPracticeServer({ port = 0, cert, key } = {}) {
   const server = createServer({ cert: await readFile(files.cert), key: await readFile(files.key) }, (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(request.url, 'https://x').pathname;
-    const site = host in OKTA_DOCUMENTS ? oktaSite(host, path, response) : anypointSite(path, response);
+    const okta = /\.okta(preview|-emea|-gov)?\.(com|mil)$/.test(host); // any org: unknown ones answer 404
+    const site = okta ? oktaSite(host, path, response) : anypointSite(path, response);
     site.catch((error) => send(response, 500, 'text/plain', String(error)));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -8,32 +8,9 @@
   const report = await askCore({ inspectMetadata: { url, text } });
   if (report.kind !== 'metadataReport') return; // not a metadata URL, or the core is unavailable
   const { host, root } = createShadowHost('okta-panel');
-  const status = h('p', { role: 'status', 'aria-live': 'polite' });
-
-  const rows = report.rows.flatMap((row) => [
-    h('dt', {}, row.label),
-    row.value === null ? h('dd', { class: 'missing' }, '—') : h('dd', {}, row.value),
-    row.value === null
-      ? h('span')
-      : h('button', { type: 'button', 'aria-label': `Copy ${row.label}`, onclick: () => copy(row.value, status) }, 'Copy'),
-  ]);
-  const problems = report.problems.map((p) => h('li', { class: p.severity }, p.message));
-  const keep = h(
-    'button',
-    { type: 'button', class: 'primary', disabled: !report.valid, onclick: () => keepForAnypoint(url, text, status) },
-    'Use in Anypoint',
-  );
-  root.append(
-    h(
-      'section',
-      { class: 'card fixed', 'aria-label': 'Okta → Anypoint Assist' },
-      h('h2', {}, 'Okta → Anypoint Assist'),
-      h('p', { class: 'sub' }, report.title),
-      h('dl', {}, rows),
-      problems.length ? h('ul', { class: 'problems' }, problems) : null,
-      h('div', { class: 'row' }, keep, status),
-    ),
-  );
+  const panel = metadataPanel(report, async () => keepAnswerText(await askCore({ keepMetadata: { url, text } })));
+  panel.classList.add('fixed');
+  root.append(panel);
   document.documentElement.append(host);
 })();
 
@@ -44,18 +21,4 @@ function readDocumentText() {
   if (pre) return pre.textContent;
   if (isJson || document.contentType === 'text/plain') return document.body?.textContent ?? '';
   return null;
-}
-
-async function copy(value, status) {
-  try {
-    await navigator.clipboard.writeText(value);
-    status.textContent = 'Copied.';
-  } catch (error) {
-    status.textContent = `Could not copy (${error.message}): select the value and press Ctrl+C.`;
-  }
-}
-
-async function keepForAnypoint(url, text, status) {
-  const answer = await askCore({ keepMetadata: { url, text } });
-  status.textContent = answer.message ?? (answer.problems ?? []).map((p) => p.message).join(' ');
 }

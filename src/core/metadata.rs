@@ -86,6 +86,37 @@ fn is_server_id(id: &str) -> bool {
     id != "v1" && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
+/// What an admin may type in the extension's own UI, as a metadata URL: a metadata URL as it is, an issuer
+/// (`/.well-known/openid-configuration` appended, OpenID Discovery §4), or a bare org host (its `default`
+/// authorization server, the one Okta creates with API Access Management).
+///
+/// ```
+/// use okta_anypoint_assist::core::metadata::metadata_url_for;
+/// assert_eq!(metadata_url_for("dev-123.okta.com").unwrap(),
+///            "https://dev-123.okta.com/oauth2/default/.well-known/openid-configuration");
+/// ```
+pub fn metadata_url_for(input: &str) -> Result<String, ProblemKind> {
+    let input = input.trim();
+    let unrecognised = || ProblemKind::UnrecognisedLocation { input: input.to_string() };
+    let with_scheme = if input.contains("://") { input.to_string() } else { format!("https://{input}") };
+    let url = WebUrl::parse(&with_scheme).map_err(|_| unrecognised())?;
+    if !url.is_https() {
+        return Err(ProblemKind::DocumentNotHttps { url: input.to_string() });
+    }
+    if MetadataLocation::parse(&with_scheme).is_ok() {
+        return Ok(url.to_string());
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(unrecognised());
+    }
+    let path = url.path().trim_end_matches('/');
+    match server_of_issuer(path) {
+        Some(_) if path.is_empty() => Ok(format!("{}/oauth2/default/.well-known/openid-configuration", url.origin())),
+        Some(_) => Ok(format!("{}{path}/.well-known/openid-configuration", url.origin())),
+        None => Err(unrecognised()),
+    }
+}
+
 /// The values of a document that Anypoint needs, cleaned (registration URL without a client id suffix).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

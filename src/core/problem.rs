@@ -53,6 +53,10 @@ pub enum ProblemKind {
     ClientIdParameter { client_id: String },
     /// The document is not on an Okta host: treated as a custom URL domain.
     CustomDomain { host: String },
+    /// What was typed in the extension's own UI is neither an org, an issuer nor a metadata URL.
+    UnrecognisedLocation { input: String },
+    /// Loading the document failed: no answer (`status` None) or an HTTP error status.
+    FetchFailed { url: String, status: Option<u16> },
 }
 
 impl ProblemKind {
@@ -82,6 +86,8 @@ impl ProblemKind {
             RegistrationClientIdStripped { .. } => "registrationClientIdStripped",
             ClientIdParameter { .. } => "clientIdParameter",
             CustomDomain { .. } => "customDomain",
+            UnrecognisedLocation { .. } => "unrecognisedLocation",
+            FetchFailed { .. } => "fetchFailed",
         }
     }
 
@@ -186,6 +192,19 @@ impl fmt::Display for ProblemKind {
             ),
             CustomDomain { host } => {
                 write!(f, "{host} is not an Okta host: treated as a custom URL domain of your Okta org.")
+            }
+            UnrecognisedLocation { input } => write!(
+                f,
+                "\"{input}\" is not an Okta address. Enter your org (dev-123456.okta.com), an issuer \
+                 (https://{{org}}/oauth2/default) or a Metadata URI."
+            ),
+            FetchFailed { url, status: Some(status) } => write!(
+                f,
+                "Okta answered HTTP {status} for {url}. Check the org name and the authorization server id \
+                 (Security > API > Authorization Servers)."
+            ),
+            FetchFailed { url, status: None } => {
+                write!(f, "Could not load {url}. Check the address and your connection, then try again.")
             }
         }
     }

@@ -40,6 +40,9 @@ pub enum Request {
     FieldHints { field: AnypointField, value: String, others: FormValues },
     /// The values kept so far, if any.
     GetKept,
+    /// Load a metadata document by what the admin typed (org, issuer or Metadata URI) and report on it,
+    /// keeping its values when `keep`. The worker fetches it (gloo-net), then answers as for `inspectMetadata`.
+    FetchMetadata { input: String, keep: bool },
 }
 
 impl Request {

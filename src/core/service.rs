@@ -67,6 +67,10 @@ pub fn answer(request: Request, kept: Option<&AnypointDraft>) -> Answer {
         Request::FieldHints { field, value, others } => {
             Response::Hints { field, hints: hints_for(field, &value, &others) }.into()
         }
+        // Fetching is the glue's job (src/ext): it turns this request into inspect/keep with the text.
+        Request::FetchMetadata { .. } => {
+            Response::Failure { message: "Loading a document needs the browser extension.".to_string() }.into()
+        }
         Request::GetKept => match kept {
             Some(draft) => Response::Kept { draft: draft.clone(), message: format!("Values kept from {}.", draft.source_url) },
             None => Response::NothingKept { message: NOTHING_KEPT.to_string() },

@@ -5,7 +5,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::draft::AnypointDraft;
-use crate::core::protocol::{Envelope, Response};
+use crate::core::metadata::metadata_url_for;
+use crate::core::problem::ProblemKind;
+use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::service::{answer, check_version};
 
 /// Key of the kept draft in `chrome.storage.session` (never readable by content scripts; never secrets).
@@ -53,6 +55,23 @@ async fn store_kept(draft: &AnypointDraft) -> Result<(), String> {
     session_set(&items).await.map(|_| ()).map_err(js_error_text)
 }
 
+/// The document at `url`, as text. Metadata is public: no cookies are sent.
+async fn fetch_text(url: &str) -> Result<String, ProblemKind> {
+    let failed = |status| ProblemKind::FetchFailed { url: url.to_string(), status };
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| failed(None))?;
+    if !response.ok() {
+        return Err(failed(Some(response.status())));
+    }
+    response.text().await.map_err(|_| failed(None))
+}
+
+/// `fetchMetadata` → the document's text → the core's `inspectMetadata` / `keepMetadata`.
+async fn fetched(input: &str, keep: bool) -> Result<Request, ProblemKind> {
+    let url = metadata_url_for(input)?;
+    let text = fetch_text(&url).await?;
+    Ok(if keep { Request::KeepMetadata { url, text } } else { Request::InspectMetadata { url, text } })
+}
+
 /// The one entry point: a protocol envelope in, a response out. Never rejects: failures are responses.
 #[wasm_bindgen(js_name = handleMessage)]
 pub async fn handle_message(message: JsValue) -> JsValue {
@@ -72,7 +91,14 @@ pub async fn handle_message(message: JsValue) -> JsValue {
     } else {
         None
     };
-    let answer = answer(envelope.request, kept.as_ref());
+    let request = match envelope.request {
+        Request::FetchMetadata { input, keep } => match fetched(&input, keep).await {
+            Ok(request) => request,
+            Err(problem) => return failure(problem.to_string()),
+        },
+        request => request,
+    };
+    let answer = answer(request, kept.as_ref());
     if let Some(draft) = &answer.keep {
         if let Err(e) = store_kept(draft).await {
             return failure(format!("Could not keep the values ({e}). Reload the extension and try again."));

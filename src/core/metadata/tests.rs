@@ -266,6 +266,9 @@ fn every_message_says_what_to_do() {
         ProblemKind::RegistrationClientIdStripped { client_id: "c".into() },
         ProblemKind::ClientIdParameter { client_id: "c".into() },
         ProblemKind::CustomDomain { host: "h".into() },
+        ProblemKind::UnrecognisedLocation { input: "x".into() },
+        ProblemKind::FetchFailed { url: "u".into(), status: Some(404) },
+        ProblemKind::FetchFailed { url: "u".into(), status: None },
     ];
     let messages: Vec<String> = kinds.iter().map(ToString::to_string).collect();
     for message in &messages {
@@ -285,4 +288,21 @@ fn endpoint_that_is_not_a_url() {
     });
     let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
     assert_eq!(only_error(&inspection), &ProblemKind::NotAUrl { field: "authorization_endpoint".into() });
+}
+
+#[test]
+fn typed_locations_become_metadata_urls() {
+    for (input, expected) in [
+        ("dev-12345678.okta.com", "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration"),
+        (" https://acme.okta.com/ ", "https://acme.okta.com/oauth2/default/.well-known/openid-configuration"),
+        ("https://acme.okta.com/oauth2/aus1a2b3", "https://acme.okta.com/oauth2/aus1a2b3/.well-known/openid-configuration"),
+        (CUSTOM_RFC8414_URL, CUSTOM_RFC8414_URL),
+        (ORG_OIDC_URL, ORG_OIDC_URL),
+    ] {
+        assert_eq!(metadata_url_for(input).as_deref(), Ok(expected), "{input}");
+    }
+    for input in ["", "not a host at all", "https://acme.okta.com/app/UserHome", "https://acme.okta.com/?x=1"] {
+        assert!(matches!(metadata_url_for(input), Err(ProblemKind::UnrecognisedLocation { .. })), "{input}");
+    }
+    assert!(matches!(metadata_url_for("http://acme.okta.com"), Err(ProblemKind::DocumentNotHttps { .. })));
 }
