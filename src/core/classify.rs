@@ -15,6 +15,8 @@
 //! assert_eq!(classification.field_of(1), Some(AnypointField::TokenUrl));
 //! ```
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::fields::AnypointField;
@@ -138,36 +140,96 @@ const SIGNATURES: &[Signature] = &[
     },
 ];
 
-/// Words of a text: lower case, split on anything but ASCII letters and digits (labels are English; ASCII
-/// keeps the Unicode tables out of the wasm), and camelCase boundaries. A lone capital that
-/// ends a word stays with it ("IdP" is one word, "tokenIntrospectionURL" three).
-fn words(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
+/// Calls `each` with every word of a text: lower case, split on anything but ASCII letters and digits (labels
+/// are English; ASCII keeps the Unicode tables out of the wasm) and at camelCase boundaries. A lone capital
+/// that ends a word stays with it ("IdP" is one word, "tokenIntrospectionURL" three). One buffer, no Vec.
+fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
     let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_ascii_alphanumeric() {
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_alphanumeric() {
             if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+                each(&current);
+                current.clear();
             }
             continue;
         }
-        let after_lower = i > 0 && (chars[i - 1].is_ascii_lowercase() || chars[i - 1].is_ascii_digit());
-        let ends_word = chars.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric());
-        if c.is_ascii_uppercase() && after_lower && !ends_word && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+        let after_lower = i > 0 && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit());
+        let ends_word = bytes.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric());
+        if b.is_ascii_uppercase() && after_lower && !ends_word && !current.is_empty() {
+            each(&current);
+            current.clear();
         }
-        current.push(c.to_ascii_lowercase());
+        current.push(b.to_ascii_lowercase() as char);
     }
     if !current.is_empty() {
-        out.push(current);
+        each(&current);
     }
+}
+
+#[cfg(test)]
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.to_string()));
     out
 }
 
-fn matches_signature(words: &[String], sig: &Signature) -> bool {
-    let has = |w: &str| words.iter().any(|x| x == w);
-    sig.all_of.iter().any(|set| set.iter().all(|w| has(w))) && !sig.none_of.iter().any(|w| has(w))
+/// Every word some signature mentions. A text becomes a bitmask over this list, so matching a control
+/// against every signature is a few integer operations.
+fn vocabulary() -> &'static [&'static str] {
+    static VOCABULARY: OnceLock<Vec<&'static str>> = OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        let mut words: Vec<&'static str> = Vec::new();
+        for sig in SIGNATURES {
+            for word in sig.all_of.iter().flat_map(|set| set.iter()).chain(sig.none_of.iter()) {
+                if !words.contains(word) {
+                    words.push(word);
+                }
+            }
+        }
+        assert!(words.len() <= 64, "the vocabulary must fit a u64 mask");
+        words
+    })
+}
+
+fn mask_of(text: &str) -> u64 {
+    let vocabulary = vocabulary();
+    let mut mask = 0;
+    for_each_word(text, |word| {
+        if let Some(bit) = vocabulary.iter().position(|v| *v == word) {
+            mask |= 1 << bit;
+        }
+    });
+    mask
+}
+
+fn mask_of_words(words: &[&str]) -> u64 {
+    mask_of(&words.join(" "))
+}
+
+/// A signature as masks: any `all_of` set fully present, no `none_of` word present.
+struct SignatureMask {
+    field: AnypointField,
+    all_of: Vec<u64>,
+    none_of: u64,
+}
+
+fn signature_masks() -> &'static [SignatureMask] {
+    static MASKS: OnceLock<Vec<SignatureMask>> = OnceLock::new();
+    MASKS.get_or_init(|| {
+        SIGNATURES
+            .iter()
+            .map(|sig| SignatureMask {
+                field: sig.field,
+                all_of: sig.all_of.iter().map(|set| mask_of_words(set)).collect(),
+                none_of: mask_of_words(sig.none_of),
+            })
+            .collect()
+    })
+}
+
+fn matches_signature(words: u64, sig: &SignatureMask) -> bool {
+    sig.all_of.iter().any(|set| words & set == *set) && words & sig.none_of == 0
 }
 
 /// Weight of each source a person (or a developer) reads: labels count most.
@@ -178,37 +240,53 @@ const MIN_CONFIDENCE: f32 = 0.6;
 /// At least this many of the registration fields make a form an OIDC DCR client provider form.
 const MIN_FIELDS_FOR_FORM: usize = 3;
 
-/// A control's texts split into words once, then matched against every signature.
+/// A control's texts reduced once to word masks, then matched against every signature.
 struct ControlWords {
-    labels: Vec<Vec<String>>,
-    name_and_id: [Vec<String>; 2],
-    placeholder: Vec<String>,
+    labels: Vec<u64>,
+    name_and_id: [u64; 2],
+    placeholder: u64,
     in_introspection_section: bool,
+    is_toggle: bool,
+    is_fillable: bool,
 }
 
 impl ControlWords {
     fn of(control: &ControlSnapshot) -> Self {
+        let t = control.input_type.to_ascii_lowercase();
+        let mut in_introspection_section = false;
+        for_each_word(&control.section, |w| in_introspection_section |= w == "introspection");
         Self {
-            labels: control.labels.iter().map(|l| words(l)).collect(),
-            name_and_id: [words(&control.name), words(&control.id)],
-            placeholder: words(&control.placeholder),
-            in_introspection_section: words(&control.section).iter().any(|w| w == "introspection"),
+            labels: control.labels.iter().map(|l| mask_of(l)).collect(),
+            name_and_id: [mask_of(&control.name), mask_of(&control.id)],
+            placeholder: mask_of(&control.placeholder),
+            in_introspection_section,
+            is_toggle: matches!(t.as_str(), "checkbox" | "radio" | "switch"),
+            is_fillable: !matches!(t.as_str(), "hidden" | "submit" | "button" | "reset" | "file" | "image"),
+        }
+    }
+
+    /// Checkbox fields go to toggles only; text fields to anything a person can type in.
+    fn fits(&self, field: AnypointField) -> bool {
+        if field.is_checkbox() {
+            self.is_toggle
+        } else {
+            !self.is_toggle && self.is_fillable
         }
     }
 }
 
-fn score(control: &ControlSnapshot, words: &ControlWords, sig: &Signature) -> f32 {
-    if !type_fits(control, sig.field) {
+fn score(words: &ControlWords, sig: &SignatureMask) -> f32 {
+    if !words.fits(sig.field) {
         return 0.0;
     }
     let mut best: f32 = 0.0;
-    if words.labels.iter().any(|label| matches_signature(label, sig)) {
+    if words.labels.iter().any(|label| matches_signature(*label, sig)) {
         best = LABEL_WEIGHT;
     }
-    if words.name_and_id.iter().any(|attr| matches_signature(attr, sig)) {
+    if words.name_and_id.iter().any(|attr| matches_signature(*attr, sig)) {
         best = best.max(NAME_ID_WEIGHT);
     }
-    if matches_signature(&words.placeholder, sig) {
+    if matches_signature(words.placeholder, sig) {
         best = best.max(PLACEHOLDER_WEIGHT);
     }
     // Section headings disambiguate the generic "Client ID"/"Client Secret" of the introspection client.
@@ -220,23 +298,14 @@ fn score(control: &ControlSnapshot, words: &ControlWords, sig: &Signature) -> f3
     best
 }
 
-fn type_fits(control: &ControlSnapshot, field: AnypointField) -> bool {
-    let t = control.input_type.to_ascii_lowercase();
-    let is_toggle = t == "checkbox" || t == "radio" || t == "switch";
-    if field.is_checkbox() {
-        return is_toggle;
-    }
-    !is_toggle && !matches!(t.as_str(), "hidden" | "submit" | "button" | "reset" | "file" | "image")
-}
-
 /// Map controls to Anypoint fields. Each field goes to at most one control (the best-scoring, in the form that
 /// holds most registration fields); each control to at most one field; unknown controls are left alone.
 pub fn classify_controls(controls: &[ControlSnapshot]) -> Classification {
     let mut candidates: Vec<FieldMatch> = Vec::new();
     for (index, control) in controls.iter().enumerate() {
         let words = ControlWords::of(control);
-        for sig in SIGNATURES {
-            let confidence = score(control, &words, sig);
+        for sig in signature_masks() {
+            let confidence = score(&words, sig);
             if confidence >= MIN_CONFIDENCE {
                 candidates.push(FieldMatch { control: index, field: sig.field, confidence });
             }

@@ -22,11 +22,12 @@ impl From<Response> for Answer {
     }
 }
 
-pub fn check_version(envelope: &Envelope) -> Result<(), Response> {
+/// The answer to a message of another protocol version, if it is one.
+pub fn version_mismatch(envelope: &Envelope) -> Option<Response> {
     if envelope.v == PROTOCOL_VERSION {
-        Ok(())
+        None
     } else {
-        Err(Response::Failure {
+        Some(Response::Failure {
             message: format!(
                 "This page talks to an older or newer version of Okta → Anypoint Assist (protocol {} vs {}). \
                  Reload the page.",
@@ -151,9 +152,9 @@ mod tests {
     #[test]
     fn requests_decode_from_the_wire_shape_and_versions_are_checked() {
         let current = envelope(r#"{"v":2,"request":{"fieldHints":{"field":"tokenUrl","value":"x","others":{"issuer":"y"}}}}"#);
-        assert!(check_version(&current).is_ok());
+        assert!(version_mismatch(&current).is_none());
         let old = envelope(r#"{"v":1,"request":"getKept"}"#);
-        assert!(matches!(check_version(&old), Err(Response::Failure { message }) if message.contains("Reload the page")));
+        assert!(matches!(version_mismatch(&old), Some(Response::Failure { message }) if message.contains("Reload the page")));
         assert!(serde_json::from_str::<Envelope>(r#"{"v":2,"request":{"unknown":{}}}"#).is_err());
     }
 }

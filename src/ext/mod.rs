@@ -8,7 +8,7 @@ use crate::core::draft::AnypointDraft;
 use crate::core::metadata::metadata_url_for;
 use crate::core::problem::ProblemKind;
 use crate::core::protocol::{Envelope, Request, Response};
-use crate::core::service::{answer, check_version};
+use crate::core::service::{answer, version_mismatch};
 
 /// Key of the kept draft in `chrome.storage.session` (never readable by content scripts; never secrets).
 const KEPT_DRAFT_KEY: &str = "keptDraft";
@@ -80,7 +80,7 @@ pub async fn handle_message(message: JsValue) -> JsValue {
         // Not echoing serde's error text keeps its formatting machinery out of the wasm.
         Err(_) => return failure("The extension received a message it does not understand. Reload the page.".to_string()),
     };
-    if let Err(response) = check_version(&envelope) {
+    if let Some(response) = version_mismatch(&envelope) {
         return to_js(&response);
     }
     let kept = if envelope.request.needs_kept() {
