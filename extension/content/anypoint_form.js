@@ -292,8 +292,20 @@ document.addEventListener('paste', async (event) => {
 document.addEventListener('focusout', async (event) => {
   if (settingValue) return;
   const hit = await classifiedControl(event);
-  if (hit) showHints(hit, true);
+  if (!hit) return;
+  // Once focus has settled: a page that rebuilds the field focuses its new element, which is not leaving it.
+  setTimeout(async () => {
+    const current = await currentControl(hit.control, hit.field);
+    if (current && current === deepActiveElement()) return;
+    showHints({ control: current ?? hit.control, field: hit.field }, true);
+  });
 }, true);
+
+function deepActiveElement() {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
 
 // The keyboard command (manifest "commands", default Alt+Shift+F) arrives from the worker.
 chrome.runtime.onMessage.addListener((message) => {
