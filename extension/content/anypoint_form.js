@@ -266,6 +266,20 @@ function renderHints(control, hints, applied) {
     line.style.cssText = `display:block;color:${HINT_COLOURS[hint.severity]};`;
     line.dataset.severity = hint.severity;
     line.textContent = hint.message;
+    if (hint.fix !== undefined && hint.fixLabel && !hint.autoApply && hint !== applied) {
+      // A certain fix, one click away; the page sees the button, never a secret (the core's labels hold none).
+      const fix = document.createElement('button');
+      fix.type = 'button';
+      fix.textContent = hint.fixLabel;
+      // Link-like so a hint stays one line; the browser's own focus ring is kept for keyboard users.
+      fix.style.cssText = 'margin-left:8px;padding:0;border:0;background:none;font:inherit;color:#0b5cab;text-decoration:underline;cursor:pointer;';
+      fix.addEventListener('click', () => {
+        const field = attached?.fields.get(control);
+        setControlValue(control, hint.fix);
+        if (field) showHints({ control, field }, false);
+      });
+      line.append(fix);
+    }
     return line;
   }));
   if (hints.some((hint) => hint.severity === 'error')) control.setAttribute('aria-invalid', 'true');

@@ -31,6 +31,9 @@ pub struct Hint {
     /// The value to put in the field to fix it, when the fix is certain.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// The name of the button that applies `fix` (never contains a secret).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix_label: Option<&'static str>,
     /// Apply `fix` without asking, on paste or when the admin leaves the field (the SSWS prefix).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub auto_apply: bool,
@@ -38,11 +41,12 @@ pub struct Hint {
 
 impl Hint {
     pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
-        Self { severity, code, message: message.into(), fix: None, auto_apply: false }
+        Self { severity, code, message: message.into(), fix: None, fix_label: None, auto_apply: false }
     }
 
-    fn with_fix(mut self, fix: impl Into<String>) -> Self {
+    fn with_fix(mut self, fix: impl Into<String>, label: &'static str) -> Self {
         self.fix = Some(fix.into());
+        self.fix_label = Some(label);
         self
     }
 
@@ -94,7 +98,7 @@ fn most_severe_first(hints: &mut [Hint]) {
 fn whitespace_hint(value: &str) -> Option<Hint> {
     (value.trim() != value).then(|| {
         Hint::new(Severity::Warning, "surroundingSpaces", "Remove the spaces before or after the value.")
-            .with_fix(value.trim())
+            .with_fix(value.trim(), "Remove the spaces")
     })
 }
 
@@ -131,7 +135,7 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
                 "httpsRequired",
                 format!("{} must use https://; Okta serves every endpoint over https.", field.label()),
             )
-            .with_fix(fixed),
+            .with_fix(fixed, "Use https://"),
         );
     }
     let path = url.path();
@@ -166,14 +170,14 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
                         "registrationWithClientId",
                         "Use the org-level registration URL, without the client id: …/oauth2/v1/clients.",
                     )
-                    .with_fix(fixed.to_string()),
+                    .with_fix(fixed.to_string(), "Use …/oauth2/v1/clients"),
                 );
             }
         }
         if path.len() > 1 && path.ends_with('/') {
             hints.push(
                 Hint::new(Severity::Warning, "trailingSlash", "Remove the trailing slash: Okta's endpoints have none.")
-                    .with_fix(trimmed.trim_end_matches('/')),
+                    .with_fix(trimmed.trim_end_matches('/'), "Remove the slash"),
             );
         }
         compare_with_issuer(field, &url, role, others, &mut hints);
@@ -184,14 +188,15 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
 fn issuer_hints(trimmed: &str, url: &WebUrl, role: Option<EndpointRole>, hints: &mut Vec<Hint>) {
     if role == Some(EndpointRole::Metadata) {
         // The issuer a metadata URL was built from (RFC 8414 §3), when it is one of the known forms.
-        let fix = MetadataLocation::parse(trimmed).ok().map(|location| location.expected_issuer);
-        let mut hint = Hint::new(
+        let hint = Hint::new(
             Severity::Error,
             "metadataUrlInIssuer",
             "This is the metadata URL. Anypoint adds /.well-known/… itself: enter the bare issuer.",
         );
-        hint.fix = fix;
-        hints.push(hint);
+        hints.push(match MetadataLocation::parse(trimmed) {
+            Ok(location) => hint.with_fix(location.expected_issuer, "Use the bare issuer"),
+            Err(_) => hint,
+        });
         return;
     }
     if let Some(role) = role {
@@ -209,7 +214,7 @@ fn issuer_hints(trimmed: &str, url: &WebUrl, role: Option<EndpointRole>, hints: 
         let fixed = url.clone().without_query_or_fragment().to_string();
         hints.push(
             Hint::new(Severity::Error, "issuerQuery", "The issuer cannot have a query or fragment: remove it.")
-                .with_fix(fixed.trim_end_matches('/')),
+                .with_fix(fixed.trim_end_matches('/'), "Remove the query"),
         );
     }
     if trimmed.ends_with('/') {
@@ -219,7 +224,7 @@ fn issuer_hints(trimmed: &str, url: &WebUrl, role: Option<EndpointRole>, hints: 
                 "trailingSlash",
                 "Remove the trailing slash: the issuer must match Okta's exactly, and Okta's has none.",
             )
-            .with_fix(trimmed.trim_end_matches('/')),
+            .with_fix(trimmed.trim_end_matches('/'), "Remove the slash"),
         );
     }
 }
@@ -311,7 +316,7 @@ fn header_hints(value: &str) -> Vec<Hint> {
                 "headerNormalized",
                 format!("The header should read \"SSWS <API token>\": {}.", what.join(", ")),
             )
-            .with_fix(normalized.value)
+            .with_fix(normalized.value, "Fix the header")
             .applied_automatically(),
         );
     }
@@ -334,7 +339,7 @@ fn timeout_hints(value: &str) -> Vec<Hint> {
                     "timeoutOutOfRange",
                     format!("Anypoint accepts {MIN_TIMEOUT_SECONDS} to {MAX_TIMEOUT_SECONDS} seconds; {n} is outside."),
                 )
-                .with_fix(clamped.to_string()),
+                .with_fix(clamped.to_string(), "Use the nearest allowed value"),
             );
         }
         Err(_) => hints.push(Hint::new(

@@ -96,11 +96,17 @@ for (const [markup, open] of Object.entries(FORMS)) {
     await paste(page, issuer, 'https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration');
     await invalid(issuer);
     assert.match(await hintOf(issuer), /metadata URL/);
+    await page.getByRole('button', { name: 'Use the bare issuer' }).click();
+    await valid(issuer);
+    assert.equal(await issuer.inputValue(), 'https://dev-12345678.okta.com/oauth2/default');
     const timeout = page.getByLabel('Client Request Timeout');
     await timeout.fill('');
     await timeout.pressSequentially('30');
     await invalid(timeout);
     assert.match(await hintOf(timeout), /5 to 20 seconds/);
+    await page.getByRole('button', { name: 'Use the nearest allowed value' }).click();
+    await valid(timeout);
+    assert.equal((await submittedState(page)).timeout, '20');
     await page.close();
   });
 

@@ -42,6 +42,7 @@ fn http_is_an_error_with_a_fix() {
     assert_eq!(hint.code, "httpsRequired");
     assert!(hint.message.contains("https"));
     assert_eq!(hint.fix.as_deref(), Some("https://dev-12345678.okta.com/oauth2/default/v1/token"));
+    assert_eq!(hint.fix_label, Some("Use https://"));
 }
 
 #[test]
@@ -167,4 +168,24 @@ fn most_severe_first() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(severities, sorted);
     assert_eq!(hints[0].code, "httpsRequired");
+}
+
+#[test]
+fn every_fix_has_a_button_label_without_the_value() {
+    let others = with_issuer();
+    for (field, value) in [
+        (AnypointField::Issuer, "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration"),
+        (AnypointField::Issuer, " https://x.okta.com/"),
+        (AnypointField::TokenUrl, "http://dev-12345678.okta.com/oauth2/default/v1/token/"),
+        (AnypointField::ClientRegistrationUrl, "https://dev-12345678.okta.com/oauth2/v1/clients/0oa1"),
+        (AnypointField::ClientRequestTimeout, "99"),
+        (AnypointField::AuthorizationHeader, TOKEN),
+    ] {
+        for hint in hints_for(field, value, &others) {
+            if let Some(fix) = &hint.fix {
+                let label = hint.fix_label.expect("a fix comes with a button label");
+                assert!(!label.contains(fix.as_str()) && !label.contains(TOKEN), "{label}");
+            }
+        }
+    }
 }
