@@ -2,7 +2,7 @@
 # The one entry point. Every subcommand installs what it needs (idempotently) and rebuilds only what changed.
 #   ./build.sh [build]        release wasm → wasm-opt → extension/dist/{chrome,firefox}, practice app
 #   ./build.sh demo           practice servers + Chromium with the extension (headless: screenshots)
-#   ./build.sh test           native tests, wasm-bindgen-test in headless Chromium, end-to-end Playwright
+#   ./build.sh test           native tests, wasm-bindgen-test in headless Chromium, end-to-end in Chromium + Firefox
 #   ./build.sh bench          the DESIGN.md §6 figures as a table
 #   ./build.sh package        zip files for the stores under extension/dist/
 #   ./build.sh fuzz SECONDS   cargo fuzz on the metadata parser
@@ -57,6 +57,17 @@ ensure_chromium() {
   fi
 }
 
+ensure_firefox() {
+  [[ -x /usr/bin/firefox-esr ]] && return
+  if [[ $(id -u) -eq 0 ]]; then
+    log "installing Debian's firefox-esr (Firefox e2e tests)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
+  else
+    die "Firefox is missing: run 'sudo apt-get install firefox-esr' (Debian), then try again."
+  fi
+}
+
 # out is newer than every input → skip
 up_to_date() { local out=$1; shift; [[ -e $out ]] || return 1; for f in "$@"; do [[ $f -nt $out ]] && return 1; done; return 0; }
 
@@ -98,13 +109,14 @@ cmd_build() {
 
 cmd_test() {
   ensure_chromium
+  ensure_firefox
   cmd_build
   log "native tests (cargo test)"
   cargo test --quiet
   log "wasm glue tests (wasm-bindgen-test, headless Chromium)"
   CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --target "$TARGET" --test wasm_glue
-  log "end-to-end tests (Playwright, Chromium with the built extension)"
+  log "end-to-end tests (Chromium via Playwright, Firefox via puppeteer-core, with the built extension)"
   node --test --test-concurrency=1 tests/e2e/
 }
 
