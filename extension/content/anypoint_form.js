@@ -237,7 +237,7 @@ async function showHints(hit, applyFixes) {
     answer = await askCore({ fieldHints: { field, value: controlValue(control), others: otherValues(control) } });
     if (answer.kind !== 'hints') return;
   }
-  renderHints(await currentControl(control, field), answer.hints, applied);
+  renderHints(await currentControl(control, field), field, answer.hints, applied);
 }
 
 // One hint line per field, made when the helper attaches, so a hint appearing does not move the form.
@@ -257,7 +257,7 @@ function hintElementFor(control) {
   return note;
 }
 
-function renderHints(control, hints, applied) {
+function renderHints(control, field, hints, applied) {
   if (!control) return;
   const note = hintElementFor(control);
   const shown = applied ? [{ ...applied, severity: 'info' }, ...hints] : hints;
@@ -273,10 +273,11 @@ function renderHints(control, hints, applied) {
       fix.textContent = hint.fixLabel;
       // Link-like so a hint stays one line; the browser's own focus ring is kept for keyboard users.
       fix.style.cssText = 'margin-left:8px;padding:0;border:0;background:none;font:inherit;color:#0b5cab;text-decoration:underline;cursor:pointer;';
-      fix.addEventListener('click', () => {
-        const field = attached?.fields.get(control);
-        setControlValue(control, hint.fix);
-        if (field) showHints({ control, field }, false);
+      fix.addEventListener('click', async () => {
+        const current = await currentControl(control, field);
+        if (!current) return;
+        setControlValue(current, hint.fix);
+        showHints({ control: current, field }, false);
       });
       line.append(fix);
     }
@@ -285,7 +286,6 @@ function renderHints(control, hints, applied) {
   if (hints.some((hint) => hint.severity === 'error')) control.setAttribute('aria-invalid', 'true');
   else control.removeAttribute('aria-invalid');
 }
-
 
 document.addEventListener('input', async (event) => {
   if (settingValue) return;
