@@ -1,5 +1,6 @@
 //! wasm-bindgen glue, run in the extension's service worker (Firefox: background script): decode a
-//! message, let the core answer, keep the draft in `chrome.storage.session`. No decisions here.
+//! message, fetch a metadata document when asked (gloo-net), let the core answer, keep the draft in
+//! `chrome.storage.session`. No decisions here.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
