@@ -64,11 +64,6 @@ impl AnypointField {
         }
     }
 
-    /// Holds a secret: never stored, logged or echoed into the page outside its own control.
-    pub fn is_secret(self) -> bool {
-        matches!(self, Self::AuthorizationHeader | Self::IntrospectionClientSecret)
-    }
-
     pub fn is_url(self) -> bool {
         Self::FROM_METADATA.contains(&self)
     }

@@ -67,10 +67,12 @@ pub fn hints_for(field: AnypointField, value: &str, others: &FormValues) -> Vec<
         AnypointField::ClientRequestTimeout => timeout_hints(value),
         AnypointField::IntrospectionClientId => client_id_hints(value),
         AnypointField::IntrospectionClientSecret => client_secret_hints(value, others),
-        AnypointField::EnableIdpDeletionAndUpdates => idp_deletion_hints(value, others),
+        // The same rule, shown on whichever of the two checkboxes the admin just changed.
+        AnypointField::EnableIdpDeletionAndUpdates => {
+            idp_deletion_hints(value == "true", is_ticked(others, AnypointField::EnableClientDeletion))
+        }
         AnypointField::EnableClientDeletion => {
-            let idp = others.get(&AnypointField::EnableIdpDeletionAndUpdates).map(String::as_str);
-            idp_deletion_hints(idp.unwrap_or("false"), &FormValues::from([(AnypointField::EnableClientDeletion, value.to_string())]))
+            idp_deletion_hints(is_ticked(others, AnypointField::EnableIdpDeletionAndUpdates), value == "true")
         }
         AnypointField::DisableCertificateValidation if value == "true" => vec![Hint::new(
             Severity::Warning,
@@ -407,9 +409,12 @@ fn client_secret_hints(value: &str, others: &FormValues) -> Vec<Hint> {
     hints
 }
 
-fn idp_deletion_hints(value: &str, others: &FormValues) -> Vec<Hint> {
-    let local = others.get(&AnypointField::EnableClientDeletion).is_some_and(|v| v == "true");
-    if value == "true" && !local {
+fn is_ticked(values: &FormValues, checkbox: AnypointField) -> bool {
+    values.get(&checkbox).is_some_and(|v| v == "true")
+}
+
+fn idp_deletion_hints(idp_deletion: bool, local_deletion: bool) -> Vec<Hint> {
+    if idp_deletion && !local_deletion {
         return vec![Hint::new(
             Severity::Error,
             "idpDeletionNeedsLocal",

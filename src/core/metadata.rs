@@ -312,14 +312,18 @@ impl Checker<'_> {
 /// `https://{org}/oauth2/v1/clients/{clientId}` and `?client_id=` → the org-level registration URL.
 fn clean_registration(url: WebUrl, problems: &mut Vec<Problem>) -> WebUrl {
     let segs: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
-    let url = match segs.as_slice() {
-        ["oauth2", "v1", "clients", client_id] => {
-            problems.push(ProblemKind::RegistrationClientIdStripped { client_id: (*client_id).to_string() }.into());
-            url.clone().with_path("/oauth2/v1/clients")
-        }
-        _ => url.clone(),
+    let client_id = match segs.as_slice() {
+        ["oauth2", "v1", "clients", client_id] => Some((*client_id).to_string()),
+        _ => None,
     };
-    url.without_query_or_fragment()
+    let url = url.without_query_or_fragment();
+    match client_id {
+        Some(client_id) => {
+            problems.push(ProblemKind::RegistrationClientIdStripped { client_id }.into());
+            url.with_path("/oauth2/v1/clients")
+        }
+        None => url,
+    }
 }
 
 /// Endpoints should sit on the issuer's host and belong to the issuer's authorization server.
