@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-const DOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/okta/documents/");
+const DOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
 
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, serde_json::Value, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_assist-check"))

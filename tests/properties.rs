@@ -8,7 +8,7 @@ use okta_anypoint_assist::core::hints::{hints_for, FormValues};
 use okta_anypoint_assist::core::metadata::inspect_metadata;
 use proptest::prelude::*;
 
-const SAMPLE: &str = include_str!("../www/okta/documents/custom-default.openid-configuration.json");
+const SAMPLE: &str = include_str!("../tests/fixtures/custom-default.openid-configuration.json");
 const SAMPLE_URL: &str = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
 
 fn field() -> impl Strategy<Value = AnypointField> {

@@ -20,7 +20,7 @@ fn to_json(value: &JsValue) -> String {
     js_sys::JSON::stringify(value).unwrap().as_string().unwrap()
 }
 
-const SAMPLE: &str = include_str!("../www/okta/documents/custom-default.openid-configuration.json");
+const SAMPLE: &str = include_str!("../tests/fixtures/custom-default.openid-configuration.json");
 const SAMPLE_URL: &str = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
 
 fn envelope(request: serde_json::Value) -> JsValue {

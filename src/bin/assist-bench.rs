@@ -9,7 +9,7 @@ use okta_anypoint_assist::core::fields::AnypointField;
 use okta_anypoint_assist::core::hints::{hints_for, FormValues};
 use okta_anypoint_assist::core::metadata::inspect_metadata;
 
-const SAMPLE: &str = include_str!("../../www/okta/documents/custom-default.openid-configuration.json");
+const SAMPLE: &str = include_str!("../../tests/fixtures/custom-default.openid-configuration.json");
 const SAMPLE_URL: &str = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
 
 /// Median and p95 in microseconds of `runs` timed calls (after a warm-up).

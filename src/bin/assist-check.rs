@@ -6,7 +6,8 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use okta_anypoint_assist::core::draft::{AnypointDraft, ApiBodyOptions};
-use okta_anypoint_assist::core::metadata::inspect_metadata;
+use okta_anypoint_assist::core::metadata::inspect_metadata_with;
+use okta_anypoint_assist::core::web_url::WebUrl;
 use serde_json::json;
 
 const USAGE: &str = "usage: assist-check --url METADATA_URL FILE   (FILE '-' reads stdin)\n\
@@ -58,8 +59,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let inspection = inspect_metadata(&text, &url);
-    let draft = inspection.metadata.as_ref().filter(|_| inspection.is_valid()).map(AnypointDraft::from_metadata);
+    // The admin named this URL: its host counts as granted (a custom URL domain is checked like an Okta host).
+    let granted: Vec<String> = WebUrl::parse(&url).map(|u| vec![u.host().to_string()]).unwrap_or_default();
+    let inspection = inspect_metadata_with(&text, &url, &granted);
+    let draft = inspection.metadata.as_ref().filter(|_| inspection.is_valid()).map(|m| AnypointDraft::from_metadata(m, 0));
     let output = json!({
         "valid": inspection.is_valid(),
         "problems": inspection.problems,

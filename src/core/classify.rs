@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::fields::AnypointField;
 
 /// One control as the content script saw it. Index = position in the snapshot (the script keeps the elements).
+/// No value: what a control holds plays no part in which field it is (and may be a secret).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ControlSnapshot {
@@ -30,43 +31,53 @@ pub struct ControlSnapshot {
     /// The input's `type` (text, password, number, checkbox, ...).
     #[serde(rename = "type")]
     pub input_type: String,
+    /// The `name` attribute.
     pub name: String,
+    /// The `id` attribute.
     pub id: String,
     /// Every label text a person reads for it: label[for], wrapping label, aria-labelledby, aria-label.
     pub labels: Vec<String>,
+    /// The `placeholder` attribute.
     pub placeholder: String,
     /// The nearest heading above the control (section title).
     pub section: String,
     /// Index of the form (or form-like container) it belongs to, so two forms are not mixed up.
     pub form: u32,
-    pub value: String,
-    pub checked: bool,
 }
 
+/// One control recognised as one field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldMatch {
+    /// Index of the control in the snapshot.
     pub control: usize,
+    /// The field it is.
     pub field: AnypointField,
     /// 0..1: how sure the classifier is.
     pub confidence: f32,
+    /// Whether the page may send this control's value as context ([`AnypointField::shares_value`]).
+    pub share_value: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+/// The classifier's answer for a whole snapshot.
 pub struct Classification {
     /// Whether the controls make up an OIDC dynamic client registration form.
     pub is_client_provider_form: bool,
     /// Index of that form, when there is one.
     pub form: Option<u32>,
+    /// The controls recognised, in document order.
     pub matches: Vec<FieldMatch>,
 }
 
 impl Classification {
+    /// The control that is `field`, if any.
     pub fn control_for(&self, field: AnypointField) -> Option<usize> {
         self.matches.iter().find(|m| m.field == field).map(|m| m.control)
     }
 
+    /// The field `control` is, if any.
     pub fn field_of(&self, control: usize) -> Option<AnypointField> {
         self.matches.iter().find(|m| m.control == control).map(|m| m.field)
     }
@@ -307,7 +318,12 @@ pub fn classify_controls(controls: &[ControlSnapshot]) -> Classification {
         for sig in signature_masks() {
             let confidence = score(&words, sig);
             if confidence >= MIN_CONFIDENCE {
-                candidates.push(FieldMatch { control: index, field: sig.field, confidence });
+                candidates.push(FieldMatch {
+                    control: index,
+                    field: sig.field,
+                    confidence,
+                    share_value: sig.field.shares_value(),
+                });
             }
         }
     }

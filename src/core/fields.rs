@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A field of the form, named as in Anypoint (see [`AnypointField::label`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[allow(missing_docs)] // each variant is the field its label names
 pub enum AnypointField {
     Name,
     Description,
@@ -23,6 +25,7 @@ pub enum AnypointField {
 }
 
 impl AnypointField {
+    /// Every field, in form order.
     pub const ALL: [AnypointField; 14] = [
         Self::Name,
         Self::Description,
@@ -64,23 +67,22 @@ impl AnypointField {
         }
     }
 
+    /// One of the five URLs taken from the metadata document.
     pub fn is_url(self) -> bool {
         Self::FROM_METADATA.contains(&self)
     }
 
+    /// A tick box, whose value is "true" or "false".
     pub fn is_checkbox(self) -> bool {
         matches!(
             self,
             Self::DisableCertificateValidation | Self::EnableClientDeletion | Self::EnableIdpDeletionAndUpdates
         )
     }
-}
 
-/// How much a finding matters to the admin.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
+    /// Whether the page may send this field's value as context for other fields' hints and for the fill plan.
+    /// Never the Authorization Header or the Client Secret: those cross only in their own field's hint request.
+    pub fn shares_value(self) -> bool {
+        self.is_url() || self.is_checkbox() || matches!(self, Self::IntrospectionClientId | Self::ClientRequestTimeout)
+    }
 }

@@ -1,23 +1,28 @@
-//! The fill plan: which value goes into which control, and what the admin is told about it. A non-empty
-//! control that holds another value is never overwritten here: it is reported so the page can ask.
+//! The fill plan: which value goes into which field, and what the admin is told about it. A field that holds
+//! another value is never overwritten here: it is reported so the page can ask. The page sends the current
+//! values of the fields it found (only fields whose values may be shared: `AnypointField::shares_value`).
 
 use serde::Serialize;
 
-use super::classify::{Classification, ControlSnapshot};
 use super::draft::AnypointDraft;
 use super::fields::AnypointField;
+use super::hints::FormValues;
 
+/// One value to set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FillStep {
-    pub control: usize,
+    /// The field to set (the page knows its element).
     pub field: AnypointField,
+    /// Okta's value.
     pub value: String,
 }
 
+/// What to fill and what to tell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FillPlan {
+    /// Empty fields, or fields that already hold Okta's value.
     pub steps: Vec<FillStep>,
     /// Controls left alone because the admin typed something else there.
     pub conflicts: Vec<FillStep>,
@@ -31,6 +36,7 @@ pub struct FillPlan {
     pub replaced_summary: Option<String>,
 }
 
+/// What the helper says when "Fill from Okta" finds nothing kept.
 pub const NOTHING_KEPT: &str = "No Okta metadata kept yet. In Okta open Security > API > Authorization Servers, \
 click your server's Metadata URI, then \"Use in Anypoint\".";
 
@@ -38,7 +44,9 @@ fn labels(fields: &[AnypointField]) -> String {
     fields.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ")
 }
 
-pub fn plan_fill(draft: &AnypointDraft, controls: &[ControlSnapshot], classification: &Classification) -> FillPlan {
+/// The plan for filling `draft` into a form whose found fields hold `current` (a field absent from it was not
+/// found on the page).
+pub fn plan_fill(draft: &AnypointDraft, current: &FormValues) -> FillPlan {
     let mut steps = Vec::new();
     let mut conflicts = Vec::new();
     let mut not_found = Vec::new();
@@ -48,12 +56,11 @@ pub fn plan_fill(draft: &AnypointDraft, controls: &[ControlSnapshot], classifica
             not_in_document.push(field);
             continue;
         };
-        let Some(control) = classification.control_for(field) else {
+        let Some(current) = current.get(&field).map(|v| v.trim()) else {
             not_found.push(field);
             continue;
         };
-        let step = FillStep { control, field, value: value.to_string() };
-        let current = controls.get(control).map(|c| c.value.trim()).unwrap_or("");
+        let step = FillStep { field, value: value.to_string() };
         if current.is_empty() || current == value {
             steps.push(step);
         } else {
@@ -85,7 +92,6 @@ pub fn plan_fill(draft: &AnypointDraft, controls: &[ControlSnapshot], classifica
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::classify::classify_controls;
     use crate::core::okta_paths::AuthorizationServer;
 
     fn draft() -> AnypointDraft {
@@ -97,22 +103,19 @@ mod tests {
             token_introspection_url: None,
             source_url: "https://acme.okta.com/oauth2/default/.well-known/openid-configuration".into(),
             server: AuthorizationServer::Custom { id: "default".into() },
+            kept_at: 0,
         }
-    }
-
-    fn control(label: &str, value: &str) -> ControlSnapshot {
-        ControlSnapshot { labels: vec![label.into()], value: value.into(), input_type: "text".into(), ..Default::default() }
     }
 
     #[test]
     fn fills_empty_and_equal_values_keeps_different_ones_and_says_so() {
-        let controls = vec![
-            control("Issuer", ""),
-            control("Authorize URL", "https://acme.okta.com/oauth2/default/v1/authorize"),
-            control("Token URL", "https://typed.example/token"),
-            control("Token Introspection URL", ""),
-        ];
-        let plan = plan_fill(&draft(), &controls, &classify_controls(&controls));
+        let current = FormValues::from([
+            (AnypointField::Issuer, String::new()),
+            (AnypointField::AuthorizeUrl, "https://acme.okta.com/oauth2/default/v1/authorize ".into()),
+            (AnypointField::TokenUrl, "https://typed.example/token".into()),
+            (AnypointField::TokenIntrospectionUrl, String::new()),
+        ]);
+        let plan = plan_fill(&draft(), &current);
         let filled: Vec<_> = plan.steps.iter().map(|s| s.field).collect();
         assert_eq!(filled, [AnypointField::Issuer, AnypointField::AuthorizeUrl]);
         assert_eq!(plan.conflicts.len(), 1);

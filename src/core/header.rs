@@ -1,6 +1,7 @@
 //! The Authorization Header Anypoint sends to Okta's registration endpoint: `SSWS {api token}` (or
 //! `Bearer {access token}` with `okta.clients.register`). Admins paste raw tokens, double prefixes,
-//! line breaks: this normalises what they type and says what it changed. Messages never repeat the token.
+//! line breaks: this normalises what they type and says what it changed, as typed changes and findings that
+//! the hints put into words (`hints.rs`). Nothing here holds a message, so nothing here can repeat the token.
 //!
 //! ```
 //! use okta_anypoint_assist::core::header::normalize_authorization_header;
@@ -9,13 +10,9 @@
 //! assert_eq!(normalize_authorization_header(&format!(" ssws  SSWS {token}\n")).value, format!("SSWS {token}"));
 //! ```
 
-use serde::Serialize;
-
-use super::fields::Severity;
-use super::hints::Hint;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// A change normalisation made to what the admin typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // `describe` words each change
 pub enum HeaderChange {
     AddedSswsPrefix,
     RemovedDuplicatePrefix,
@@ -26,6 +23,7 @@ pub enum HeaderChange {
 }
 
 impl HeaderChange {
+    /// The change in a few words, to list after "The header should read …:".
     pub fn describe(self) -> &'static str {
         match self {
             Self::AddedSswsPrefix => "added the \"SSWS \" prefix Okta API tokens need",
@@ -38,12 +36,32 @@ impl HeaderChange {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Something about the token that normalisation cannot fix: the hints say what to do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderFinding {
+    /// A JWT without a scheme: an OAuth access token, which needs `Bearer `, not `SSWS `.
+    JwtWithoutScheme,
+    /// `SSWS` (or `Bearer`) with nothing after it.
+    PrefixWithoutToken,
+    /// `SSWS` before a JWT.
+    JwtWithSsws,
+    /// What looks like a client secret where the API token goes.
+    SecretAsToken,
+    /// A token that does not look like an Okta API token (a soft hint: Okta says not to rely on the format).
+    UnusualApiToken,
+    /// `Bearer` before something that is not a JWT.
+    BearerNotJwt,
+}
+
+/// The header as it should read, what was changed to get there, and what is still worth saying.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NormalizedHeader {
+    /// `SSWS {token}`, `Bearer {token}`, or as typed when no scheme can be decided.
     pub value: String,
+    /// What normalisation changed.
     pub changes: Vec<HeaderChange>,
-    pub hints: Vec<Hint>,
+    /// What it could not fix.
+    pub findings: Vec<HeaderFinding>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -100,7 +118,7 @@ pub fn normalize_authorization_header(input: &str) -> NormalizedHeader {
         changes.push(HeaderChange::RemovedHeaderName);
     }
     if words.is_empty() {
-        return NormalizedHeader { value: String::new(), changes, hints: Vec::new() };
+        return NormalizedHeader { value: String::new(), changes, findings: Vec::new() };
     }
     // "SSWS00abc…" (prefix glued to the token): API tokens never start with "ssws".
     if let Some(rest) = words[0].get(4..).filter(|rest| !rest.is_empty() && words[0][..4].eq_ignore_ascii_case("ssws")) {
@@ -124,57 +142,32 @@ pub fn normalize_authorization_header(input: &str) -> NormalizedHeader {
     if input != single_spaced || words.len() > 1 {
         changes.push(HeaderChange::RemovedWhitespace);
     }
-    let mut hints = Vec::new();
+    let mut findings = Vec::new();
     let scheme = match scheme {
         Some(scheme) => scheme,
         None if looks_like_jwt(&token) => {
-            hints.push(Hint::new(
-                Severity::Warning,
-                "jwtWithoutScheme",
-                "This looks like an OAuth access token (JWT), not an Okta API token. Write \"Bearer \" before it \
-                 if it has the okta.clients.register scope; otherwise create an API token in Okta (Security > API > Tokens).",
-            ));
-            return NormalizedHeader { value: token, changes, hints };
+            findings.push(HeaderFinding::JwtWithoutScheme);
+            return NormalizedHeader { value: token, changes, findings };
         }
-        None if token.is_empty() => return NormalizedHeader { value: String::new(), changes, hints },
+        None if token.is_empty() => return NormalizedHeader { value: String::new(), changes, findings },
         None => {
             changes.push(HeaderChange::AddedSswsPrefix);
             Scheme::Ssws
         }
     };
     if token.is_empty() {
-        hints.push(Hint::new(
-            Severity::Error,
-            "prefixWithoutToken",
-            "The prefix is there but the token is missing. Paste the API token after \"SSWS \".",
-        ));
-        return NormalizedHeader { value: scheme.canonical().to_string(), changes, hints };
+        findings.push(HeaderFinding::PrefixWithoutToken);
+        return NormalizedHeader { value: scheme.canonical().to_string(), changes, findings };
     }
-    match scheme {
-        Scheme::Ssws if looks_like_jwt(&token) => hints.push(Hint::new(
-            Severity::Error,
-            "jwtWithSsws",
-            "SSWS is for Okta API tokens, but this is an OAuth access token (JWT). Use \"Bearer \" for it, or paste an API token.",
-        )),
-        Scheme::Ssws if looks_like_client_secret(&token) => hints.push(Hint::new(
-            Severity::Warning,
-            "secretAsToken",
-            "This looks like a client secret, not an Okta API token. Create a token in Okta (Security > API > \
-             Tokens) and paste that; the secret belongs in Token Introspection Client Secret.",
-        )),
-        Scheme::Ssws if !looks_like_api_token(&token) => hints.push(Hint::new(
-            Severity::Info,
-            "unusualApiToken",
-            "This does not look like an Okta API token (usually 42 characters starting with 00). Check that you copied all of it.",
-        )),
-        Scheme::Bearer if !looks_like_jwt(&token) => hints.push(Hint::new(
-            Severity::Info,
-            "bearerNotJwt",
-            "Bearer is for OAuth access tokens with okta.clients.register. For an Okta API token use \"SSWS \".",
-        )),
-        _ => {}
-    }
-    NormalizedHeader { value: format!("{} {token}", scheme.canonical()), changes, hints }
+    let finding = match scheme {
+        Scheme::Ssws if looks_like_jwt(&token) => Some(HeaderFinding::JwtWithSsws),
+        Scheme::Ssws if looks_like_client_secret(&token) => Some(HeaderFinding::SecretAsToken),
+        Scheme::Ssws if !looks_like_api_token(&token) => Some(HeaderFinding::UnusualApiToken),
+        Scheme::Bearer if !looks_like_jwt(&token) => Some(HeaderFinding::BearerNotJwt),
+        _ => None,
+    };
+    findings.extend(finding);
+    NormalizedHeader { value: format!("{} {token}", scheme.canonical()), changes, findings }
 }
 
 #[cfg(test)]
@@ -192,7 +185,7 @@ mod tests {
         let n = norm(TOKEN);
         assert_eq!(n.value, format!("SSWS {TOKEN}"));
         assert_eq!(n.changes, vec![HeaderChange::AddedSswsPrefix]);
-        assert!(n.hints.is_empty());
+        assert!(n.findings.is_empty());
     }
 
     #[test]
@@ -236,8 +229,8 @@ mod tests {
         let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
         let n = norm(&format!("bearer {jwt}"));
         assert_eq!(n.value, format!("Bearer {jwt}"));
-        assert!(n.hints.is_empty());
-        assert_eq!(norm("Bearer abc").hints[0].code, "bearerNotJwt");
+        assert!(n.findings.is_empty());
+        assert_eq!(norm("Bearer abc").findings, [HeaderFinding::BearerNotJwt]);
     }
 
     #[test]
@@ -245,26 +238,17 @@ mod tests {
         let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
         let n = norm(jwt);
         assert_eq!(n.value, jwt);
-        assert_eq!(n.hints[0].code, "jwtWithoutScheme");
-        assert_eq!(norm(&format!("SSWS {jwt}")).hints[0].code, "jwtWithSsws");
+        assert_eq!(n.findings, [HeaderFinding::JwtWithoutScheme]);
+        assert_eq!(norm(&format!("SSWS {jwt}")).findings, [HeaderFinding::JwtWithSsws]);
     }
 
     #[test]
     fn secret_and_odd_tokens_hinted() {
         let secret = "Zx8-abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
         assert_eq!(secret.len(), 40);
-        assert_eq!(norm(secret).hints[0].code, "secretAsToken");
-        assert_eq!(norm("abc").hints[0].code, "unusualApiToken");
-        assert_eq!(norm("SSWS").hints[0].code, "prefixWithoutToken");
-    }
-
-    #[test]
-    fn messages_never_contain_the_token() {
-        for input in [TOKEN, "abc123", "Zx8-abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"] {
-            for hint in norm(input).hints {
-                assert!(!hint.message.contains(input));
-            }
-        }
+        assert_eq!(norm(secret).findings, [HeaderFinding::SecretAsToken]);
+        assert_eq!(norm("abc").findings, [HeaderFinding::UnusualApiToken]);
+        assert_eq!(norm("SSWS").findings, [HeaderFinding::PrefixWithoutToken]);
     }
 
     #[test]

@@ -1,32 +1,309 @@
 //! Hints while the admin types: for one Anypoint field, its value and the rest of the form, what is wrong
 //! and what to do, with a corrected value when there is one. Cheap enough to run on every keystroke.
+//! Each hint is a typed [`HintKind`] (shaped like `ProblemKind`): the decisions come from `okta_paths`,
+//! `header` and `form_rules`; this module only words them.
 //!
 //! ```
-//! use okta_anypoint_assist::core::{fields::{AnypointField, Severity}, hints::{hints_for, FormValues}};
+//! use okta_anypoint_assist::core::{fields::AnypointField, hints::{hints_for, FormValues, HintKind}};
 //! let hints = hints_for(AnypointField::TokenUrl, "http://acme.okta.com/oauth2/v1/token", &FormValues::new());
-//! assert_eq!(hints[0].severity, Severity::Error);
+//! assert_eq!(hints[0].kind, HintKind::HttpsRequired { field: AnypointField::TokenUrl });
 //! assert!(hints[0].message.contains("https"));
 //! ```
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::Serialize;
 
-use super::fields::{AnypointField, Severity};
-use super::header::{looks_like_api_token, normalize_authorization_header};
-use super::metadata::{server_of_issuer, MetadataLocation};
-use super::okta_paths::{endpoint_role, server_of_path, EndpointRole};
+use super::fields::AnypointField;
+use super::form_rules::{idp_deletion_allowed, nearest_allowed_timeout, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_SECONDS};
+use super::header::{looks_like_api_token, normalize_authorization_header, HeaderChange, HeaderFinding};
+use super::okta_paths::{
+    compare_to_issuer, endpoint_role, metadata_document, registration_client_id, AuthorizationServer, EndpointRole,
+    Mismatch, ORG_REGISTRATION_PATH,
+};
+use super::severity::Severity;
 use super::web_url::{UrlError, WebUrl};
 
 /// The values of the other fields, keyed by field (checkboxes as "true"/"false").
 pub type FormValues = BTreeMap<AnypointField, String>;
 
+/// What a hint is about. Each kind has a stable [`code`](HintKind::code), a [`severity`](HintKind::severity)
+/// and a one-line message (`Display`) that says what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // the fields of each kind are named for what they hold
+pub enum HintKind {
+    /// Spaces or line breaks around the value.
+    SurroundingSpaces,
+    /// Not a URL at all.
+    NotAUrl { field: AnypointField },
+    /// `javascript:`, `data:` and other non-web schemes.
+    UnsafeScheme { field: AnypointField, scheme: String },
+    /// `http://` where Okta serves https.
+    HttpsRequired { field: AnypointField },
+    /// A metadata URL pasted into an endpoint field.
+    MetadataUrlInEndpoint { field: AnypointField },
+    /// Another Okta endpoint than the field asks for (the token URL in Authorize URL).
+    WrongEndpoint { field: AnypointField, role: EndpointRole },
+    /// A registration URL other than the org-level `…/oauth2/v1/clients` (a client id, a query, a server path).
+    RegistrationNotOrgLevel,
+    /// A trailing slash, which Okta's URLs do not have.
+    TrailingSlash { field: AnypointField },
+    /// An endpoint on another host than the Issuer.
+    OtherHost { field: AnypointField, host: String, issuer_host: String },
+    /// An endpoint of another authorization server than the Issuer's.
+    OtherServer { field: AnypointField, server: AuthorizationServer, issuer_server: AuthorizationServer },
+    /// A metadata URL in Issuer: Anypoint appends `/.well-known/…` itself.
+    MetadataUrlInIssuer,
+    /// An endpoint URL in Issuer.
+    EndpointInIssuer { role: EndpointRole },
+    /// A query or fragment on the issuer (RFC 8414 §2 forbids them).
+    IssuerQuery,
+    /// What the header's token looks like (`header.rs`).
+    Header(HeaderFinding),
+    /// The header does not read `SSWS <token>`; the fix says what normalisation changes.
+    HeaderNormalized { changes: Vec<HeaderChange> },
+    /// A timeout outside Anypoint's bounds.
+    TimeoutOutOfRange { seconds: i64 },
+    /// A timeout that is not a whole number.
+    TimeoutNotANumber,
+    /// A client id with characters Okta's ids do not have.
+    ClientIdCharacters,
+    /// A client id as long as a secret.
+    ClientIdLooksLikeSecret,
+    /// A client id without Okta's usual `0oa` start.
+    ClientIdUnusual,
+    /// The secret equals the client id.
+    SecretEqualsId,
+    /// An API token in the secret field.
+    SecretLooksLikeApiToken,
+    /// A secret shorter than Okta's.
+    SecretShort,
+    /// IdP deletion ticked without local deletion (`form_rules::idp_deletion_allowed`).
+    IdpDeletionNeedsLocal,
+    /// Certificate validation turned off.
+    CertificateValidationOff,
+}
+
+impl HintKind {
+    /// Stable identifier of the kind (camelCase), for scripts, tests and the UI.
+    pub fn code(&self) -> &'static str {
+        use HintKind::*;
+        match self {
+            SurroundingSpaces => "surroundingSpaces",
+            NotAUrl { .. } => "notAUrl",
+            UnsafeScheme { .. } => "unsafeScheme",
+            HttpsRequired { .. } => "httpsRequired",
+            MetadataUrlInEndpoint { .. } => "metadataUrlInEndpoint",
+            WrongEndpoint { .. } => "wrongEndpoint",
+            RegistrationNotOrgLevel => "registrationNotOrgLevel",
+            TrailingSlash { .. } => "trailingSlash",
+            OtherHost { .. } => "otherHost",
+            OtherServer { .. } => "otherServer",
+            MetadataUrlInIssuer => "metadataUrlInIssuer",
+            EndpointInIssuer { .. } => "endpointInIssuer",
+            IssuerQuery => "issuerQuery",
+            Header(HeaderFinding::JwtWithoutScheme) => "jwtWithoutScheme",
+            Header(HeaderFinding::PrefixWithoutToken) => "prefixWithoutToken",
+            Header(HeaderFinding::JwtWithSsws) => "jwtWithSsws",
+            Header(HeaderFinding::SecretAsToken) => "secretAsToken",
+            Header(HeaderFinding::UnusualApiToken) => "unusualApiToken",
+            Header(HeaderFinding::BearerNotJwt) => "bearerNotJwt",
+            HeaderNormalized { .. } => "headerNormalized",
+            TimeoutOutOfRange { .. } => "timeoutOutOfRange",
+            TimeoutNotANumber => "timeoutNotANumber",
+            ClientIdCharacters => "clientIdCharacters",
+            ClientIdLooksLikeSecret => "clientIdLooksLikeSecret",
+            ClientIdUnusual => "clientIdUnusual",
+            SecretEqualsId => "secretEqualsId",
+            SecretLooksLikeApiToken => "secretLooksLikeApiToken",
+            SecretShort => "secretShort",
+            IdpDeletionNeedsLocal => "idpDeletionNeedsLocal",
+            CertificateValidationOff => "certificateValidationOff",
+        }
+    }
+
+    /// How much it matters: errors mark the field invalid.
+    pub fn severity(&self) -> Severity {
+        use HintKind::*;
+        match self {
+            NotAUrl { .. } | UnsafeScheme { .. } | HttpsRequired { .. } | MetadataUrlInEndpoint { .. } => Severity::Error,
+            WrongEndpoint { .. } | MetadataUrlInIssuer | EndpointInIssuer { .. } | IssuerQuery => Severity::Error,
+            Header(HeaderFinding::PrefixWithoutToken | HeaderFinding::JwtWithSsws) => Severity::Error,
+            TimeoutOutOfRange { .. } | TimeoutNotANumber | SecretEqualsId | IdpDeletionNeedsLocal => Severity::Error,
+            Header(HeaderFinding::UnusualApiToken | HeaderFinding::BearerNotJwt) => Severity::Info,
+            ClientIdUnusual | SecretShort => Severity::Info,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+fn expected_key(field: AnypointField) -> &'static str {
+    match field {
+        AnypointField::ClientRegistrationUrl => "registration_endpoint",
+        AnypointField::AuthorizeUrl => "authorization_endpoint",
+        AnypointField::TokenUrl => "token_endpoint",
+        AnypointField::TokenIntrospectionUrl => "introspection_endpoint",
+        _ => "issuer",
+    }
+}
+
+fn expected_role(field: AnypointField) -> Option<EndpointRole> {
+    match field {
+        AnypointField::ClientRegistrationUrl => Some(EndpointRole::Registration),
+        AnypointField::AuthorizeUrl => Some(EndpointRole::Authorize),
+        AnypointField::TokenUrl => Some(EndpointRole::Token),
+        AnypointField::TokenIntrospectionUrl => Some(EndpointRole::Introspect),
+        _ => None,
+    }
+}
+
+impl fmt::Display for HintKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use HintKind::*;
+        let (min, max) = (TIMEOUT_SECONDS.start(), TIMEOUT_SECONDS.end());
+        match self {
+            SurroundingSpaces => write!(f, "Remove the spaces before or after the value."),
+            NotAUrl { field } => write!(f, "{} must be a full URL starting with https://.", field.label()),
+            UnsafeScheme { field, scheme } => {
+                write!(f, "\"{scheme}:\" is not a web address. {} must start with https://.", field.label())
+            }
+            HttpsRequired { field } => {
+                write!(f, "{} must use https://; Okta serves every endpoint over https.", field.label())
+            }
+            MetadataUrlInEndpoint { field } => write!(
+                f,
+                "This is the metadata URL, not {}. Take {} from the metadata document (or use Fill from Okta).",
+                field.label(),
+                expected_key(*field)
+            ),
+            WrongEndpoint { field, role } => {
+                write!(f, "This is {}, not the {}.", role.describe(), field.label())?;
+                match expected_role(*field) {
+                    Some(expected) => write!(f, " Use {}.", expected.describe()),
+                    None => Ok(()),
+                }
+            }
+            RegistrationNotOrgLevel => write!(
+                f,
+                "Use the org-level registration URL, without a client id or server: …{ORG_REGISTRATION_PATH}."
+            ),
+            TrailingSlash { field: AnypointField::Issuer } => {
+                write!(f, "Remove the trailing slash: the issuer must match Okta's exactly, and Okta's has none.")
+            }
+            TrailingSlash { .. } => write!(f, "Remove the trailing slash: Okta's endpoints have none."),
+            OtherHost { field, host, issuer_host } => write!(
+                f,
+                "{} is on {host} but the Issuer is on {issuer_host}: is this another Okta org?",
+                field.label()
+            ),
+            OtherServer { field, server, issuer_server } => write!(
+                f,
+                "{} belongs to {}, but the Issuer is {}. Use the endpoints of the Issuer's server.",
+                field.label(),
+                server.describe(),
+                issuer_server.describe()
+            ),
+            MetadataUrlInIssuer => {
+                write!(f, "This is the metadata URL. Anypoint adds /.well-known/… itself: enter the bare issuer.")
+            }
+            EndpointInIssuer { role } => write!(
+                f,
+                "This is {}, not the issuer. The issuer is https://{{org}}/oauth2/{{server id}} (or just the org URL).",
+                role.describe()
+            ),
+            IssuerQuery => write!(f, "The issuer cannot have a query or fragment: remove it."),
+            Header(HeaderFinding::JwtWithoutScheme) => write!(
+                f,
+                "This looks like an OAuth access token (JWT), not an Okta API token. Write \"Bearer \" before it if \
+                 it has the okta.clients.register scope; otherwise create an API token in Okta (Security > API > Tokens)."
+            ),
+            Header(HeaderFinding::PrefixWithoutToken) => {
+                write!(f, "The prefix is there but the token is missing. Paste the API token after \"SSWS \".")
+            }
+            Header(HeaderFinding::JwtWithSsws) => write!(
+                f,
+                "SSWS is for Okta API tokens, but this is an OAuth access token (JWT). Use \"Bearer \" for it, or \
+                 paste an API token."
+            ),
+            Header(HeaderFinding::SecretAsToken) => write!(
+                f,
+                "This looks like a client secret, not an Okta API token. Create a token in Okta (Security > API > \
+                 Tokens) and paste that; the secret belongs in Token Introspection Client Secret."
+            ),
+            Header(HeaderFinding::UnusualApiToken) => write!(
+                f,
+                "This does not look like an Okta API token (usually 42 characters starting with 00). Check that you \
+                 copied all of it."
+            ),
+            Header(HeaderFinding::BearerNotJwt) => write!(
+                f,
+                "Bearer is for OAuth access tokens with okta.clients.register. For an Okta API token use \"SSWS \"."
+            ),
+            HeaderNormalized { changes } => {
+                write!(f, "The header should read \"SSWS <API token>\": ")?;
+                for (i, change) in changes.iter().enumerate() {
+                    write!(f, "{}{}", if i == 0 { "" } else { ", " }, change.describe())?;
+                }
+                write!(f, ".")
+            }
+            TimeoutOutOfRange { seconds } => {
+                write!(f, "Anypoint accepts {min} to {max} seconds; {seconds} is outside.")
+            }
+            TimeoutNotANumber => {
+                write!(f, "Enter whole seconds, {min} to {max} ({DEFAULT_TIMEOUT_SECONDS} if unsure).")
+            }
+            ClientIdCharacters => write!(
+                f,
+                "Okta client ids hold only letters, digits, - and _. Copy it again from the app's General tab."
+            ),
+            ClientIdLooksLikeSecret => write!(
+                f,
+                "This looks like a client secret. The Client ID is the shorter value (often 20 characters starting 0oa)."
+            ),
+            ClientIdUnusual => write!(
+                f,
+                "Okta client ids usually start with 0oa: check that this is the id of the introspection app."
+            ),
+            SecretEqualsId => write!(
+                f,
+                "The Client Secret is the same as the Client ID. Copy the secret from the app's General tab."
+            ),
+            SecretLooksLikeApiToken => write!(
+                f,
+                "This looks like an Okta API token; it belongs in Authorization Header (as SSWS <token>)."
+            ),
+            SecretShort => write!(
+                f,
+                "Okta client secrets are usually 40 or 64 characters: check that you copied all of it."
+            ),
+            IdpDeletionNeedsLocal => write!(
+                f,
+                "\"{}\" needs \"{}\": tick that one too.",
+                AnypointField::EnableIdpDeletionAndUpdates.label(),
+                AnypointField::EnableClientDeletion.label()
+            ),
+            CertificateValidationOff => write!(
+                f,
+                "Leave certificate validation on: Okta's certificates are valid, and turning it off lets anyone in \
+                 the middle read the API token."
+            ),
+        }
+    }
+}
+
+/// One hint, ready for the page: kind, severity, message, and a certain fix when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Hint {
+    /// The typed finding, for Rust callers and tests.
+    #[serde(skip)]
+    pub kind: HintKind,
+    /// [`HintKind::severity`].
     pub severity: Severity,
-    /// Stable identifier for tests and telemetry-free UI logic.
+    /// [`HintKind::code`].
     pub code: &'static str,
+    /// One line: what is wrong and what to do (never the value of a secret).
     pub message: String,
     /// The value to put in the field to fix it, when the fix is certain.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,11 +316,21 @@ pub struct Hint {
     pub auto_apply: bool,
 }
 
-impl Hint {
-    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
-        Self { severity, code, message: message.into(), fix: None, fix_label: None, auto_apply: false }
+impl From<HintKind> for Hint {
+    fn from(kind: HintKind) -> Self {
+        Self {
+            severity: kind.severity(),
+            code: kind.code(),
+            message: kind.to_string(),
+            kind,
+            fix: None,
+            fix_label: None,
+            auto_apply: false,
+        }
     }
+}
 
+impl Hint {
     fn with_fix(mut self, fix: impl Into<String>, label: &'static str) -> Self {
         self.fix = Some(fix.into());
         self.fix_label = Some(label);
@@ -56,9 +343,6 @@ impl Hint {
     }
 }
 
-pub const MIN_TIMEOUT_SECONDS: u32 = 5;
-pub const MAX_TIMEOUT_SECONDS: u32 = 20;
-
 /// Every hint for `field` holding `value`, most severe first.
 pub fn hints_for(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint> {
     let mut hints = match field {
@@ -69,17 +353,14 @@ pub fn hints_for(field: AnypointField, value: &str, others: &FormValues) -> Vec<
         AnypointField::IntrospectionClientSecret => client_secret_hints(value, others),
         // The same rule, shown on whichever of the two checkboxes the admin just changed.
         AnypointField::EnableIdpDeletionAndUpdates => {
-            idp_deletion_hints(value == "true", is_ticked(others, AnypointField::EnableClientDeletion))
+            idp_deletion_hints(is_ticked(others, AnypointField::EnableClientDeletion), value == "true")
         }
         AnypointField::EnableClientDeletion => {
-            idp_deletion_hints(is_ticked(others, AnypointField::EnableIdpDeletionAndUpdates), value == "true")
+            idp_deletion_hints(value == "true", is_ticked(others, AnypointField::EnableIdpDeletionAndUpdates))
         }
-        AnypointField::DisableCertificateValidation if value == "true" => vec![Hint::new(
-            Severity::Warning,
-            "certificateValidationOff",
-            "Leave certificate validation on: Okta's certificates are valid, and turning it off lets anyone in the \
-             middle read the API token.",
-        )],
+        AnypointField::DisableCertificateValidation if value == "true" => {
+            vec![HintKind::CertificateValidationOff.into()]
+        }
         _ => Vec::new(),
     };
     most_severe_first(&mut hints);
@@ -98,10 +379,7 @@ fn most_severe_first(hints: &mut [Hint]) {
 }
 
 fn whitespace_hint(value: &str) -> Option<Hint> {
-    (value.trim() != value).then(|| {
-        Hint::new(Severity::Warning, "surroundingSpaces", "Remove the spaces before or after the value.")
-            .with_fix(value.trim(), "Remove the spaces")
-    })
+    (value.trim() != value).then(|| Hint::from(HintKind::SurroundingSpaces).with_fix(value.trim(), "Remove the spaces"))
 }
 
 fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint> {
@@ -113,194 +391,73 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
     let url = match WebUrl::parse(trimmed) {
         Ok(url) => url,
         Err(UrlError::NotAUrl) => {
-            hints.push(Hint::new(
-                Severity::Error,
-                "notAUrl",
-                format!("{} must be a full URL starting with https://.", field.label()),
-            ));
+            hints.push(HintKind::NotAUrl { field }.into());
             return hints;
         }
-        Err(UrlError::OtherScheme(other)) => {
-            hints.push(Hint::new(
-                Severity::Error,
-                "unsafeScheme",
-                format!("\"{other}:\" is not a web address. {} must start with https://.", field.label()),
-            ));
+        Err(UrlError::OtherScheme(scheme)) => {
+            hints.push(HintKind::UnsafeScheme { field, scheme }.into());
             return hints;
         }
     };
     if !url.is_https() {
         let fixed = format!("https{}", &trimmed[trimmed.find(':').unwrap_or(0)..]);
-        hints.push(
-            Hint::new(
-                Severity::Error,
-                "httpsRequired",
-                format!("{} must use https://; Okta serves every endpoint over https.", field.label()),
-            )
-            .with_fix(fixed, "Use https://"),
-        );
+        hints.push(Hint::from(HintKind::HttpsRequired { field }).with_fix(fixed, "Use https://"));
     }
-    let path = url.path();
-    let role = endpoint_role(path);
+    let role = endpoint_role(url.path());
     if field == AnypointField::Issuer {
         issuer_hints(trimmed, &url, role, &mut hints);
-    } else {
-        if role == Some(EndpointRole::Metadata) {
-            hints.push(Hint::new(
-                Severity::Error,
-                "metadataUrlInEndpoint",
-                format!(
-                    "This is the metadata URL, not {}. Take {} from the metadata document (or use Fill from Okta).",
-                    field.label(),
-                    expected_key(field)
-                ),
-            ));
-        } else if let Some(role) = role.filter(|r| Some(*r) != expected_role(field)) {
-            hints.push(Hint::new(
-                Severity::Error,
-                "wrongEndpoint",
-                format!("This is {}, not the {}. {}", role.describe(), field.label(), expected_ending(field)),
-            ));
+        return hints;
+    }
+    match role {
+        Some(EndpointRole::Metadata) => hints.push(HintKind::MetadataUrlInEndpoint { field }.into()),
+        Some(role) if Some(role) != expected_role(field) => hints.push(HintKind::WrongEndpoint { field, role }.into()),
+        _ => {}
+    }
+    if field == AnypointField::ClientRegistrationUrl && role == Some(EndpointRole::Registration) {
+        let org_level = url.path() == ORG_REGISTRATION_PATH && registration_client_id(url.path()).is_none();
+        if !org_level || url.query().is_some() {
+            let fixed = url.clone().with_path(ORG_REGISTRATION_PATH).without_query_or_fragment();
+            hints.push(Hint::from(HintKind::RegistrationNotOrgLevel).with_fix(fixed.to_string(), "Use …/oauth2/v1/clients"));
         }
-        if field == AnypointField::ClientRegistrationUrl && role == Some(EndpointRole::Registration) {
-            let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-            if segs.len() == 4 || url.query().is_some() {
-                let fixed = url.clone().with_path("/oauth2/v1/clients").without_query_or_fragment();
-                hints.push(
-                    Hint::new(
-                        Severity::Warning,
-                        "registrationWithClientId",
-                        "Use the org-level registration URL, without the client id: …/oauth2/v1/clients.",
-                    )
-                    .with_fix(fixed.to_string(), "Use …/oauth2/v1/clients"),
-                );
-            }
+    }
+    if url.path().len() > 1 && url.path().ends_with('/') {
+        hints.push(Hint::from(HintKind::TrailingSlash { field }).with_fix(trimmed.trim_end_matches('/'), "Remove the slash"));
+    }
+    let issuer = others.get(&AnypointField::Issuer).and_then(|v| WebUrl::parse(v.trim()).ok());
+    match issuer.as_ref().and_then(|issuer| compare_to_issuer(&url, issuer)) {
+        Some(Mismatch::OtherHost { host, issuer_host }) => hints.push(HintKind::OtherHost { field, host, issuer_host }.into()),
+        Some(Mismatch::OtherServer { server, issuer_server }) => {
+            hints.push(HintKind::OtherServer { field, server, issuer_server }.into())
         }
-        if path.len() > 1 && path.ends_with('/') {
-            hints.push(
-                Hint::new(Severity::Warning, "trailingSlash", "Remove the trailing slash: Okta's endpoints have none.")
-                    .with_fix(trimmed.trim_end_matches('/'), "Remove the slash"),
-            );
-        }
-        compare_with_issuer(field, &url, role, others, &mut hints);
+        None => {}
     }
     hints
 }
 
 fn issuer_hints(trimmed: &str, url: &WebUrl, role: Option<EndpointRole>, hints: &mut Vec<Hint>) {
-    if role == Some(EndpointRole::Metadata) {
-        // The issuer a metadata URL was built from (RFC 8414 §3), when it is one of the known forms.
-        let hint = Hint::new(
-            Severity::Error,
-            "metadataUrlInIssuer",
-            "This is the metadata URL. Anypoint adds /.well-known/… itself: enter the bare issuer.",
-        );
-        hints.push(match MetadataLocation::parse(trimmed) {
-            Ok(location) => hint.with_fix(location.expected_issuer, "Use the bare issuer"),
-            Err(_) => hint,
-        });
-        return;
-    }
-    if let Some(role) = role {
-        hints.push(Hint::new(
-            Severity::Error,
-            "endpointInIssuer",
-            format!(
-                "This is {}, not the issuer. The issuer is https://{{org}}/oauth2/{{server id}} (or just the org URL).",
-                role.describe()
-            ),
-        ));
-        return;
+    match role {
+        Some(EndpointRole::Metadata) => {
+            // The issuer a metadata URL was built from (RFC 8414 §3), when it is one of the known forms.
+            let hint = Hint::from(HintKind::MetadataUrlInIssuer);
+            hints.push(match metadata_document(url.path()) {
+                Some((_, server)) => hint.with_fix(format!("{}{}", url.origin(), server.issuer_path()), "Use the bare issuer"),
+                None => hint,
+            });
+            return;
+        }
+        Some(role) => {
+            hints.push(HintKind::EndpointInIssuer { role }.into());
+            return;
+        }
+        None => {}
     }
     if url.query().is_some() || url.fragment().is_some() {
         let fixed = url.clone().without_query_or_fragment().to_string();
-        hints.push(
-            Hint::new(Severity::Error, "issuerQuery", "The issuer cannot have a query or fragment: remove it.")
-                .with_fix(fixed.trim_end_matches('/'), "Remove the query"),
-        );
+        hints.push(Hint::from(HintKind::IssuerQuery).with_fix(fixed.trim_end_matches('/'), "Remove the query"));
     }
     if trimmed.ends_with('/') {
-        hints.push(
-            Hint::new(
-                Severity::Warning,
-                "trailingSlash",
-                "Remove the trailing slash: the issuer must match Okta's exactly, and Okta's has none.",
-            )
-            .with_fix(trimmed.trim_end_matches('/'), "Remove the slash"),
-        );
-    }
-}
-
-fn expected_role(field: AnypointField) -> Option<EndpointRole> {
-    match field {
-        AnypointField::ClientRegistrationUrl => Some(EndpointRole::Registration),
-        AnypointField::AuthorizeUrl => Some(EndpointRole::Authorize),
-        AnypointField::TokenUrl => Some(EndpointRole::Token),
-        AnypointField::TokenIntrospectionUrl => Some(EndpointRole::Introspect),
-        _ => None,
-    }
-}
-
-fn expected_key(field: AnypointField) -> &'static str {
-    match field {
-        AnypointField::ClientRegistrationUrl => "registration_endpoint",
-        AnypointField::AuthorizeUrl => "authorization_endpoint",
-        AnypointField::TokenUrl => "token_endpoint",
-        AnypointField::TokenIntrospectionUrl => "introspection_endpoint",
-        _ => "issuer",
-    }
-}
-
-fn expected_ending(field: AnypointField) -> &'static str {
-    match field {
-        AnypointField::ClientRegistrationUrl => "It ends in /oauth2/v1/clients.",
-        AnypointField::AuthorizeUrl => "It ends in /v1/authorize.",
-        AnypointField::TokenUrl => "It ends in /v1/token.",
-        AnypointField::TokenIntrospectionUrl => "It ends in /v1/introspect.",
-        _ => "",
-    }
-}
-
-/// Endpoints of another org (host) or another authorization server than the Issuer field names.
-fn compare_with_issuer(
-    field: AnypointField,
-    url: &WebUrl,
-    role: Option<EndpointRole>,
-    others: &FormValues,
-    hints: &mut Vec<Hint>,
-) {
-    let Some(issuer) = others.get(&AnypointField::Issuer).and_then(|v| WebUrl::parse(v.trim()).ok()) else {
-        return;
-    };
-    if issuer.host() != url.host() {
-        hints.push(Hint::new(
-            Severity::Warning,
-            "otherHost",
-            format!(
-                "{} is on {} but the Issuer is on {}: is this another Okta org?",
-                field.label(),
-                url.host(),
-                issuer.host()
-            ),
-        ));
-        return;
-    }
-    if role == Some(EndpointRole::Registration) {
-        return; // org-level for every server
-    }
-    if let (Some(server), Some(issuer_server)) = (server_of_path(url.path()), server_of_issuer(issuer.path())) {
-        if server != issuer_server {
-            hints.push(Hint::new(
-                Severity::Warning,
-                "otherServer",
-                format!(
-                    "{} belongs to {}, but the Issuer is {}. Use the endpoints of the Issuer's server.",
-                    field.label(),
-                    server.describe(),
-                    issuer_server.describe()
-                ),
-            ));
-        }
+        let field = AnypointField::Issuer;
+        hints.push(Hint::from(HintKind::TrailingSlash { field }).with_fix(trimmed.trim_end_matches('/'), "Remove the slash"));
     }
 }
 
@@ -309,17 +466,12 @@ fn header_hints(value: &str) -> Vec<Hint> {
         return Vec::new();
     }
     let normalized = normalize_authorization_header(value);
-    let mut hints = normalized.hints;
+    let mut hints: Vec<Hint> = normalized.findings.iter().map(|finding| HintKind::Header(*finding).into()).collect();
     if normalized.value != value && !normalized.changes.is_empty() {
-        let what: Vec<&str> = normalized.changes.iter().map(|c| c.describe()).collect();
         hints.push(
-            Hint::new(
-                Severity::Warning,
-                "headerNormalized",
-                format!("The header should read \"SSWS <API token>\": {}.", what.join(", ")),
-            )
-            .with_fix(normalized.value, "Fix the header")
-            .applied_automatically(),
+            Hint::from(HintKind::HeaderNormalized { changes: normalized.changes })
+                .with_fix(normalized.value, "Fix the header")
+                .applied_automatically(),
         );
     }
     hints
@@ -332,23 +484,12 @@ fn timeout_hints(value: &str) -> Vec<Hint> {
         return hints;
     }
     match trimmed.parse::<i64>() {
-        Ok(n) if (MIN_TIMEOUT_SECONDS as i64..=MAX_TIMEOUT_SECONDS as i64).contains(&n) => {}
-        Ok(n) => {
-            let clamped = n.clamp(MIN_TIMEOUT_SECONDS as i64, MAX_TIMEOUT_SECONDS as i64);
-            hints.push(
-                Hint::new(
-                    Severity::Error,
-                    "timeoutOutOfRange",
-                    format!("Anypoint accepts {MIN_TIMEOUT_SECONDS} to {MAX_TIMEOUT_SECONDS} seconds; {n} is outside."),
-                )
-                .with_fix(clamped.to_string(), "Use the nearest allowed value"),
-            );
-        }
-        Err(_) => hints.push(Hint::new(
-            Severity::Error,
-            "timeoutNotANumber",
-            format!("Enter whole seconds, {MIN_TIMEOUT_SECONDS} to {MAX_TIMEOUT_SECONDS} (5 if unsure)."),
-        )),
+        Ok(seconds) if u32::try_from(seconds).is_ok_and(|s| TIMEOUT_SECONDS.contains(&s)) => {}
+        Ok(seconds) => hints.push(
+            Hint::from(HintKind::TimeoutOutOfRange { seconds })
+                .with_fix(nearest_allowed_timeout(seconds).to_string(), "Use the nearest allowed value"),
+        ),
+        Err(_) => hints.push(HintKind::TimeoutNotANumber.into()),
     }
     hints
 }
@@ -360,23 +501,11 @@ fn client_id_hints(value: &str) -> Vec<Hint> {
         return hints;
     }
     if !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-        hints.push(Hint::new(
-            Severity::Warning,
-            "clientIdCharacters",
-            "Okta client ids hold only letters, digits, - and _. Copy it again from the app's General tab.",
-        ));
+        hints.push(HintKind::ClientIdCharacters.into());
     } else if id.len() >= 40 {
-        hints.push(Hint::new(
-            Severity::Warning,
-            "clientIdLooksLikeSecret",
-            "This looks like a client secret. The Client ID is the shorter value (often 20 characters starting 0oa).",
-        ));
+        hints.push(HintKind::ClientIdLooksLikeSecret.into());
     } else if !id.starts_with("0oa") {
-        hints.push(Hint::new(
-            Severity::Info,
-            "clientIdUnusual",
-            "Okta client ids usually start with 0oa: check that this is the id of the introspection app.",
-        ));
+        hints.push(HintKind::ClientIdUnusual.into());
     }
     hints
 }
@@ -388,23 +517,11 @@ fn client_secret_hints(value: &str, others: &FormValues) -> Vec<Hint> {
         return hints;
     }
     if others.get(&AnypointField::IntrospectionClientId).is_some_and(|id| id.trim() == secret) {
-        hints.push(Hint::new(
-            Severity::Error,
-            "secretEqualsId",
-            "The Client Secret is the same as the Client ID. Copy the secret from the app's General tab.",
-        ));
+        hints.push(HintKind::SecretEqualsId.into());
     } else if looks_like_api_token(secret) {
-        hints.push(Hint::new(
-            Severity::Warning,
-            "secretLooksLikeApiToken",
-            "This looks like an Okta API token; it belongs in Authorization Header (as SSWS <token>).",
-        ));
+        hints.push(HintKind::SecretLooksLikeApiToken.into());
     } else if secret.len() < 32 {
-        hints.push(Hint::new(
-            Severity::Info,
-            "secretShort",
-            "Okta client secrets are usually 40 or 64 characters: check that you copied all of it.",
-        ));
+        hints.push(HintKind::SecretShort.into());
     }
     hints
 }
@@ -413,15 +530,12 @@ fn is_ticked(values: &FormValues, checkbox: AnypointField) -> bool {
     values.get(&checkbox).is_some_and(|v| v == "true")
 }
 
-fn idp_deletion_hints(idp_deletion: bool, local_deletion: bool) -> Vec<Hint> {
-    if idp_deletion && !local_deletion {
-        return vec![Hint::new(
-            Severity::Error,
-            "idpDeletionNeedsLocal",
-            "\"Enable client deletion and updates in IdP\" needs \"Enable client deletion in Anypoint Platform\": tick that one too.",
-        )];
+fn idp_deletion_hints(local_deletion: bool, idp_deletion: bool) -> Vec<Hint> {
+    if idp_deletion_allowed(local_deletion, idp_deletion) {
+        Vec::new()
+    } else {
+        vec![HintKind::IdpDeletionNeedsLocal.into()]
     }
-    Vec::new()
 }
 
 #[cfg(test)]

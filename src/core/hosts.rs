@@ -21,15 +21,24 @@ pub fn okta_domain_of(host: &str) -> Option<&'static str> {
     })
 }
 
-/// The org name of an Okta host: `dev-1-admin.okta.com` → `dev-1` (the admin console is the same org).
+/// The org of an Okta host, named by its first label: `dev-1-admin.okta.com` → `dev-1` (the admin console is
+/// the same org), `dev-1.mtls.okta.com` → `dev-1` (a service subdomain of the same org).
 pub fn okta_org_of(host: &str) -> Option<String> {
-    let domain = okta_domain_of(host)?;
+    okta_domain_of(host)?;
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    let sub = &host[..host.len() - domain.len() - 1];
-    let org = sub.rsplit('.').next().unwrap_or(sub);
-    Some(org.strip_suffix("-admin").unwrap_or(org).to_string())
+    let first = host.split('.').next().unwrap_or_default();
+    Some(first.strip_suffix("-admin").unwrap_or(first).to_string())
 }
 
+/// Whether two hosts are the same Okta org: same org name on the same Okta domain.
+pub fn same_okta_org(a: &str, b: &str) -> bool {
+    match (okta_domain_of(a), okta_domain_of(b)) {
+        (Some(domain_a), Some(domain_b)) => domain_a == domain_b && okta_org_of(a) == okta_org_of(b),
+        _ => false,
+    }
+}
+
+/// One of Anypoint's control planes (where the form helper runs).
 pub fn is_anypoint_host(host: &str) -> bool {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     ANYPOINT_HOSTS.contains(&host.as_str())
@@ -61,6 +70,11 @@ mod tests {
         assert_eq!(okta_domain_of("login.acme.com"), None);
         assert_eq!(okta_org_of("dev-1-admin.okta.com").as_deref(), Some("dev-1"));
         assert_eq!(okta_org_of("ACME.okta.com").as_deref(), Some("acme"));
+        assert_eq!(okta_org_of("x.mtls.okta.com").as_deref(), Some("x"), "not \"mtls\"");
+        assert!(same_okta_org("dev-1.okta.com", "dev-1-admin.okta.com"));
+        assert!(!same_okta_org("dev-1.okta.com", "attacker.okta.com"));
+        assert!(!same_okta_org("dev-1.okta.com", "dev-1.oktapreview.com"));
+        assert!(!same_okta_org("login.acme.com", "login.acme.com"), "custom domains are no Okta org");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Parse and validate an Okta authorization server metadata document, given its text and the URL it came
 //! from. Enforces RFC 8414 §2/§3.3 and OpenID Connect Discovery §4.3 (the document's `issuer` is the one the
 //! URL was built from), checks every endpoint Anypoint needs, and cleans Okta's `?client_id=` artefacts.
+//! Trust: every value offered for filling sits on the issuer's host, and the issuer on an Okta host of the same
+//! org or on a host the admin granted (docs/architecture.md, "Trust model").
 //!
 //! ```
 //! use okta_anypoint_assist::core::metadata::inspect_metadata;
@@ -15,28 +17,27 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::hosts::okta_org_of;
-use super::okta_paths::{endpoint_role, server_of_path, AuthorizationServer, EndpointRole};
+use super::hosts::{okta_domain_of, okta_org_of, same_okta_org};
+pub use super::okta_paths::DocumentKind;
+use super::okta_paths::{
+    compare_to_issuer, metadata_document, registration_client_id, server_of_issuer, AuthorizationServer, Mismatch,
+    ORG_REGISTRATION_PATH,
+};
 use super::problem::{Problem, ProblemKind};
 use super::web_url::{UrlError, WebUrl};
 
 /// Documents larger than this are refused: real ones are 2–4 KB.
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
 
-/// Which of the two well-known documents this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum DocumentKind {
-    OpenidConfiguration,
-    OauthAuthorizationServer,
-}
-
 /// What the metadata URL itself tells: the server, the issuer it was built from, the org.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MetadataLocation {
+    /// The URL, normalised (lower-case host, no default port).
     pub document_url: String,
+    /// Which well-known document it names.
     pub kind: DocumentKind,
+    /// The authorization server it describes.
     pub server: AuthorizationServer,
     /// The issuer the URL was built from (RFC 8414 §3.3): the document must name this one.
     pub expected_issuer: String,
@@ -55,20 +56,7 @@ impl MetadataLocation {
             return Err(ProblemKind::DocumentNotHttps { url: url.to_string() });
         }
         let host = parsed.host().to_string();
-        let segs: Vec<&str> = parsed.path().split('/').filter(|s| !s.is_empty()).collect();
-        let kind_of = |doc: &str| match doc {
-            "openid-configuration" => Some(DocumentKind::OpenidConfiguration),
-            "oauth-authorization-server" => Some(DocumentKind::OauthAuthorizationServer),
-            _ => None,
-        };
-        let (kind, server) = match segs.as_slice() {
-            [".well-known", doc] => (kind_of(doc), AuthorizationServer::Org),
-            [".well-known", doc, "oauth2", id] | ["oauth2", id, ".well-known", doc] if is_server_id(id) => {
-                (kind_of(doc), AuthorizationServer::Custom { id: (*id).to_string() })
-            }
-            _ => (None, AuthorizationServer::Org),
-        };
-        let kind = kind.ok_or_else(not_metadata)?;
+        let (kind, server) = metadata_document(parsed.path()).ok_or_else(not_metadata)?;
         let expected_issuer = format!("{}{}", parsed.origin(), server.issuer_path());
         let client_id_param = parsed.query_param("client_id").map(str::to_string);
         Ok(Self {
@@ -80,10 +68,6 @@ impl MetadataLocation {
             client_id_param,
         })
     }
-}
-
-fn is_server_id(id: &str) -> bool {
-    id != "v1" && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// What an admin may type in the extension's own UI, as a metadata URL: a metadata URL as it is, an issuer
@@ -120,6 +104,7 @@ pub fn metadata_url_for(input: &str) -> Result<String, ProblemKind> {
 /// The values of a document that Anypoint needs, cleaned (registration URL without a client id suffix).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[allow(missing_docs)] // the document's own field names
 pub struct Metadata {
     pub location: MetadataLocation,
     pub issuer: String,
@@ -133,7 +118,9 @@ pub struct Metadata {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Inspection {
+    /// The values, when the document could be read far enough (even with errors: see `is_valid`).
     pub metadata: Option<Metadata>,
+    /// Everything found, most important first as found.
     pub problems: Vec<Problem>,
 }
 
@@ -148,8 +135,15 @@ impl Inspection {
     }
 }
 
-/// Parse and validate `text`, the document found at `source_url`. Never panics.
+/// Parse and validate `text`, the document found at `source_url`, with no host granted beyond Okta's.
 pub fn inspect_metadata(text: &str, source_url: &str) -> Inspection {
+    inspect_metadata_with(text, source_url, &[])
+}
+
+/// Parse and validate `text`, the document found at `source_url`; `granted_hosts` are the custom URL domains
+/// the admin allowed. Never panics.
+pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[String]) -> Inspection {
+    let trusted = |host: &str| okta_domain_of(host).is_some() || granted_hosts.iter().any(|g| g == host);
     let location = match MetadataLocation::parse(source_url) {
         Ok(location) => location,
         Err(kind) => return Inspection::fail(kind),
@@ -159,15 +153,18 @@ pub fn inspect_metadata(text: &str, source_url: &str) -> Inspection {
         Err(kind) => return Inspection::fail(kind),
     };
     let mut problems = Vec::new();
-    if location.okta_org.is_none() {
-        problems.push(ProblemKind::CustomDomain { host: host_of(&location.document_url) }.into());
+    let document_host = host_of(&location.document_url);
+    if !trusted(&document_host) {
+        problems.push(ProblemKind::HostNotGranted { host: document_host.clone() }.into());
+    } else if location.okta_org.is_none() {
+        problems.push(ProblemKind::CustomDomain { host: document_host.clone() }.into());
     }
     if let Some(client_id) = &location.client_id_param {
         problems.push(ProblemKind::ClientIdParameter { client_id: client_id.clone() }.into());
     }
 
     let mut check = Checker { object: &object, problems: &mut problems };
-    let issuer = check.issuer(&location);
+    let issuer = check.issuer(&location, &trusted);
     let authorize = check.url("authorization_endpoint", true);
     let token = check.url("token_endpoint", true);
     let registration = check.url("registration_endpoint", false);
@@ -194,9 +191,18 @@ pub fn inspect_metadata(text: &str, source_url: &str) -> Inspection {
         ("introspection_endpoint", introspection.as_ref()),
         ("registration_endpoint", registration.as_ref()),
     ] {
-        if let (Some(url), Some(issuer_url)) = (url, issuer_url.as_ref()) {
-            check_belongs_to_issuer(field, url, issuer_url, &mut problems);
-        }
+        let Some(mismatch) = url.zip(issuer_url.as_ref()).and_then(|(url, issuer)| compare_to_issuer(url, issuer)) else {
+            continue;
+        };
+        let field = field.to_string();
+        problems.push(match mismatch {
+            Mismatch::OtherHost { host, issuer_host } => ProblemKind::EndpointOnOtherHost { field, host, issuer_host },
+            Mismatch::OtherServer { server, issuer_server } => ProblemKind::EndpointOfOtherServer {
+                field,
+                server: server.describe(),
+                issuer_server: issuer_server.describe(),
+            },
+        }.into());
     }
     Inspection {
         metadata: Some(Metadata {
@@ -280,8 +286,9 @@ impl Checker<'_> {
         None
     }
 
-    /// RFC 8414 §2 and §3.3, OpenID Discovery §4.3. A host-only difference is a custom URL domain: warn.
-    fn issuer(&mut self, location: &MetadataLocation) -> Option<String> {
+    /// RFC 8414 §2 and §3.3, OpenID Discovery §4.3. A host-only difference is a custom URL domain (warn), unless
+    /// the two hosts are different Okta orgs (a mismatch) or the issuer's host is neither Okta's nor granted.
+    fn issuer(&mut self, location: &MetadataLocation, trusted: &dyn Fn(&str) -> bool) -> Option<String> {
         let raw = self.string("issuer", true)?.to_string();
         let url = self.url("issuer", true)?;
         if url.query().is_some() || url.fragment().is_some() {
@@ -293,7 +300,17 @@ impl Checker<'_> {
         }
         let expected = WebUrl::parse(&location.expected_issuer).ok()?;
         let same_path = url.path().trim_end_matches('/') == expected.path().trim_end_matches('/');
-        if same_path && url.host() != expected.host() && !raw.ends_with('/') {
+        let other_okta_org = okta_domain_of(url.host()).is_some()
+            && okta_domain_of(expected.host()).is_some()
+            && !same_okta_org(url.host(), expected.host());
+        if url.to_string() == location.expected_issuer {
+            return Some(url.to_string()); // the same issuer, written with a default port or upper case
+        }
+        if same_path && url.host() != expected.host() && !raw.ends_with('/') && !other_okta_org {
+            if !trusted(url.host()) {
+                self.problems.push(ProblemKind::HostNotGranted { host: url.host().to_string() }.into());
+                return None;
+            }
             self.problems.push(
                 ProblemKind::IssuerOnOtherHost {
                     issuer_host: url.host().to_string(),
@@ -311,59 +328,14 @@ impl Checker<'_> {
 
 /// `https://{org}/oauth2/v1/clients/{clientId}` and `?client_id=` → the org-level registration URL.
 fn clean_registration(url: WebUrl, problems: &mut Vec<Problem>) -> WebUrl {
-    let segs: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
-    let client_id = match segs.as_slice() {
-        ["oauth2", "v1", "clients", client_id] => Some((*client_id).to_string()),
-        _ => None,
-    };
+    let client_id = registration_client_id(url.path()).map(str::to_string);
     let url = url.without_query_or_fragment();
     match client_id {
         Some(client_id) => {
             problems.push(ProblemKind::RegistrationClientIdStripped { client_id }.into());
-            url.with_path("/oauth2/v1/clients")
+            url.with_path(ORG_REGISTRATION_PATH)
         }
         None => url,
-    }
-}
-
-/// Endpoints should sit on the issuer's host and belong to the issuer's authorization server.
-fn check_belongs_to_issuer(field: &str, url: &WebUrl, issuer: &WebUrl, problems: &mut Vec<Problem>) {
-    if url.host() != issuer.host() {
-        problems.push(
-            ProblemKind::EndpointOnOtherHost {
-                field: field.to_string(),
-                host: url.host().to_string(),
-                issuer_host: issuer.host().to_string(),
-            }
-            .into(),
-        );
-        return;
-    }
-    // The registration endpoint is org-level for every server: no server check for it.
-    if endpoint_role(url.path()) == Some(EndpointRole::Registration) {
-        return;
-    }
-    if let (Some(server), Some(issuer_server)) = (server_of_path(url.path()), server_of_issuer(issuer.path())) {
-        if server != issuer_server {
-            problems.push(
-                ProblemKind::EndpointOfOtherServer {
-                    field: field.to_string(),
-                    server: server.describe(),
-                    issuer_server: issuer_server.describe(),
-                }
-                .into(),
-            );
-        }
-    }
-}
-
-/// The server an issuer path names: `` → org, `/oauth2/{id}` → custom.
-pub fn server_of_issuer(path: &str) -> Option<AuthorizationServer> {
-    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    match segs.as_slice() {
-        [] => Some(AuthorizationServer::Org),
-        ["oauth2", id] => Some(AuthorizationServer::Custom { id: (*id).to_string() }),
-        _ => None,
     }
 }
 

@@ -5,9 +5,10 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::fields::Severity;
+use super::severity::Severity;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // the fields of each kind are named for what they hold
 pub enum ProblemKind {
     /// The address is not one of the well-known metadata paths.
     NotAMetadataUrl { url: String },
@@ -43,8 +44,11 @@ pub enum ProblemKind {
     MissingRegistrationEndpoint,
     /// Anypoint needs `introspection_endpoint` to validate tokens.
     MissingIntrospectionEndpoint,
-    /// An endpoint on another host than the issuer.
+    /// An endpoint on another host than the issuer: Anypoint would send the API token (registration) or the
+    /// admin's users (authorize) elsewhere. Blocks keeping and filling.
     EndpointOnOtherHost { field: String, host: String, issuer_host: String },
+    /// The issuer or the document is on a host that is neither Okta's nor one the admin granted.
+    HostNotGranted { host: String },
     /// An endpoint of another authorization server than the issuer's.
     EndpointOfOtherServer { field: String, server: String, issuer_server: String },
     /// `.../clients/{clientId}` became the org-level `.../clients`.
@@ -57,6 +61,10 @@ pub enum ProblemKind {
     UnrecognisedLocation { input: String },
     /// Loading the document failed: no answer (`status` None) or an HTTP error status.
     FetchFailed { url: String, status: Option<u16> },
+    /// No answer within the worker's time limit.
+    FetchTimedOut { url: String, seconds: u32 },
+    /// The answer was a redirect to a host the extension may not load from.
+    RedirectedAway { url: String, host: String },
 }
 
 impl ProblemKind {
@@ -82,19 +90,23 @@ impl ProblemKind {
             MissingRegistrationEndpoint => "missingRegistrationEndpoint",
             MissingIntrospectionEndpoint => "missingIntrospectionEndpoint",
             EndpointOnOtherHost { .. } => "endpointOnOtherHost",
+            HostNotGranted { .. } => "hostNotGranted",
             EndpointOfOtherServer { .. } => "endpointOfOtherServer",
             RegistrationClientIdStripped { .. } => "registrationClientIdStripped",
             ClientIdParameter { .. } => "clientIdParameter",
             CustomDomain { .. } => "customDomain",
             UnrecognisedLocation { .. } => "unrecognisedLocation",
             FetchFailed { .. } => "fetchFailed",
+            FetchTimedOut { .. } => "fetchTimedOut",
+            RedirectedAway { .. } => "redirectedAway",
         }
     }
 
+    /// How much the problem matters: errors block keeping and filling.
     pub fn severity(&self) -> Severity {
         use ProblemKind::*;
         match self {
-            IssuerOnOtherHost { .. } | EndpointOnOtherHost { .. } | EndpointOfOtherServer { .. } => Severity::Warning,
+            IssuerOnOtherHost { .. } | EndpointOfOtherServer { .. } => Severity::Warning,
             RegistrationClientIdStripped { .. } | ClientIdParameter { .. } | CustomDomain { .. } => Severity::Info,
             _ => Severity::Error,
         }
@@ -176,7 +188,13 @@ impl fmt::Display for ProblemKind {
             ),
             EndpointOnOtherHost { field, host, issuer_host } => write!(
                 f,
-                "\"{field}\" is on {host} but the issuer is on {issuer_host}. Check that both belong to your org."
+                "\"{field}\" is on {host}, not on the issuer's host {issuer_host}: Anypoint would send your \
+                 credentials there, so these values are not offered. Open the Metadata URI of your own org."
+            ),
+            HostNotGranted { host } => write!(
+                f,
+                "{host} is not an Okta host. If it is your org's custom URL domain, allow it in the extension's \
+                 popup (Custom domains) and load it again."
             ),
             EndpointOfOtherServer { field, server, issuer_server } => write!(
                 f,
@@ -206,6 +224,14 @@ impl fmt::Display for ProblemKind {
             FetchFailed { url, status: None } => {
                 write!(f, "Could not load {url}. Check the address and your connection, then try again.")
             }
+            FetchTimedOut { url, seconds } => {
+                write!(f, "Okta did not answer within {seconds} seconds for {url}. Try again in a moment.")
+            }
+            RedirectedAway { url, host } => write!(
+                f,
+                "{url} redirected to {host}, which is not your Okta org: nothing was loaded. Enter the final \
+                 address of the Metadata URI."
+            ),
         }
     }
 }
@@ -214,14 +240,19 @@ impl fmt::Display for ProblemKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
+    /// How much it matters.
     pub severity: Severity,
+    /// [`ProblemKind::code`].
     pub code: &'static str,
+    /// One line: what is wrong and what to do.
     pub message: String,
+    /// The typed finding, for Rust callers and tests.
     #[serde(skip)]
     pub kind: ProblemKind,
 }
 
 impl Problem {
+    /// Of error severity: the document must not be used.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

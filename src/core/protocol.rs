@@ -2,7 +2,10 @@
 //! service worker. The envelope carries the version, so that a content script left from an older extension
 //! version gets a clear answer instead of a silent failure.
 //!
-//! Wire shape: `{v: 2, request: {fieldHints: {field, value, others}}}` (a request is an object with one key,
+//! Who may send which request is decided in `sender.rs`; the worker passes the browser's account of the sender
+//! with every message.
+//!
+//! Wire shape: `{v: 3, request: {fieldHints: {field, value, others}}}` (a request is an object with one key,
 //! its name; `"getKept"` alone for a request without data). Responses are objects tagged by `kind`.
 //! Requests are externally tagged because decoding an internally tagged enum buffers every message through
 //! serde's generic `Content` type, which cost ~25 KB of wasm.
@@ -15,40 +18,65 @@ use super::fields::AnypointField;
 use super::fill::FillPlan;
 use super::hints::{FormValues, Hint};
 use super::problem::Problem;
+use super::ui_text::{BarTexts, PanelTexts};
 
-/// Bumped on any incompatible change. `extension/content/messaging.js` states the same number (a test checks).
-pub const PROTOCOL_VERSION: u32 = 2;
+/// Bumped on any incompatible change. `extension/shared/ask_core.js` states the same number (a test checks).
+pub const PROTOCOL_VERSION: u32 = 3;
 
+/// What every message carries: the protocol version and one request.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Envelope {
+    /// [`PROTOCOL_VERSION`] of the sender.
     pub v: u32,
+    /// What is asked.
     pub request: Request,
 }
 
+/// Everything the core can be asked. Which context may ask which: `sender::permit`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+#[allow(missing_docs)] // each variant's fields are described with the variant
 pub enum Request {
-    /// A page that may be a metadata document: its URL and text.
-    InspectMetadata { url: String, text: String },
-    /// Keep the document's values for the Anypoint tab (in `chrome.storage.session`).
-    KeepMetadata { url: String, text: String },
-    /// Which control of this snapshot is which field, and is it the client provider form.
+    /// Okta page: is the sender's page a metadata document? (asked before the page is read).
+    RecognisePage,
+    /// Okta page: the page's text (empty when longer than the core accepts) and its full length.
+    InspectMetadata { text: String, length: usize },
+    /// Okta page: keep the document's values for the Anypoint tab (in `chrome.storage.session`).
+    KeepMetadata { text: String, length: usize },
+    /// Anypoint page: which control of this snapshot is which field, and is it the client provider form.
     ClassifyForm { controls: Vec<ControlSnapshot> },
-    /// What to fill into this snapshot from the kept values.
-    PlanFill { controls: Vec<ControlSnapshot> },
-    /// Hints for one field while the admin types.
+    /// Anypoint page: what to fill, given the current values of the (shareable) fields found on the page.
+    PlanFill { values: FormValues },
+    /// Anypoint page: hints for one field while the admin types; `others` holds only shareable fields.
     FieldHints { field: AnypointField, value: String, others: FormValues },
-    /// The values kept so far, if any.
+    /// Popup: the values kept so far, if any.
     GetKept,
-    /// Load a metadata document by what the admin typed (org, issuer or Metadata URI) and report on it,
-    /// keeping its values when `keep`. The worker fetches it (gloo-net), then answers as for `inspectMetadata`.
+    /// Popup: forget the kept values.
+    ForgetKept,
+    /// Popup: load a metadata document by what the admin typed (org, issuer or Metadata URI) under the fetch
+    /// policy, and report on it, keeping its values when `keep`.
     FetchMetadata { input: String, keep: bool },
 }
 
 impl Request {
+    /// The request's name on the wire, for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::RecognisePage => "recognisePage",
+            Self::InspectMetadata { .. } => "inspectMetadata",
+            Self::KeepMetadata { .. } => "keepMetadata",
+            Self::ClassifyForm { .. } => "classifyForm",
+            Self::PlanFill { .. } => "planFill",
+            Self::FieldHints { .. } => "fieldHints",
+            Self::GetKept => "getKept",
+            Self::ForgetKept => "forgetKept",
+            Self::FetchMetadata { .. } => "fetchMetadata",
+        }
+    }
+
     /// Whether answering needs the kept draft from storage.
     pub fn needs_kept(&self) -> bool {
-        matches!(self, Self::PlanFill { .. } | Self::GetKept)
+        matches!(self, Self::PlanFill { .. } | Self::GetKept | Self::ClassifyForm { .. })
     }
 }
 
@@ -56,29 +84,47 @@ impl Request {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PanelRow {
+    /// The Anypoint field the value goes into.
     pub field: AnypointField,
+    /// Its label in Anypoint.
     pub label: &'static str,
+    /// The accessible name of its copy button ("Copy Issuer").
+    pub copy_label: String,
+    /// The value, when the document has one.
     pub value: Option<String>,
 }
 
+/// Every answer, tagged by `kind`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[allow(missing_docs)] // each field is named for what it carries
 pub enum Response {
     /// The URL is not a metadata URL: the page should show nothing.
     NotMetadata,
+    /// The page is a metadata URL: send its text if it is at most `max_bytes` long.
+    MetadataPage { max_bytes: usize },
+    /// What the document holds and what is wrong with it, for the copy-assist panel.
     MetadataReport {
         valid: bool,
         /// e.g. "authorization server \"default\" of dev-12345678".
         title: String,
         rows: Vec<PanelRow>,
         problems: Vec<Problem>,
+        texts: PanelTexts,
     },
+    /// Values kept for the Anypoint tab.
     Kept { draft: AnypointDraft, message: String },
+    /// Nothing kept: where to get it.
     NothingKept { message: String },
-    FormClassified { classification: Classification },
+    /// The kept values were forgotten.
+    Forgotten { message: String },
+    /// Which control is which field; the bar's words, with where kept values came from.
+    FormClassified { classification: Classification, bar: BarTexts },
+    /// What to fill.
     FillPlanned { plan: FillPlan },
+    /// Hints for one field.
     Hints { field: AnypointField, hints: Vec<Hint> },
-    /// The request could not be understood (bad shape, old version): what to do about it.
+    /// The request could not be answered (bad shape, old version, refused sender, failed fetch): what to do.
     Failure { message: String },
 }
 
@@ -88,10 +134,10 @@ mod tests {
 
     #[test]
     fn content_scripts_speak_this_protocol_version() {
-        let messaging = include_str!("../../extension/content/messaging.js");
+        let ask_core = include_str!("../../extension/shared/ask_core.js");
         assert!(
-            messaging.contains(&format!("const PROTOCOL_VERSION = {PROTOCOL_VERSION};")),
-            "extension/content/messaging.js must state PROTOCOL_VERSION = {PROTOCOL_VERSION}"
+            ask_core.contains(&format!("const PROTOCOL_VERSION = {PROTOCOL_VERSION};")),
+            "extension/shared/ask_core.js must state PROTOCOL_VERSION = {PROTOCOL_VERSION}"
         );
     }
 }

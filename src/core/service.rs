@@ -1,25 +1,47 @@
-//! The core's answer to each request: pure, so the whole protocol is tested natively. Storage is the
-//! caller's: it passes the kept draft in and stores `Answer::keep` when present.
+//! The core's answer to each request: pure, so the whole protocol is tested natively. Storage, the clock,
+//! the network and the sender check are the caller's (`src/ext`): it checks the sender (`sender::check`),
+//! passes the kept draft, the time and the granted hosts in, and stores or forgets what the answer says.
 
 use super::classify::classify_controls;
 use super::draft::AnypointDraft;
 use super::fill::{plan_fill, NOTHING_KEPT};
 use super::hints::hints_for;
-use super::metadata::{inspect_metadata, Inspection};
-use super::problem::ProblemKind;
+use super::hosts::okta_org_of;
+use super::metadata::{inspect_metadata_with, Inspection, MetadataLocation, MAX_DOCUMENT_BYTES};
+use super::problem::{Problem, ProblemKind};
 use super::protocol::{Envelope, PanelRow, Request, Response, PROTOCOL_VERSION};
+use super::sender::Context;
+use super::ui_text::{bar_texts, time_ago, PANEL_TEXTS};
+use super::web_url::WebUrl;
 
+/// A response, and what the caller must store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
+    /// What to send back.
     pub response: Response,
     /// A draft to keep for the Anypoint tab.
     pub keep: Option<AnypointDraft>,
+    /// Forget the kept draft.
+    pub forget: bool,
 }
 
 impl From<Response> for Answer {
     fn from(response: Response) -> Self {
-        Self { response, keep: None }
+        Self { response, keep: None, forget: false }
     }
+}
+
+/// What the caller knows beyond the request: who asked, what is kept, the time, the hosts the admin granted.
+#[derive(Debug, Clone, Copy)]
+pub struct Situation<'a> {
+    /// The checked sender's context.
+    pub context: &'a Context,
+    /// The kept draft, when the request needs it (`Request::needs_kept`).
+    pub kept: Option<&'a AnypointDraft>,
+    /// Milliseconds since 1970.
+    pub now: u64,
+    /// Custom URL domains the admin granted.
+    pub granted_hosts: &'a [String],
 }
 
 /// The answer to a message of another protocol version, if it is one.
@@ -37,47 +59,84 @@ pub fn version_mismatch(envelope: &Envelope) -> Option<Response> {
     }
 }
 
-pub fn answer(request: Request, kept: Option<&AnypointDraft>) -> Answer {
+/// The answer to `request`, asked from `situation.context` (already permitted by `sender::check`).
+pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
+    let page_url = match situation.context {
+        Context::OktaPage { url } => Some(url.as_str()),
+        _ => None,
+    };
     match request {
-        Request::InspectMetadata { url, text } => report(&inspect_metadata(&text, &url)).into(),
-        Request::KeepMetadata { url, text } => {
-            let inspection = inspect_metadata(&text, &url);
-            match &inspection.metadata {
-                Some(metadata) if inspection.is_valid() => {
-                    let draft = AnypointDraft::from_metadata(metadata);
-                    let message = format!(
-                        "Kept the values of {}. In Anypoint open Access Management > Client Providers > Add Client \
-                         Provider > OpenID Connect Dynamic Client Registration and click \"Fill from Okta\".",
-                        title_of(&inspection)
-                    );
-                    Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft) }
-                }
-                _ => report(&inspection).into(),
-            }
+        Request::RecognisePage => match page_url.map(MetadataLocation::parse) {
+            Some(Ok(_)) => Response::MetadataPage { max_bytes: MAX_DOCUMENT_BYTES }.into(),
+            _ => Response::NotMetadata.into(),
+        },
+        Request::InspectMetadata { text, length } | Request::KeepMetadata { text, length } if length > MAX_DOCUMENT_BYTES => {
+            let _ = text;
+            report(&Inspection { metadata: None, problems: vec![ProblemKind::TooLarge { bytes: length }.into()] }).into()
         }
+        Request::InspectMetadata { text, .. } => match page_url {
+            Some(url) => answer_document(url, &text, false, situation),
+            None => Response::NotMetadata.into(),
+        },
+        Request::KeepMetadata { text, .. } => match page_url {
+            Some(url) => answer_document(url, &text, true, situation),
+            None => Response::NotMetadata.into(),
+        },
         Request::ClassifyForm { controls } => {
-            Response::FormClassified { classification: classify_controls(&controls) }.into()
+            let source = situation.kept.map(|draft| provenance(draft, situation.now));
+            Response::FormClassified { classification: classify_controls(&controls), bar: bar_texts(source) }.into()
         }
-        Request::PlanFill { controls } => match kept {
+        Request::PlanFill { values } => match situation.kept {
             None => Response::NothingKept { message: NOTHING_KEPT.to_string() }.into(),
-            Some(draft) => {
-                let classification = classify_controls(&controls);
-                Response::FillPlanned { plan: plan_fill(draft, &controls, &classification) }.into()
-            }
+            Some(draft) => Response::FillPlanned { plan: plan_fill(draft, &values) }.into(),
         },
         Request::FieldHints { field, value, others } => {
             Response::Hints { field, hints: hints_for(field, &value, &others) }.into()
         }
-        // Fetching is the glue's job (src/ext): it turns this request into inspect/keep with the text.
+        // Fetching is the glue's job (src/ext): it loads the document, then calls `answer_document`.
         Request::FetchMetadata { .. } => {
             Response::Failure { message: "Loading a document needs the browser extension.".to_string() }.into()
         }
-        Request::GetKept => match kept {
-            Some(draft) => Response::Kept { draft: draft.clone(), message: format!("Values kept from {}.", draft.source_url) },
+        Request::GetKept => match situation.kept {
+            Some(draft) => Response::Kept { draft: draft.clone(), message: provenance(draft, situation.now) },
             None => Response::NothingKept { message: NOTHING_KEPT.to_string() },
         }
         .into(),
+        Request::ForgetKept => Answer {
+            response: Response::Forgotten { message: "Forgot the kept values.".to_string() },
+            keep: None,
+            forget: true,
+        },
     }
+}
+
+/// Report on (and, with `keep`, keep) the document `text` read at `url`: what the Okta page and the popup's
+/// fetch both end in.
+pub fn answer_document(url: &str, text: &str, keep: bool, situation: Situation<'_>) -> Answer {
+    let inspection = inspect_metadata_with(text, url, situation.granted_hosts);
+    match &inspection.metadata {
+        Some(metadata) if keep && inspection.is_valid() => {
+            let draft = AnypointDraft::from_metadata(metadata, situation.now);
+            let message = format!(
+                "Kept the values of {}. In Anypoint open Access Management > Client Providers > Add Client \
+                 Provider > OpenID Connect Dynamic Client Registration and click \"Fill from Okta\".",
+                title_of(&inspection)
+            );
+            Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft), forget: false }
+        }
+        _ => report(&inspection).into(),
+    }
+}
+
+/// Where kept values came from and how old they are: "From authorization server "default" of Okta org
+/// dev-1, kept 3 min ago."
+fn provenance(draft: &AnypointDraft, now: u64) -> String {
+    let host = WebUrl::parse(&draft.source_url).map(|u| u.host().to_string()).unwrap_or_default();
+    let from = match okta_org_of(&host) {
+        Some(org) => format!("{} of Okta org {org}", draft.server.describe()),
+        None => format!("{} of {host}", draft.server.describe()),
+    };
+    format!("From {from}, kept {}.", time_ago(draft.kept_at, now))
 }
 
 fn title_of(inspection: &Inspection) -> String {
@@ -96,10 +155,15 @@ fn report(inspection: &Inspection) -> Response {
         return Response::NotMetadata;
     }
     let rows = match &inspection.metadata {
-        Some(m) => AnypointDraft::from_metadata(m)
+        Some(m) => AnypointDraft::from_metadata(m, 0)
             .values()
             .into_iter()
-            .map(|(field, value)| PanelRow { field, label: field.label(), value: value.map(str::to_string) })
+            .map(|(field, value)| PanelRow {
+                field,
+                label: field.label(),
+                copy_label: format!("Copy {}", field.label()),
+                value: value.map(str::to_string),
+            })
             .collect(),
         None => Vec::new(),
     };
@@ -107,54 +171,100 @@ fn report(inspection: &Inspection) -> Response {
         valid: inspection.is_valid(),
         title: title_of(inspection),
         rows,
-        problems: inspection.problems.clone(),
+        problems: inspection.problems.iter().map(Problem::clone).collect(),
+        texts: PANEL_TEXTS,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::fields::AnypointField;
+    use crate::core::hints::FormValues;
 
-    const SAMPLE: &str = include_str!("../../www/okta/documents/org.openid-configuration.json");
+    const SAMPLE: &str = include_str!("../../tests/fixtures/org.openid-configuration.json");
     const URL: &str = "https://acme.okta.com/.well-known/openid-configuration";
+    const NOW: u64 = 1_800_000_000_000;
 
     fn envelope(json: &str) -> Envelope {
         serde_json::from_str(json).unwrap()
     }
 
+    fn ask(request: Request, context: &Context, kept: Option<&AnypointDraft>) -> Answer {
+        answer(request, Situation { context, kept, now: NOW, granted_hosts: &[] })
+    }
+
+    fn okta_page(url: &str) -> Context {
+        Context::OktaPage { url: url.into() }
+    }
+
+    fn keep(text: &str) -> Request {
+        Request::KeepMetadata { text: text.into(), length: text.len() }
+    }
+
     #[test]
-    fn keeping_a_valid_document_stores_its_draft() {
-        let answer = answer(Request::KeepMetadata { url: URL.into(), text: SAMPLE.into() }, None);
+    fn keeping_a_valid_document_stores_its_draft_with_the_time() {
+        let answer = ask(keep(SAMPLE), &okta_page(URL), None);
         let kept = answer.keep.expect("a draft to keep");
         assert_eq!(kept.issuer, "https://acme.okta.com");
+        assert_eq!(kept.kept_at, NOW);
         assert!(matches!(answer.response, Response::Kept { ref message, .. } if message.contains("Fill from Okta")));
     }
 
     #[test]
-    fn an_invalid_document_is_reported_not_kept() {
-        let answer = answer(Request::KeepMetadata { url: URL.into(), text: "<html>".into() }, None);
+    fn the_document_url_is_the_senders() {
+        // The same text on a page that is not a metadata URL: nothing to report, nothing kept.
+        let answer = ask(keep(SAMPLE), &okta_page("https://acme.okta.com/app/UserHome"), None);
+        assert_eq!(answer.response, Response::NotMetadata);
         assert!(answer.keep.is_none());
-        assert!(matches!(answer.response, Response::MetadataReport { valid: false, .. }));
-        let other = answer_for_url("https://acme.okta.com/app/UserHome");
-        assert_eq!(other, Response::NotMetadata);
+        assert_eq!(ask(Request::RecognisePage, &okta_page(URL), None).response, Response::MetadataPage { max_bytes: MAX_DOCUMENT_BYTES });
+        assert_eq!(ask(Request::RecognisePage, &okta_page("https://acme.okta.com/app/UserHome"), None).response, Response::NotMetadata);
     }
 
-    fn answer_for_url(url: &str) -> Response {
-        answer(Request::InspectMetadata { url: url.into(), text: SAMPLE.into() }, None).response
+    #[test]
+    fn an_invalid_or_oversized_document_is_reported_not_kept() {
+        let answer = ask(keep("<html>"), &okta_page(URL), None);
+        assert!(answer.keep.is_none());
+        assert!(matches!(answer.response, Response::MetadataReport { valid: false, .. }));
+        let huge = ask(Request::KeepMetadata { text: String::new(), length: MAX_DOCUMENT_BYTES + 1 }, &okta_page(URL), None);
+        assert!(huge.keep.is_none());
+        let Response::MetadataReport { problems, .. } = huge.response else { panic!("a report") };
+        assert_eq!(problems[0].kind, ProblemKind::TooLarge { bytes: MAX_DOCUMENT_BYTES + 1 });
     }
 
     #[test]
     fn fill_without_kept_values_says_where_to_get_them() {
-        let response = answer(Request::PlanFill { controls: Vec::new() }, None).response;
+        let response = ask(Request::PlanFill { values: FormValues::new() }, &Context::AnypointPage, None).response;
         assert_eq!(response, Response::NothingKept { message: NOTHING_KEPT.into() });
     }
 
     #[test]
+    fn the_bar_says_where_kept_values_came_from() {
+        let draft = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
+        let later = Situation { context: &Context::AnypointPage, kept: Some(&draft), now: NOW + 3 * 60_000, granted_hosts: &[] };
+        let Response::FormClassified { bar, .. } = answer(Request::ClassifyForm { controls: Vec::new() }, later).response else {
+            panic!("a classification")
+        };
+        assert_eq!(bar.source.as_deref(), Some("From the org authorization server of Okta org acme, kept 3 min ago."));
+        let fill = answer(Request::PlanFill { values: FormValues::from([(AnypointField::Issuer, String::new())]) }, later);
+        assert!(matches!(fill.response, Response::FillPlanned { ref plan } if plan.steps.len() == 1));
+    }
+
+    #[test]
+    fn forgetting_is_the_callers_to_do() {
+        let answer = ask(Request::ForgetKept, &Context::ExtensionPage, None);
+        assert!(answer.forget);
+        assert!(matches!(answer.response, Response::Forgotten { .. }));
+    }
+
+    #[test]
     fn requests_decode_from_the_wire_shape_and_versions_are_checked() {
-        let current = envelope(r#"{"v":2,"request":{"fieldHints":{"field":"tokenUrl","value":"x","others":{"issuer":"y"}}}}"#);
+        let current = envelope(r#"{"v":3,"request":{"fieldHints":{"field":"tokenUrl","value":"x","others":{"issuer":"y"}}}}"#);
         assert!(version_mismatch(&current).is_none());
+        assert_eq!(envelope(r#"{"v":3,"request":"recognisePage"}"#).request.name(), "recognisePage");
         let old = envelope(r#"{"v":1,"request":"getKept"}"#);
         assert!(matches!(version_mismatch(&old), Some(Response::Failure { message }) if message.contains("Reload the page")));
-        assert!(serde_json::from_str::<Envelope>(r#"{"v":2,"request":{"unknown":{}}}"#).is_err());
+        assert!(serde_json::from_str::<Envelope>(r#"{"v":3,"request":{"unknown":{}}}"#).is_err());
+        assert!(serde_json::from_str::<Envelope>(r#"{"v":3,"request":{"inspectMetadata":{"url":"https://x","text":"{}","length":2}}}"#).is_err(), "no URL in the message");
     }
 }

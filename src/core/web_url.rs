@@ -7,6 +7,7 @@ use std::fmt;
 
 use fluent_uri::Uri;
 
+/// An absolute http(s) URL with a host, lower-cased scheme and host, default port dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebUrl {
     scheme: String,
@@ -17,6 +18,7 @@ pub struct WebUrl {
     fragment: Option<String>,
 }
 
+/// Why a text is not a web URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UrlError {
     /// Not an absolute URL with a host.
@@ -34,6 +36,11 @@ fn leading_scheme(input: &str) -> Option<String> {
     valid.then(|| scheme.to_ascii_lowercase())
 }
 
+/// `https://x:443` is `https://x`: a default port written out names the same origin (RFC 3986 §6.2.3).
+fn is_default_port(scheme: &str, port: &str) -> bool {
+    matches!((scheme, port.trim_start_matches('0')), ("https", "443") | ("http", "80"))
+}
+
 impl WebUrl {
     /// Parse an absolute http(s) URL with a host. Other schemes are told apart from non-URLs.
     pub fn parse(input: &str) -> Result<Self, UrlError> {
@@ -42,40 +49,47 @@ impl WebUrl {
             return Err(UrlError::OtherScheme(other.clone()));
         }
         let uri = Uri::parse(input).map_err(|_| UrlError::NotAUrl)?;
+        let scheme = uri.scheme().as_str().to_ascii_lowercase();
         let authority = uri.authority().ok_or(UrlError::NotAUrl)?;
         if authority.userinfo().is_some() || authority.host().is_empty() {
             return Err(UrlError::NotAUrl);
         }
         Ok(Self {
-            scheme: uri.scheme().as_str().to_ascii_lowercase(),
+            scheme: scheme.clone(),
             host: authority.host().to_ascii_lowercase(),
-            port: authority.port().map(|p| p.as_str().to_string()).filter(|p| !p.is_empty()),
+            port: authority.port().map(|p| p.as_str().to_string()).filter(|p| !p.is_empty() && !is_default_port(&scheme, p)),
             path: uri.path().as_str().to_string(),
             query: uri.query().map(|q| q.as_str().to_string()),
             fragment: uri.fragment().map(|f| f.as_str().to_string()),
         })
     }
 
+    /// `https` or `http`.
     pub fn scheme(&self) -> &str {
         &self.scheme
     }
 
+    /// Whether the scheme is https.
     pub fn is_https(&self) -> bool {
         self.scheme == "https"
     }
 
+    /// The host, lower case.
     pub fn host(&self) -> &str {
         &self.host
     }
 
+    /// The path, as written (may be empty).
     pub fn path(&self) -> &str {
         &self.path
     }
 
+    /// The query, without `?`.
     pub fn query(&self) -> Option<&str> {
         self.query.as_deref()
     }
 
+    /// The fragment, without `#`.
     pub fn fragment(&self) -> Option<&str> {
         self.fragment.as_deref()
     }
@@ -96,11 +110,13 @@ impl WebUrl {
         })
     }
 
+    /// The same URL with another path.
     pub fn with_path(mut self, path: &str) -> Self {
         self.path = path.to_string();
         self
     }
 
+    /// The same URL without query and fragment.
     pub fn without_query_or_fragment(mut self) -> Self {
         self.query = None;
         self.fragment = None;
@@ -136,6 +152,9 @@ mod tests {
         assert_eq!(url.fragment(), Some("x"));
         assert_eq!(url.to_string(), "https://dev-1.okta.com:8443/oauth2/default/.well-known/openid-configuration?client_id=0oa1#x");
         assert_eq!(WebUrl::parse("https://acme.okta.com").unwrap().to_string(), "https://acme.okta.com");
+        assert_eq!(WebUrl::parse("https://acme.okta.com:443/oauth2/default").unwrap().to_string(), "https://acme.okta.com/oauth2/default");
+        assert_eq!(WebUrl::parse("http://acme.okta.com:80/").unwrap().origin(), "http://acme.okta.com");
+        assert_eq!(WebUrl::parse("https://acme.okta.com:80/").unwrap().origin(), "https://acme.okta.com:80");
     }
 
     #[test]

@@ -98,10 +98,17 @@ fn other_org_and_other_server_than_the_issuer() {
 }
 
 #[test]
-fn registration_url_with_client_id_is_trimmed() {
-    let hint = first(AnypointField::ClientRegistrationUrl, "https://dev-12345678.okta.com/oauth2/v1/clients/0oa1b2c3");
-    assert_eq!(hint.code, "registrationWithClientId");
-    assert_eq!(hint.fix.as_deref(), Some("https://dev-12345678.okta.com/oauth2/v1/clients"));
+fn registration_url_is_made_org_level() {
+    for url in [
+        "https://dev-12345678.okta.com/oauth2/v1/clients/0oa1b2c3",
+        "https://dev-12345678.okta.com/oauth2/v1/clients?client_id=0oa1b2c3",
+        // A server's path is no client id, but still not the org-level URL Okta registers clients at.
+        "https://dev-12345678.okta.com/oauth2/default/v1/clients",
+    ] {
+        let hint = first(AnypointField::ClientRegistrationUrl, url);
+        assert_eq!(hint.kind, HintKind::RegistrationNotOrgLevel, "{url}");
+        assert_eq!(hint.fix.as_deref(), Some("https://dev-12345678.okta.com/oauth2/v1/clients"), "{url}");
+    }
 }
 
 #[test]

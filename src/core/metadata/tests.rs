@@ -1,11 +1,11 @@
 use serde_json::{json, Value};
 
 use super::*;
-use crate::core::fields::Severity;
+use crate::core::severity::Severity;
 
-const CUSTOM_OIDC: &str = include_str!("../../../www/okta/documents/custom-default.openid-configuration.json");
-const CUSTOM_OAUTH: &str = include_str!("../../../www/okta/documents/custom-default.oauth-authorization-server.json");
-const ORG_OIDC: &str = include_str!("../../../www/okta/documents/org.openid-configuration.json");
+const CUSTOM_OIDC: &str = include_str!("../../../tests/fixtures/custom-default.openid-configuration.json");
+const CUSTOM_OAUTH: &str = include_str!("../../../tests/fixtures/custom-default.oauth-authorization-server.json");
+const ORG_OIDC: &str = include_str!("../../../tests/fixtures/org.openid-configuration.json");
 
 const CUSTOM_OIDC_URL: &str = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
 const CUSTOM_OAUTH_URL: &str = "https://dev-12345678.okta.com/oauth2/default/.well-known/oauth-authorization-server";
@@ -115,19 +115,29 @@ fn issuer_with_trailing_slash_is_a_mismatch() {
 }
 
 #[test]
-fn custom_url_domain_is_said_not_failed() {
+fn custom_url_domain_is_said_not_failed_once_granted() {
     // Document fetched on the custom domain, issuer on the Okta domain: legitimate with custom URL domains.
     let url = "https://login.acme.com/oauth2/default/.well-known/openid-configuration";
-    let inspection = inspect_metadata(CUSTOM_OIDC, url);
+    let granted = ["login.acme.com".to_string()];
+    let inspection = inspect_metadata_with(CUSTOM_OIDC, url, &granted);
     assert!(inspection.is_valid(), "{:#?}", inspection.problems);
     assert_eq!(codes(&inspection), ["customDomain", "issuerOnOtherHost"]);
     assert!(inspection.problems[1].message.contains("dev-12345678.okta.com"));
     // Everything on the custom domain: only the custom-domain note.
     let text = CUSTOM_OIDC.replace("dev-12345678.okta.com", "login.acme.com");
-    let inspection = inspect_metadata(&text, url);
+    let inspection = inspect_metadata_with(&text, url, &granted);
     assert!(inspection.is_valid());
     assert_eq!(codes(&inspection), ["customDomain"]);
     assert_eq!(inspection.metadata.unwrap().location.okta_org, None);
+    // Not granted: the host is named and nothing is offered.
+    let inspection = inspect_metadata(&text, url);
+    assert!(!inspection.is_valid());
+    assert_eq!(inspection.problems[0].kind, ProblemKind::HostNotGranted { host: "login.acme.com".into() });
+    // An Okta document whose issuer moved to a custom domain nobody granted.
+    let text = CUSTOM_OIDC.replace("\"issuer\":\"https://dev-12345678.okta.com", "\"issuer\":\"https://login.acme.com");
+    let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+    assert!(inspection.problems.iter().any(|p| p.kind == ProblemKind::HostNotGranted { host: "login.acme.com".into() }), "{:#?}", inspection.problems);
+    assert!(!inspection.is_valid());
 }
 
 #[test]
@@ -230,15 +240,54 @@ fn issuer_with_query_is_refused() {
 }
 
 #[test]
-fn endpoints_of_another_host_or_server_are_flagged() {
+fn an_endpoint_of_another_server_is_a_warning() {
     let text = edited(CUSTOM_OIDC, |o| {
-        o.insert("token_endpoint".into(), json!("https://other.okta.com/oauth2/default/v1/token"));
         o.insert("introspection_endpoint".into(), json!("https://dev-12345678.okta.com/oauth2/aus9/v1/introspect"));
     });
     let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
     assert!(inspection.is_valid(), "warnings only");
-    assert_eq!(codes(&inspection), ["endpointOnOtherHost", "endpointOfOtherServer"]);
-    assert!(inspection.problems.iter().all(|p| p.severity == Severity::Warning));
+    assert_eq!(codes(&inspection), ["endpointOfOtherServer"]);
+    assert_eq!(inspection.problems[0].severity, Severity::Warning);
+}
+
+#[test]
+fn an_endpoint_on_another_host_blocks_the_document() {
+    // The registration URL is where Anypoint sends the SSWS token: another host must never be offered.
+    for (field, url) in [
+        ("registration_endpoint", "https://collector.example/oauth2/v1/clients"),
+        ("registration_endpoint", "https://other.okta.com/oauth2/v1/clients"),
+        ("token_endpoint", "https://other.okta.com/oauth2/default/v1/token"),
+    ] {
+        let text = edited(CUSTOM_OIDC, |o| {
+            o.insert(field.into(), json!(url));
+        });
+        let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+        assert!(!inspection.is_valid(), "{field} on {url}");
+        let error = only_error(&inspection);
+        let host = url.split('/').nth(2).unwrap();
+        assert_eq!(error, &ProblemKind::EndpointOnOtherHost { field: field.into(), host: host.into(), issuer_host: "dev-12345678.okta.com".into() });
+        assert!(Problem::from(error.clone()).message.contains(host), "the message names the host");
+    }
+}
+
+#[test]
+fn an_issuer_of_another_okta_org_is_a_mismatch() {
+    let text = CUSTOM_OIDC.replace("https://dev-12345678.okta.com", "https://attacker.okta.com");
+    let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+    assert!(matches!(only_error(&inspection), ProblemKind::IssuerMismatch { .. }), "{:#?}", inspection.problems);
+    // A service subdomain of another org is not the same org either.
+    let text = CUSTOM_OIDC.replace("https://dev-12345678.okta.com", "https://attacker.mtls.okta.com");
+    assert!(!inspect_metadata(&text, CUSTOM_OIDC_URL).is_valid());
+}
+
+#[test]
+fn a_default_port_in_the_metadata_url_changes_nothing() {
+    let url = "https://dev-12345678.okta.com:443/oauth2/default/.well-known/openid-configuration";
+    let inspection = inspect_metadata(CUSTOM_OIDC, url);
+    assert!(inspection.is_valid(), "{:#?}", inspection.problems);
+    assert_eq!(inspection.metadata.unwrap().location.document_url, CUSTOM_OIDC_URL);
+    let text = CUSTOM_OIDC.replace("\"issuer\":\"https://dev-12345678.okta.com", "\"issuer\":\"https://dev-12345678.okta.com:443");
+    assert!(inspect_metadata(&text, CUSTOM_OIDC_URL).is_valid(), "nor in the issuer");
 }
 
 #[test]

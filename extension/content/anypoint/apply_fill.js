@@ -1,0 +1,96 @@
+// Insert: ask the core for a fill plan from the values kept in Okta, apply it so that the app's own state
+// sees it (React, Angular and Vue), and offer Undo and, for values the admin typed, Replace. The plan is
+// per field; the elements are found anew at each step, as pages may rebuild their fields on every change.
+
+// The values the core may read: the fields it marked as shared context (never the header or a secret).
+function sharedValues(except) {
+  const values = {};
+  for (const [control, field] of attached.fields) {
+    if (control === except || !control.isConnected || !attached.shared.has(field)) continue;
+    values[field] = controlValue(control);
+  }
+  return values;
+}
+
+function controlValue(control) {
+  return control.type === 'checkbox' || control.type === 'radio' ? String(control.checked) : control.value;
+}
+
+async function fillFromOkta(bar) {
+  const answer = await askCore({ planFill: { values: sharedValues(null) } });
+  bar.replace.hidden = true;
+  if (answer.kind !== 'fillPlanned') {
+    bar.status.textContent = answer.message;
+    return;
+  }
+  const { plan } = answer;
+  const previous = []; // [field, element, value before]
+  const apply = async (steps) => {
+    for (const step of steps) {
+      const control = await controlOf(step.field);
+      if (!control) continue;
+      previous.push([step.field, control, control.value]);
+      setControlValue(control, step.value);
+    }
+  };
+  await apply(plan.steps);
+  bar.status.textContent = plan.summary;
+  bar.undo.hidden = previous.length === 0;
+  bar.undo.onclick = onlyTrusted(async () => {
+    for (const [field, control, value] of previous.reverse()) {
+      const current = await currentControl(control, field);
+      if (current) setControlValue(current, value);
+    }
+    previous.length = 0;
+    bar.undo.hidden = true;
+    bar.replace.hidden = true;
+    bar.status.textContent = '';
+  });
+  // Values the admin typed that differ from Okta's are only replaced when they say so.
+  if (plan.conflicts.length > 0) {
+    bar.replace.textContent = plan.replaceLabel;
+    bar.replace.hidden = false;
+    bar.replace.onclick = onlyTrusted(async () => {
+      await apply(plan.conflicts);
+      bar.replace.hidden = true;
+      bar.undo.hidden = false;
+      bar.status.textContent = plan.replacedSummary;
+    });
+  }
+}
+
+// The element of a field now (the page may have replaced it since the last scan).
+async function controlOf(field) {
+  for (const [control, candidate] of attached?.fields ?? []) if (candidate === field && control.isConnected) return control;
+  await scan();
+  for (const [control, candidate] of attached?.fields ?? []) if (candidate === field) return control;
+  return null;
+}
+
+// Pages that re-render their fields replace the element the admin is typing in: follow the field.
+async function currentControl(control, field) {
+  return control.isConnected ? control : controlOf(field);
+}
+
+let settingValue = false; // our own input/change events are not the admin typing
+
+// React tracks values through the prototype's setter; every framework listens to bubbling input/change.
+function setControlValue(control, value) {
+  const prototype = Object.getPrototypeOf(control);
+  const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
+  settingValue = true;
+  try {
+    // As a person would: focus, type, leave (Angular marks "touched" on blur). Synthetic focus events only:
+    // the page's real focus stays where the admin has it.
+    control.dispatchEvent(new FocusEvent('focus'));
+    control.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    if (setter) setter.call(control, value);
+    else control.value = value;
+    control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    control.dispatchEvent(new FocusEvent('blur'));
+    control.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+  } finally {
+    settingValue = false;
+  }
+}

@@ -1,0 +1,128 @@
+// Hints while the admin types: the core's hints for a field, shown on a line under it and linked with
+// aria-describedby (text only, never a secret). A hint with a certain fix gets a button (in a closed shadow
+// root, trusted clicks only); the SSWS fix is applied by itself on paste and when the admin leaves the field.
+
+let hintSequence = 0;
+const hintElements = new WeakMap(); // control → its hint line
+const HINT_COLOURS = { error: '#a30000', warning: '#8a5300', info: '#35506b' };
+const latestHintRequest = new Map(); // field → sequence number of its newest request (elements may be replaced)
+
+// The field of the control an event came from. A control the helper has not seen yet (the page just rebuilt
+// it) is classified first. The path is read at once: it is gone once the event has been dispatched.
+async function classifiedControl(event) {
+  const control = event.composedPath()[0];
+  if (!attached || !(control instanceof Element) || !control.matches(CONTROL_SELECTOR)) return null;
+  if (!attached.fields.has(control)) await scan();
+  const field = attached?.fields.get(control);
+  return field ? { control, field } : null;
+}
+
+// The one request that carries the field's own value (a header or secret too: its hints need it).
+const askHints = (field, control) =>
+  askCore({ fieldHints: { field, value: controlValue(control), others: sharedValues(control) } });
+
+async function showHints(hit, applyFixes) {
+  const { field } = hit;
+  const control = await currentControl(hit.control, field);
+  if (!control) return;
+  const sequence = ++hintSequence;
+  latestHintRequest.set(field, sequence);
+  let answer = await askHints(field, control);
+  if (latestHintRequest.get(field) !== sequence || answer.kind !== 'hints') return;
+  let applied = null;
+  const automatic = applyFixes ? answer.hints.find((hint) => hint.autoApply) : undefined;
+  if (automatic) {
+    setControlValue(control, automatic.fix);
+    applied = automatic;
+    answer = await askHints(field, control);
+    if (answer.kind !== 'hints') return;
+  }
+  renderHints(await currentControl(control, field), field, answer.hints, applied);
+}
+
+// One hint line per field, made when the helper attaches, so a hint appearing does not move the form.
+function hintElementFor(control) {
+  let note = hintElements.get(control);
+  if (!note || !note.isConnected) {
+    note = document.createElement('okta-anypoint-assist-hint');
+    note.id = `okta-anypoint-assist-hint-${++hintSequence}`;
+    note.setAttribute('aria-live', 'polite');
+    note.style.cssText = 'display:block;min-height:1.4em;font:12px/1.4 system-ui,sans-serif;margin:2px 0 4px;grid-column:2;';
+    // After a wrapping label, not inside it: text inside a label would become part of the field's name.
+    (control.closest('label') ?? control).after(note);
+    hintElements.set(control, note);
+    const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    control.setAttribute('aria-describedby', [...described, note.id].join(' '));
+  }
+  return note;
+}
+
+function renderHints(control, field, hints, applied) {
+  if (!control) return;
+  const note = hintElementFor(control);
+  const shown = applied ? [{ ...applied, severity: 'info' }, ...hints] : hints;
+  note.replaceChildren(...shown.map((hint) => {
+    const line = document.createElement('span');
+    line.style.cssText = `display:block;color:${HINT_COLOURS[hint.severity]};`;
+    line.dataset.severity = hint.severity;
+    line.textContent = hint.message;
+    if (hint.fix !== undefined && hint.fixLabel && !hint.autoApply && hint !== applied) {
+      line.append(fixButton(hint, control, field));
+    }
+    return line;
+  }));
+  if (hints.some((hint) => hint.severity === 'error')) control.setAttribute('aria-invalid', 'true');
+  else control.removeAttribute('aria-invalid');
+}
+
+// A certain fix, one trusted click away. The fix value stays in this closure, never in the page's DOM.
+function fixButton(hint, control, field) {
+  const { host, root } = createAssistHost('hint-fix', 'inline');
+  const apply = async () => {
+    const current = await currentControl(control, field);
+    if (!current) return;
+    setControlValue(current, hint.fix);
+    showHints({ control: current, field }, false);
+  };
+  root.append(h('button', { type: 'button', class: 'link', onclick: apply }, hint.fixLabel));
+  return host;
+}
+
+// Page events are only read, to know what the admin did; they never trigger an action on their own.
+document.addEventListener('input', async (event) => {
+  if (settingValue) return;
+  const hit = await classifiedControl(event);
+  if (hit) showHints(hit, false);
+}, true);
+document.addEventListener('change', async (event) => {
+  const origin = event.composedPath()[0];
+  const toggle = origin?.type === 'checkbox' || origin?.type === 'radio';
+  if (settingValue || !toggle) return;
+  const hit = await classifiedControl(event);
+  if (hit) showHints(hit, false);
+}, true);
+document.addEventListener('paste', async (event) => {
+  if (!event.isTrusted) return; // only the admin's own paste gets the automatic fix
+  const hit = await classifiedControl(event);
+  if (hit) setTimeout(() => showHints(hit, true)); // after the pasted text has landed
+}, true);
+document.addEventListener('focusin', (event) => {
+  if (attached && !settingValue && attached.fields.has(event.composedPath()[0])) wakeCore();
+}, true);
+document.addEventListener('focusout', async (event) => {
+  if (settingValue || !event.isTrusted) return;
+  const hit = await classifiedControl(event);
+  if (!hit) return;
+  // Once focus has settled: a page that rebuilds the field focuses its new element, which is not leaving it.
+  setTimeout(async () => {
+    const current = await currentControl(hit.control, hit.field);
+    if (current && current === deepActiveElement()) return;
+    showHints({ control: current ?? hit.control, field: hit.field }, true);
+  });
+}, true);
+
+function deepActiveElement() {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}

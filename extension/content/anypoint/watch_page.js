@@ -1,0 +1,57 @@
+// Watch the single-page app: the client provider form can appear after a route change and be re-rendered at
+// any time. One MutationObserver whose callback only queues; the queued records are looked at once per
+// animation frame, and a scan (snapshot + the core's classification) runs only when controls came or went.
+// Loaded last: it starts the helper.
+
+let scanQueued = false;
+let pendingMutations = [];
+let frameQueued = false;
+
+// Only element nodes count; removals only while the helper is attached (its form may be the one that went).
+function touchesControls(mutations) {
+  for (const mutation of mutations) {
+    const lists = attached ? [mutation.addedNodes, mutation.removedNodes] : [mutation.addedNodes];
+    for (const nodes of lists) {
+      for (const node of nodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE || node.localName.startsWith('okta-anypoint-assist')) continue;
+        if (node.matches(CONTROL_SELECTOR) || node.shadowRoot || node.querySelector(CONTROL_SELECTOR)) return true;
+        if (attached && (node === attached.form || node.contains(attached.form))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function queueScan() {
+  if (scanQueued) return;
+  scanQueued = true;
+  requestAnimationFrame(() => scan());
+}
+
+function reviewMutations() {
+  frameQueued = false;
+  const batches = pendingMutations;
+  pendingMutations = [];
+  if (!scanQueued && batches.some(touchesControls)) {
+    scanQueued = true;
+    scan(); // already in a frame
+  }
+}
+
+new MutationObserver((mutations) => {
+  pendingMutations.push(mutations);
+  if (!frameQueued) {
+    frameQueued = true;
+    requestAnimationFrame(reviewMutations);
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+
+// The keyboard command (manifest "commands", default Alt+Shift+F) arrives from the worker; only the worker can
+// send it (a page cannot message a content script).
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (sender.id === chrome.runtime.id && !sender.tab && message?.command === 'fillFromOkta' && attached) {
+    fillFromOkta(attached.bar);
+  }
+});
+
+queueScan();

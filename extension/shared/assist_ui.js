@@ -1,0 +1,77 @@
+// The extension's UI inside web pages: a host element with a *closed* shadow root, so that page scripts can
+// neither read it nor reach its buttons (docs/architecture.md, "Trust model"). Every event handler made
+// with h() runs only for trusted events (a real click or key press of the admin), never for a page script's
+// dispatchEvent or element.click(). Assistive technology still reads it: the accessibility tree is built from
+// the rendered (composed) tree. Text is only ever set with textContent, never parsed as HTML. Styles come
+// through a constructed stylesheet, which strict page CSPs (style-src 'self') allow.
+// Also used by the popup, where the same panel is built without a host.
+
+const ASSIST_STYLES = `
+  :host { all: initial; display: block; font: 14px/1.4 system-ui, sans-serif; color: #1d1d1f; }
+  .card { border: 1px solid #c9d3e0; border-radius: 8px; background: #f7f9fc; padding: 12px 14px; margin: 8px 0;
+          box-shadow: 0 1px 3px rgb(0 0 0 / 8%); max-width: 760px; }
+  .fixed { position: fixed; top: 12px; right: 12px; z-index: 2147483647; width: min(560px, calc(100vw - 24px)); }
+  h2 { font-size: 15px; margin: 0 0 8px; }
+  .sub { color: #555; font-size: 12px; margin: 0 0 8px; }
+  dl { display: grid; grid-template-columns: max-content 1fr max-content; gap: 6px 10px; margin: 0 0 10px; align-items: center; }
+  dt { font-weight: 600; }
+  dd { margin: 0; font-family: ui-monospace, monospace; font-size: 12px; overflow-wrap: anywhere; }
+  dd.missing { color: #a33; font-family: inherit; }
+  button { font: inherit; border: 1px solid #0b5cab; background: #fff; color: #0b5cab; border-radius: 6px;
+           padding: 3px 10px; cursor: pointer; }
+  button.primary { background: #0b5cab; color: #fff; padding: 5px 14px; }
+  button.link { margin-left: 8px; padding: 0; border: 0; background: none; color: #0b5cab; text-decoration: underline; }
+  button:disabled { opacity: .5; cursor: not-allowed; }
+  button:focus-visible { outline: 2px solid #ff9e00; outline-offset: 2px; }
+  ul.problems { margin: 0 0 10px; padding-left: 18px; }
+  li.error { color: #a30000; } li.warning { color: #8a5300; } li.info { color: #35506b; }
+  .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+  .source { flex-basis: 100%; color: #35506b; font-size: 12px; margin: 0; }
+  [role=status] { min-height: 1.4em; font-size: 13px; margin: 0; }
+`;
+
+// What a page could set on the host to hide it under the admin's pointer (clickjacking) or move it away.
+const HOST_GUARD = 'opacity:1!important;visibility:visible!important;filter:none!important;transform:none!important;' +
+  'clip-path:none!important;pointer-events:auto!important;mix-blend-mode:normal!important;';
+
+let assistSheet = null;
+
+function createAssistHost(kind, display = 'block') {
+  const host = document.createElement('okta-anypoint-assist');
+  const root = host.attachShadow({ mode: 'closed' });
+  assistSheet ??= new CSSStyleSheet();
+  if (assistSheet.cssRules.length === 0) assistSheet.replaceSync(ASSIST_STYLES);
+  root.adoptedStyleSheets = [assistSheet];
+  const guard = `display:${display}!important;${HOST_GUARD}`;
+  const restore = () => {
+    if (host.getAttribute('style') !== guard) host.setAttribute('style', guard);
+    if (host.dataset.assist !== kind) host.dataset.assist = kind;
+    for (const attribute of ['hidden', 'inert']) if (host.hasAttribute(attribute)) host.removeAttribute(attribute);
+  };
+  restore();
+  // A page that restyles the host gets it put back (as password managers guard their inline menus).
+  new MutationObserver(restore).observe(host, { attributes: true });
+  return { host, root };
+}
+
+// h('button', { class: 'primary', onclick: fn }, 'Text') → element; strings become text nodes.
+// on* handlers fire for trusted events only.
+function h(tag, props, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) element.addEventListener(key.slice(2), onlyTrusted(value));
+    else element.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+function onlyTrusted(handler) {
+  return (event) => {
+    if (event.isTrusted) handler(event);
+  };
+}

@@ -1,0 +1,76 @@
+//! The words on the extension's own buttons and panels, so that the page-side scripts hold no text of their
+//! own (they only place what the core answers). Hints, problems and plans carry their own messages.
+
+use serde::Serialize;
+
+/// The product's name as the admin sees it (also the manifest's name).
+pub const PRODUCT_NAME: &str = "Okta → Anypoint Assist";
+
+/// The words of the copy-assist panel (Okta page and popup).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PanelTexts {
+    /// The panel's heading and accessible name.
+    pub panel: &'static str,
+    /// The copy buttons' visible text (their accessible names are per row).
+    pub copy: &'static str,
+    /// Said after a copy.
+    pub copied: &'static str,
+    /// Said when the clipboard refused.
+    pub copy_failed: &'static str,
+    /// The button that keeps the values for the Anypoint tab.
+    pub keep: &'static str,
+}
+
+/// The panel's words.
+pub const PANEL_TEXTS: PanelTexts = PanelTexts {
+    panel: PRODUCT_NAME,
+    copy: "Copy",
+    copied: "Copied.",
+    copy_failed: "Could not copy: select the value and press Ctrl+C",
+    keep: "Use in Anypoint",
+};
+
+/// The words of the helper bar on the Anypoint form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BarTexts {
+    /// The bar's accessible name.
+    pub name: &'static str,
+    /// The button that fills the form.
+    pub fill: &'static str,
+    /// The button that puts back what the fill changed.
+    pub undo: &'static str,
+    /// Where the kept values came from and when (provenance), or `None` when nothing is kept.
+    pub source: Option<String>,
+}
+
+/// The bar's words, with the provenance line of the kept values.
+pub fn bar_texts(source: Option<String>) -> BarTexts {
+    BarTexts { name: PRODUCT_NAME, fill: "Fill from Okta", undo: "Undo fill", source }
+}
+
+/// "3 min ago": how long ago `then` was, both in milliseconds since 1970.
+pub fn time_ago(then: u64, now: u64) -> String {
+    let minutes = now.saturating_sub(then) / 60_000;
+    match minutes {
+        0 => "just now".to_string(),
+        1..=59 => format!("{minutes} min ago"),
+        60..=1439 => format!("{} h ago", minutes / 60),
+        _ => format!("{} days ago", minutes / 1440),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_read_as_a_person_says_them() {
+        assert_eq!(time_ago(0, 30_000), "just now");
+        assert_eq!(time_ago(0, 3 * 60_000), "3 min ago");
+        assert_eq!(time_ago(0, 125 * 60_000), "2 h ago");
+        assert_eq!(time_ago(0, 3 * 1440 * 60_000), "3 days ago");
+        assert_eq!(time_ago(10, 0), "just now", "a clock that went back is not negative");
+    }
+}

@@ -1,0 +1,82 @@
+//! Loading a metadata document under the fetch policy (`core::fetch_policy`): allowed URL first, no cookies or
+//! other credentials, a time limit, a size limit by `Content-Length` and while reading, and the URL the
+//! redirects ended at checked again before the text is used.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, RequestRedirect};
+
+use crate::core::fetch_policy::{may_end_at, may_fetch, FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
+use crate::core::problem::ProblemKind;
+
+enum ReadError {
+    TooLarge(usize),
+    Failed(JsValue),
+}
+
+/// The text at `url`, or the problem to show. Nothing is sent unless the policy allows the URL.
+pub(super) async fn fetch_document(url: &str, granted_hosts: &[String]) -> Result<String, ProblemKind> {
+    may_fetch(url, granted_hosts)?;
+    let failed = |status| ProblemKind::FetchFailed { url: url.to_string(), status };
+    let on_error = |error: JsValue| {
+        if error_name(&error).as_deref() == Some("TimeoutError") {
+            ProblemKind::FetchTimedOut { url: url.to_string(), seconds: FETCH_TIMEOUT_SECONDS }
+        } else {
+            failed(None)
+        }
+    };
+    let signal = AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
+    let response = gloo_net::http::Request::get(url)
+        .credentials(RequestCredentials::Omit)
+        .redirect(RequestRedirect::Follow)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|error| match error {
+            gloo_net::Error::JsError(js) if js.name == "TimeoutError" => {
+                ProblemKind::FetchTimedOut { url: url.to_string(), seconds: FETCH_TIMEOUT_SECONDS }
+            }
+            _ => failed(None),
+        })?;
+    may_end_at(url, &response.url(), granted_hosts)?;
+    if !response.ok() {
+        return Err(failed(Some(response.status())));
+    }
+    let declared = response.headers().get("content-length").and_then(|len| len.trim().parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|bytes| *bytes > MAX_RESPONSE_BYTES) {
+        return Err(ProblemKind::TooLarge { bytes });
+    }
+    let Some(body) = response.body() else { return Ok(String::new()) };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    match read_at_most(&reader, MAX_RESPONSE_BYTES).await {
+        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(ReadError::TooLarge(bytes)) => {
+            let _ = reader.cancel();
+            Err(ProblemKind::TooLarge { bytes })
+        }
+        Err(ReadError::Failed(error)) => Err(on_error(error)),
+    }
+}
+
+/// The stream's bytes, stopping as soon as there are more than `limit`.
+async fn read_at_most(reader: &ReadableStreamDefaultReader, limit: usize) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(ReadError::Failed)?;
+        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).map_err(ReadError::Failed)?;
+        if done.is_truthy() {
+            return Ok(bytes);
+        }
+        let value = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).map_err(ReadError::Failed)?;
+        let array = js_sys::Uint8Array::new(&value);
+        if bytes.len() + array.length() as usize > limit {
+            return Err(ReadError::TooLarge(bytes.len() + array.length() as usize));
+        }
+        bytes.extend(array.to_vec());
+    }
+}
+
+fn error_name(error: &JsValue) -> Option<String> {
+    js_sys::Reflect::get(error, &JsValue::from_str("name")).ok()?.as_string()
+}
