@@ -78,7 +78,7 @@ build_core() {
   log "cargo build (release, $TARGET)"
   cargo build --release --target "$TARGET" --lib --quiet
   local wasm=target/$TARGET/release/$CRATE.wasm
-  if ! up_to_date "$CORE_OUT/${CRATE}_bg.wasm" "$wasm"; then
+  if ! up_to_date "$CORE_OUT/${CRATE}_bg.wasm" "$wasm" extension/tools/restart_core.js; then
     log "wasm-bindgen + wasm-opt"
     rm -rf "$CORE_OUT" target/wasm-bindgen && mkdir -p "$CORE_OUT"
     wasm-bindgen --target web --no-typescript --out-dir target/wasm-bindgen "$wasm"
@@ -86,7 +86,8 @@ build_core() {
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types --enable-multivalue \
       "target/wasm-bindgen/${CRATE}_bg.wasm" -o "$CORE_OUT/${CRATE}_bg.wasm"
-    cp "target/wasm-bindgen/$CRATE.js" "$CORE_OUT/"
+    # The worker's way to a fresh instance after a trap needs the glue's module variables (restart_core.js).
+    cat "target/wasm-bindgen/$CRATE.js" extension/tools/restart_core.js > "$CORE_OUT/$CRATE.js"
   fi
 }
 
@@ -123,7 +124,7 @@ cmd_test() {
 cmd_demo() {
   ensure_chromium
   cmd_build
-  node tests/e2e/demo.mjs
+  node tests/support/demo.mjs
 }
 
 cmd_bench() {

@@ -1,24 +1,44 @@
-// Service worker (Firefox: background script). It only starts the Rust core and hands it every message:
-// all decisions are in src/core, the protocol in src/core/protocol.rs.
-import init, { handleMessage } from './core/okta_anypoint_assist.js';
+// Service worker (Firefox: background script). It starts the Rust core and hands it every message with the
+// browser's account of who sent it: the core checks the sender (src/core/sender.rs) and decides everything
+// else (src/core). Here only transport: waking, a time limit, and a fresh core after a failure.
+import init, { handleMessage, restartCore } from './core/okta_anypoint_assist.js';
 
 // Listeners must be registered synchronously (MV3); the core's start is awaited per message.
-const coreReady = init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) });
+const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
+let coreReady = init({ module_or_path: CORE_URL });
 
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  // A transport check with no core involved: the benchmark's "plain JS echo" baseline.
-  if (message?.ping !== undefined) {
-    sendResponse({ pong: message.ping });
-    return false;
+// Longer than the core's own network limit (8 s, src/core/fetch_policy.rs): past it a call is stuck.
+const CORE_DEADLINE_MS = 10000;
+
+class Overdue extends Error {}
+
+function withDeadline(promise) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Overdue('no answer in time')), CORE_DEADLINE_MS);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+// After a trap the instance's memory may be in any state: the next call gets a fresh one. (An overdue call is
+// only abandoned: its instance is sound, and its pending callbacks must not land in a new one.)
+function restart() {
+  coreReady = Promise.resolve().then(restartCore).catch(() => init({ module_or_path: CORE_URL }));
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id) return false; // the core refuses them too; no need to start it
+  // Waking: a content script about to need the core (a form appeared, a field got focus) starts the worker
+  // and its wasm now. Also the benchmark's plain JS echo.
+  if (message?.wake !== undefined) {
+    coreReady.then(() => sendResponse({ awake: message.wake }), () => sendResponse({ awake: false }));
+    return true;
   }
-  coreReady
-    .then(() => handleMessage(message))
-    .then(sendResponse, (error) =>
-      sendResponse({
-        kind: 'failure',
-        message: `The extension's core could not start (${error}). Reload the extension.`,
-      }),
-    );
+  const who = { id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL('') };
+  withDeadline(coreReady.then(() => handleMessage(message, who))).then(sendResponse, (error) => {
+    if (!(error instanceof Overdue)) restart();
+    sendResponse({ kind: 'failure', message: `The extension's core failed (${error?.message ?? error}). Try again.` });
+  });
   return true; // answer asynchronously
 });
 

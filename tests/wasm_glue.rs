@@ -1,5 +1,6 @@
 //! The wasm-bindgen glue in a real browser (headless Chromium): what crosses the JS boundary arrives in the
-//! shape the content scripts read. Storage is exercised end to end in tests/e2e (it needs the extension).
+//! shape the content scripts read, and the sender the browser reports decides what is answered. Storage and
+//! the network are exercised end to end in tests/e2e (they need the extension).
 #![cfg(target_arch = "wasm32")]
 
 use okta_anypoint_assist::ext::{handle_message, protocol_version};
@@ -20,16 +21,31 @@ fn to_json(value: &JsValue) -> String {
     js_sys::JSON::stringify(value).unwrap().as_string().unwrap()
 }
 
-const SAMPLE: &str = include_str!("../tests/fixtures/custom-default.openid-configuration.json");
+const SAMPLE: &str = include_str!("fixtures/custom-default.openid-configuration.json");
 const SAMPLE_URL: &str = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
+const OWN_ID: &str = "abcdefghijklmnopabcdefghijklmnop";
 
 fn envelope(request: serde_json::Value) -> JsValue {
     js(&serde_json::json!({ "v": protocol_version(), "request": request }).to_string())
 }
 
+/// What the worker passes for a message from `url`, sent by extension `id`.
+fn sender(id: &str, url: &str) -> JsValue {
+    js(&serde_json::json!({ "id": id, "url": url, "ownId": OWN_ID, "ownOrigin": format!("chrome-extension://{OWN_ID}/") }).to_string())
+}
+
+fn okta_page() -> JsValue {
+    sender(OWN_ID, SAMPLE_URL)
+}
+
+fn anypoint_page() -> JsValue {
+    sender(OWN_ID, "https://anypoint.mulesoft.com/accounts/client-providers")
+}
+
 #[wasm_bindgen_test]
 async fn inspect_metadata_answers_a_plain_object_report() {
-    let answer = handle_message(envelope(serde_json::json!({"inspectMetadata": {"url": SAMPLE_URL, "text": SAMPLE}}))).await;
+    let request = serde_json::json!({"inspectMetadata": {"text": SAMPLE, "length": SAMPLE.len()}});
+    let answer = handle_message(envelope(request), okta_page()).await;
     assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("metadataReport"));
     assert_eq!(get(&answer, "valid").as_bool(), Some(true));
     let rows = js_sys::Array::from(&get(&answer, "rows"));
@@ -45,7 +61,7 @@ async fn field_hints_keep_maps_as_plain_objects() {
     let answer = handle_message(envelope(serde_json::json!({"fieldHints": {
         "field": "tokenUrl", "value": "http://dev-12345678.okta.com/oauth2/default/v1/token",
         "others": {"issuer": "https://dev-12345678.okta.com/oauth2/default"}
-    }})))
+    }})), anypoint_page())
     .await;
     let text = to_json(&answer);
     assert!(text.contains("\"code\":\"httpsRequired\""), "{text}");
@@ -58,7 +74,7 @@ async fn classify_form_answers_field_per_control() {
         {"tag": "input", "type": "text", "labels": ["Issuer"]},
         {"tag": "input", "type": "text", "labels": ["Client Registration URL"]},
         {"tag": "input", "type": "text", "labels": ["Token URL"]},
-    ]}})))
+    ]}})), anypoint_page())
     .await;
     let text = to_json(&answer);
     assert!(text.contains("\"isClientProviderForm\":true"), "{text}");
@@ -67,8 +83,8 @@ async fn classify_form_answers_field_per_control() {
 
 #[wasm_bindgen_test]
 async fn bad_messages_get_a_failure_not_a_panic() {
-    for message in [JsValue::NULL, js("{\"v\":2}"), js("{\"v\":2,\"request\":{\"nope\":{}}}"), js("42")] {
-        let answer = handle_message(message).await;
+    for message in [JsValue::NULL, js("{\"v\":3}"), js("{\"v\":3,\"request\":{\"nope\":{}}}"), js("42")] {
+        let answer = handle_message(message, okta_page()).await;
         assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("failure"));
         assert!(get(&answer, "message").as_string().unwrap().contains("Reload the page"));
     }
@@ -76,7 +92,24 @@ async fn bad_messages_get_a_failure_not_a_panic() {
 
 #[wasm_bindgen_test]
 async fn other_protocol_version_is_told_to_reload() {
-    let answer = handle_message(js("{\"v\":999,\"request\":\"getKept\"}")).await;
+    let answer = handle_message(js("{\"v\":999,\"request\":\"getKept\"}"), okta_page()).await;
     assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("failure"));
     assert!(get(&answer, "message").as_string().unwrap().contains("protocol 999"));
+}
+
+#[wasm_bindgen_test]
+async fn senders_are_checked_before_anything_is_answered() {
+    let hints = || envelope(serde_json::json!({"fieldHints": {"field": "tokenUrl", "value": "x", "others": {}}}));
+    for (who, expected) in [
+        (sender("another-extension", "https://anypoint.mulesoft.com/"), "did not come from"),
+        (sender(OWN_ID, "https://evil.example/"), "only answers its pages"),
+        (okta_page(), "may not be asked from an Okta page"),
+        (JsValue::NULL, "did not come from"),
+    ] {
+        let answer = handle_message(hints(), who).await;
+        assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("failure"));
+        let message = get(&answer, "message").as_string().unwrap();
+        assert!(message.contains(expected), "{message}");
+    }
+    assert_eq!(get(&handle_message(hints(), anypoint_page()).await, "kind").as_string().as_deref(), Some("hints"));
 }

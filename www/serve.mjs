@@ -13,6 +13,8 @@ import { join, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WWW = dirname(fileURLToPath(import.meta.url));
+// The sample metadata documents are the tests' shared fixtures: one copy for every test layer.
+const DOCUMENTS = join(WWW, '..', 'tests', 'fixtures');
 
 export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
 
@@ -25,6 +27,17 @@ const OKTA_DOCUMENTS = {
   },
   'acme.okta.com': {
     '/.well-known/openid-configuration': 'org.openid-configuration.json',
+  },
+  // Documents that must not be used: a registration endpoint on a foreign host, an issuer of another org.
+  'dev-87654321.okta.com': {
+    '/oauth2/default/.well-known/openid-configuration': 'foreign-registration-endpoint.openid-configuration.json',
+  },
+  'dev-120913.okta.com': {
+    '/oauth2/default/.well-known/openid-configuration': 'issuer-of-another-org.openid-configuration.json',
+  },
+  // An org's custom URL domain: reachable only once the admin granted it.
+  'login.acme-corp.com': {
+    '/oauth2/default/.well-known/openid-configuration': 'custom-domain.openid-configuration.json',
   },
 };
 
@@ -43,7 +56,7 @@ function send(response, status, type, body) {
 async function oktaSite(host, path, response) {
   const file = OKTA_DOCUMENTS[host]?.[path];
   if (!file) return send(response, 404, 'application/json', JSON.stringify({ errorCode: 'E0000022', errorSummary: 'Not found' }));
-  send(response, 200, 'application/json', await readFile(join(WWW, 'okta', 'documents', file)));
+  send(response, 200, 'application/json', await readFile(join(DOCUMENTS, file)));
 }
 
 // The Anypoint console is a single-page app: every unknown path serves index.html.
@@ -75,24 +88,29 @@ export function ensureCertificate(dir = mkdtempSync(join(tmpdir(), 'assist-cert-
   const key = join(dir, 'key.pem');
   if (!existsSync(cert)) {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=practice',
-      '-keyout', key, '-out', cert, '-addext', 'subjectAltName=DNS:*.okta.com,DNS:anypoint.mulesoft.com,DNS:localhost'],
+      '-keyout', key, '-out', cert, '-addext', 'subjectAltName=DNS:*.okta.com,DNS:anypoint.mulesoft.com,DNS:login.acme-corp.com,DNS:localhost'],
     { stdio: 'ignore' });
   }
   return { cert, key };
 }
 
-/** Start the practice servers on one port; resolves to { port, close }. */
+/**
+ * Start the practice servers on one port; resolves to { port, requests, close }. `requests` lists every
+ * request received ({ host, path, cookie }), so tests can show what reached which host.
+ */
 export async function startPracticeServer({ port = 0, cert, key } = {}) {
   const files = cert && key ? { cert, key } : ensureCertificate();
+  const requests = [];
   const server = createServer({ cert: await readFile(files.cert), key: await readFile(files.key) }, (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(request.url, 'https://x').pathname;
-    const okta = /\.okta(preview|-emea|-gov)?\.(com|mil)$/.test(host); // any org: unknown ones answer 404
+    requests.push({ host, path, cookie: request.headers.cookie ?? null });
+    const okta = OKTA_DOCUMENTS[host] || /\.okta(preview|-emea|-gov)?\.(com|mil)$/.test(host); // unknown orgs: 404
     const site = okta ? oktaSite(host, path, response) : anypointSite(path, response);
     site.catch((error) => send(response, 500, 'text/plain', String(error)));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { port: server.address().port, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { port: server.address().port, requests, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 export const OKTA_HOSTS = Object.keys(OKTA_DOCUMENTS);

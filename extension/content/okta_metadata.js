@@ -1,14 +1,18 @@
 // Okta side: on a page that may be a metadata document (the manifest matches .well-known paths on Okta hosts),
-// hand its URL and text to the core; show the copy-assist panel it answers with. No rule lives here.
+// ask the core whether this URL is one (the worker reads the URL from the browser, not from us), then hand it
+// the page's text, at most the size the core accepts; show the copy-assist panel it answers with.
 
 (async function showCopyAssist() {
+  const page = await askCore('recognisePage');
+  if (page.kind !== 'metadataPage') return; // not a metadata URL, or the core is unavailable
   const text = readDocumentText();
   if (text === null) return;
-  const url = location.href;
-  const report = await askCore({ inspectMetadata: { url, text } });
-  if (report.kind !== 'metadataReport') return; // not a metadata URL, or the core is unavailable
-  const { host, root } = createShadowHost('okta-panel');
-  const panel = metadataPanel(report, async () => keepAnswerText(await askCore({ keepMetadata: { url, text } })));
+  // Larger than the core accepts: only the length crosses over, and the core says what is wrong.
+  const content = text.length <= page.maxBytes ? { text, length: text.length } : { text: '', length: text.length };
+  const report = await askCore({ inspectMetadata: content });
+  if (report.kind !== 'metadataReport') return;
+  const { host, root } = createAssistHost('okta-panel');
+  const panel = metadataPanel(report, async () => keepAnswerText(await askCore({ keepMetadata: content })));
   panel.classList.add('fixed');
   root.append(panel);
   document.documentElement.append(host);
@@ -16,9 +20,8 @@
 
 // Chromium shows JSON as <pre>RAW</pre> (the text may be pretty-printed by the user; JSON is the same).
 function readDocumentText() {
-  const isJson = /json/i.test(document.contentType);
   const pre = document.body?.querySelector('pre');
   if (pre) return pre.textContent;
-  if (isJson || document.contentType === 'text/plain') return document.body?.textContent ?? '';
+  if (/json/i.test(document.contentType) || document.contentType === 'text/plain') return document.body?.textContent ?? '';
   return null;
 }

@@ -1,33 +1,72 @@
-// The extension's own UI (toolbar button): load a metadata document by the org, issuer or Metadata URI, and
-// see what is kept for Anypoint. Works where content scripts can't run (Firefox's JSON viewer). Thin hands:
-// the worker fetches and the core decides, through the same protocol as the content scripts.
+// The extension's own UI (toolbar button): load a metadata document by the org, issuer or Metadata URI, see
+// and forget what is kept for Anypoint, and allow or remove custom domains one host at a time. Works where
+// content scripts can't run (Firefox's JSON viewer). Thin hands: the worker fetches under its policy and the
+// core decides, through the same protocol as the content scripts.
 
 const form = document.getElementById('load');
 const input = document.getElementById('location');
 const loadStatus = document.getElementById('load-status');
+const grantRow = document.getElementById('grant-row');
+const grantButton = document.getElementById('grant');
 const reportArea = document.getElementById('report');
 const keptArea = document.getElementById('kept');
+const forgetButton = document.getElementById('forget');
+const domainList = document.getElementById('domains');
 
 async function showKept() {
   const answer = await askCore('getKept');
-  keptArea.textContent = answer.kind === 'kept' ? `${answer.draft.issuer} (from ${answer.draft.sourceUrl})` : answer.message;
+  keptArea.textContent = answer.kind === 'kept' ? `${answer.draft.issuer}. ${answer.message}` : answer.message;
+  forgetButton.hidden = answer.kind !== 'kept';
+}
+
+forgetButton.addEventListener('click', async () => {
+  await askCore('forgetKept');
+  await showKept();
+});
+
+// Hosts granted at run time: what the browser holds beyond the manifest's own host permissions.
+async function showDomains() {
+  const installed = new Set(chrome.runtime.getManifest().host_permissions ?? []);
+  const { origins = [] } = await chrome.permissions.getAll();
+  const granted = origins.filter((origin) => !installed.has(origin));
+  domainList.replaceChildren(...(granted.length ? granted.map((origin) => h('li', {},
+    `${new URL(origin.replace('/*', '/')).host} `,
+    h('button', { type: 'button', onclick: async () => { await chrome.permissions.remove({ origins: [origin] }); showDomains(); } },
+      `Remove ${new URL(origin.replace('/*', '/')).host}`),
+  )) : [h('li', {}, 'None.')]));
 }
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const location = input.value;
   reportArea.replaceChildren();
   loadStatus.textContent = '';
-  const report = await askCore({ fetchMetadata: { input: location, keep: false } });
+  grantRow.hidden = true;
+  const report = await askCore({ fetchMetadata: { input: input.value, keep: false } });
+  if (report.kind === 'hostNotGranted') {
+    // The admin's click asks the browser for this one host; the browser shows its own prompt.
+    loadStatus.textContent = report.message;
+    grantButton.textContent = report.grantLabel;
+    grantButton.onclick = async () => {
+      const granted = await chrome.permissions.request({ origins: [report.origin] }).catch(() => false);
+      if (!granted) return;
+      grantRow.hidden = true;
+      await showDomains();
+      form.requestSubmit();
+    };
+    grantRow.hidden = false;
+    return;
+  }
   if (report.kind !== 'metadataReport') {
     loadStatus.textContent = report.message;
     return;
   }
+  // "Use in Anypoint" keeps what was just checked: no second fetch in between.
   reportArea.append(metadataPanel(report, async () => {
-    const answer = await askCore({ fetchMetadata: { input: location, keep: true } });
+    const answer = await askCore('keepChecked');
     await showKept();
     return keepAnswerText(answer);
   }));
 });
 
 showKept();
+showDomains();

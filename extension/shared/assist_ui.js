@@ -42,7 +42,8 @@ function createAssistHost(kind, display = 'block') {
   assistSheet ??= new CSSStyleSheet();
   if (assistSheet.cssRules.length === 0) assistSheet.replaceSync(ASSIST_STYLES);
   root.adoptedStyleSheets = [assistSheet];
-  const guard = `display:${display}!important;${HOST_GUARD}`;
+  // An inline host (a fix button in a hint line) takes the line's font, so that it does not make the line taller.
+  const guard = `display:${display}!important;${HOST_GUARD}${display === 'inline' ? 'font:inherit!important;' : ''}`;
   const restore = () => {
     if (host.getAttribute('style') !== guard) host.setAttribute('style', guard);
     if (host.dataset.assist !== kind) host.dataset.assist = kind;

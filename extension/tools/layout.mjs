@@ -16,7 +16,7 @@ for (const browser of ['chrome', 'firefox']) {
   const out = join(EXT, 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  for (const item of ['worker.js', 'content', 'popup', 'icons']) cpSync(join(EXT, item), join(out, item), { recursive: true });
+  for (const item of ['worker.js', 'shared', 'content', 'popup', 'icons']) cpSync(join(EXT, item), join(out, item), { recursive: true });
   cpSync(coreDir, join(out, 'core'), { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
   const manifest = { ...common, ...readJson(join(EXT, 'platform', browser, 'manifest.json')) };
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

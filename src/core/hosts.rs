@@ -97,7 +97,7 @@ mod tests {
             entry["matches"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect()
         };
         assert_eq!(matches_of("okta_metadata.js"), okta_metadata_match_patterns());
-        assert_eq!(matches_of("anypoint_form.js"), anypoint_match_patterns());
+        assert_eq!(matches_of("watch_page.js"), anypoint_match_patterns());
         let hosts: Vec<&str> = manifest["host_permissions"].as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
         let expected: Vec<String> = OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/*")).collect();
         assert_eq!(hosts, expected, "host_permissions: the Okta domains, for loading metadata from the popup");

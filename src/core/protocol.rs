@@ -34,7 +34,7 @@ pub struct Envelope {
 
 /// Everything the core can be asked. Which context may ask which: `sender::permit`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[allow(missing_docs)] // each variant's fields are described with the variant
 pub enum Request {
     /// Okta page: is the sender's page a metadata document? (asked before the page is read).
@@ -54,8 +54,10 @@ pub enum Request {
     /// Popup: forget the kept values.
     ForgetKept,
     /// Popup: load a metadata document by what the admin typed (org, issuer or Metadata URI) under the fetch
-    /// policy, and report on it, keeping its values when `keep`.
+    /// policy and report on it. A valid document is held as "checked" (`keep: false`) or kept (`keep: true`).
     FetchMetadata { input: String, keep: bool },
+    /// Popup: keep the document the admin just checked, as checked: no second fetch in between.
+    KeepChecked,
 }
 
 impl Request {
@@ -71,12 +73,13 @@ impl Request {
             Self::GetKept => "getKept",
             Self::ForgetKept => "forgetKept",
             Self::FetchMetadata { .. } => "fetchMetadata",
+            Self::KeepChecked => "keepChecked",
         }
     }
 
-    /// Whether answering needs the kept draft from storage.
+    /// Whether answering needs a draft from storage (the kept one; for `KeepChecked` the checked one).
     pub fn needs_kept(&self) -> bool {
-        matches!(self, Self::PlanFill { .. } | Self::GetKept | Self::ClassifyForm { .. })
+        matches!(self, Self::PlanFill { .. } | Self::GetKept | Self::ClassifyForm { .. } | Self::KeepChecked)
     }
 }
 
@@ -116,6 +119,9 @@ pub enum Response {
     Kept { draft: AnypointDraft, message: String },
     /// Nothing kept: where to get it.
     NothingKept { message: String },
+    /// The address is on a host the extension may not load from until the admin allows it (their click in the
+    /// popup asks the browser for `origin`).
+    HostNotGranted { host: String, origin: String, message: String, grant_label: String },
     /// The kept values were forgotten.
     Forgotten { message: String },
     /// Which control is which field; the bar's words, with where kept values came from.

@@ -111,7 +111,10 @@ pub fn permit(context: &Context, request: &Request) -> Result<(), Refusal> {
         }
         // The popup: load a document by what the admin typed, see and forget what is kept.
         Context::ExtensionPage => {
-            matches!(request, Request::FetchMetadata { .. } | Request::GetKept | Request::ForgetKept)
+            matches!(
+                request,
+                Request::FetchMetadata { .. } | Request::KeepChecked | Request::GetKept | Request::ForgetKept
+            )
         }
     };
     if allowed {

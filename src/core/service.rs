@@ -21,13 +21,15 @@ pub struct Answer {
     pub response: Response,
     /// A draft to keep for the Anypoint tab.
     pub keep: Option<AnypointDraft>,
+    /// A draft the admin checked in the popup, held until they keep it (`KeepChecked`).
+    pub checked: Option<AnypointDraft>,
     /// Forget the kept draft.
     pub forget: bool,
 }
 
 impl From<Response> for Answer {
     fn from(response: Response) -> Self {
-        Self { response, keep: None, forget: false }
+        Self { response, keep: None, checked: None, forget: false }
     }
 }
 
@@ -36,7 +38,7 @@ impl From<Response> for Answer {
 pub struct Situation<'a> {
     /// The checked sender's context.
     pub context: &'a Context,
-    /// The kept draft, when the request needs it (`Request::needs_kept`).
+    /// The kept draft (for `KeepChecked`: the checked one), when the request needs it (`Request::needs_kept`).
     pub kept: Option<&'a AnypointDraft>,
     /// Milliseconds since 1970.
     pub now: u64,
@@ -74,8 +76,9 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             let _ = text;
             report(&Inspection { metadata: None, problems: vec![ProblemKind::TooLarge { bytes: length }.into()] }).into()
         }
+        // A page's report is only shown: "checked" is the popup's (what its "Use in Anypoint" keeps).
         Request::InspectMetadata { text, .. } => match page_url {
-            Some(url) => answer_document(url, &text, false, situation),
+            Some(url) => Answer { checked: None, ..answer_document(url, &text, false, situation) },
             None => Response::NotMetadata.into(),
         },
         Request::KeepMetadata { text, .. } => match page_url {
@@ -104,10 +107,36 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         .into(),
         Request::ForgetKept => Answer {
             response: Response::Forgotten { message: "Forgot the kept values.".to_string() },
-            keep: None,
             forget: true,
+            ..Response::NotMetadata.into()
+        },
+        Request::KeepChecked => match situation.kept {
+            Some(checked) => {
+                let draft = AnypointDraft { kept_at: situation.now, ..checked.clone() };
+                let message = kept_message(&provenance_title(&draft));
+                Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft), ..Response::NotMetadata.into() }
+            }
+            None => Response::Failure { message: "Nothing checked to keep: click Check first.".to_string() }.into(),
         },
     }
+}
+
+/// A fetch refused by the policy for want of a grant: the popup offers to ask the browser for that host.
+pub fn needs_grant(problem: &ProblemKind) -> Option<Response> {
+    let ProblemKind::HostNotGranted { host } = problem else { return None };
+    Some(Response::HostNotGranted {
+        host: host.clone(),
+        origin: format!("https://{host}/*"),
+        message: problem.to_string(),
+        grant_label: format!("Allow access to {host}"),
+    })
+}
+
+fn kept_message(title: &str) -> String {
+    format!(
+        "Kept the values of {title}. In Anypoint open Access Management > Client Providers > Add Client Provider > \
+         OpenID Connect Dynamic Client Registration and click \"Fill from Okta\"."
+    )
 }
 
 /// Report on (and, with `keep`, keep) the document `text` read at `url`: what the Okta page and the popup's
@@ -115,14 +144,14 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
 pub fn answer_document(url: &str, text: &str, keep: bool, situation: Situation<'_>) -> Answer {
     let inspection = inspect_metadata_with(text, url, situation.granted_hosts);
     match &inspection.metadata {
-        Some(metadata) if keep && inspection.is_valid() => {
+        Some(metadata) if inspection.is_valid() => {
             let draft = AnypointDraft::from_metadata(metadata, situation.now);
-            let message = format!(
-                "Kept the values of {}. In Anypoint open Access Management > Client Providers > Add Client \
-                 Provider > OpenID Connect Dynamic Client Registration and click \"Fill from Okta\".",
-                title_of(&inspection)
-            );
-            Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft), forget: false }
+            if keep {
+                let message = kept_message(&title_of(&inspection));
+                Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft), ..Response::NotMetadata.into() }
+            } else {
+                Answer { checked: Some(draft), ..report(&inspection).into() }
+            }
         }
         _ => report(&inspection).into(),
     }
@@ -131,12 +160,15 @@ pub fn answer_document(url: &str, text: &str, keep: bool, situation: Situation<'
 /// Where kept values came from and how old they are: "From authorization server "default" of Okta org
 /// dev-1, kept 3 min ago."
 fn provenance(draft: &AnypointDraft, now: u64) -> String {
+    format!("From {}, kept {}.", provenance_title(draft), time_ago(draft.kept_at, now))
+}
+
+fn provenance_title(draft: &AnypointDraft) -> String {
     let host = WebUrl::parse(&draft.source_url).map(|u| u.host().to_string()).unwrap_or_default();
-    let from = match okta_org_of(&host) {
+    match okta_org_of(&host) {
         Some(org) => format!("{} of Okta org {org}", draft.server.describe()),
         None => format!("{} of {host}", draft.server.describe()),
-    };
-    format!("From {from}, kept {}.", time_ago(draft.kept_at, now))
+    }
 }
 
 fn title_of(inspection: &Inspection) -> String {
@@ -265,6 +297,5 @@ mod tests {
         let old = envelope(r#"{"v":1,"request":"getKept"}"#);
         assert!(matches!(version_mismatch(&old), Some(Response::Failure { message }) if message.contains("Reload the page")));
         assert!(serde_json::from_str::<Envelope>(r#"{"v":3,"request":{"unknown":{}}}"#).is_err());
-        assert!(serde_json::from_str::<Envelope>(r#"{"v":3,"request":{"inspectMetadata":{"url":"https://x","text":"{}","length":2}}}"#).is_err(), "no URL in the message");
     }
 }

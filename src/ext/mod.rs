@@ -12,12 +12,12 @@ use crate::core::fetch_policy::hosts_of_origins;
 use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Sender};
-use crate::core::service::{answer, answer_document, version_mismatch, Answer, Situation};
+use crate::core::service::{answer, answer_document, needs_grant, version_mismatch, Answer, Situation};
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = ["chrome", "permissions"], js_name = getAll)]
-    async fn permissions_get_all() -> Result<JsValue, JsValue>;
+    fn permissions_get_all() -> Result<JsValue, JsValue>;
 }
 
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -38,9 +38,15 @@ fn failure(message: String) -> JsValue {
     to_js(&Response::Failure { message })
 }
 
+/// The value of an extension API call that answers a promise; an error when it threw or answered no promise.
+pub(crate) async fn awaited(called: Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
+    let promise = called?.dyn_into::<js_sys::Promise>().map_err(|_| JsValue::from_str("the browser API is missing"))?;
+    wasm_bindgen_futures::JsFuture::from(promise).await
+}
+
 /// The custom URL domains the admin granted at run time (optional host permissions).
 async fn granted_hosts() -> Vec<String> {
-    let Ok(all) = permissions_get_all().await else { return Vec::new() };
+    let Ok(all) = awaited(permissions_get_all()).await else { return Vec::new() };
     let origins = js_sys::Reflect::get(&all, &JsValue::from_str("origins")).unwrap_or(JsValue::UNDEFINED);
     let origins: Vec<String> = serde_wasm_bindgen::from_value(origins).unwrap_or_default();
     hosts_of_origins(&origins)
@@ -65,8 +71,11 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         Err(refusal) => return failure(refusal.to_string()),
     };
     let kept = if request.needs_kept() {
-        match storage::load_kept().await {
+        let key = if matches!(request, Request::KeepChecked) { storage::CHECKED } else { storage::KEPT };
+        match storage::load(key).await {
             Ok(kept) => kept,
+            // A scan only shows where kept values came from: without storage it still classifies.
+            Err(_) if matches!(request, Request::ClassifyForm { .. }) => None,
             Err(e) => return failure(format!("Could not read the kept values ({e}). Reload the extension.")),
         }
     } else {
@@ -81,27 +90,37 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     let answer = match request {
         Request::FetchMetadata { input, keep } => match fetched(&input, keep, situation).await {
             Ok(answer) => answer,
-            Err(message) => return failure(message),
+            Err(response) => return to_js(&response),
         },
         request => answer(request, situation),
     };
-    if let Some(draft) = &answer.keep {
-        if let Err(e) = storage::store_kept(draft).await {
-            return failure(format!("Could not keep the values ({e}). Reload the extension and try again."));
+    let stored = async {
+        if let Some(draft) = &answer.keep {
+            storage::store(storage::KEPT, draft).await?;
         }
-    }
-    if answer.forget {
-        if let Err(e) = storage::forget_kept().await {
-            return failure(format!("Could not forget the kept values ({e}). Reload the extension and try again."));
+        if let Some(draft) = &answer.checked {
+            storage::store(storage::CHECKED, draft).await?;
         }
+        if answer.forget {
+            storage::remove(storage::KEPT).await?;
+        }
+        Ok::<(), String>(())
+    };
+    if let Err(e) = stored.await {
+        return failure(format!("Could not store the values ({e}). Reload the extension and try again."));
     }
     to_js(&answer.response)
 }
 
 /// `fetchMetadata`: what the admin typed → a metadata URL → the document under the fetch policy → the answer.
-async fn fetched(input: &str, keep: bool, situation: Situation<'_>) -> Result<Answer, String> {
-    let url = metadata_url_for(input).map_err(|problem| problem.to_string())?;
-    let text = fetch::fetch_document(&url, situation.granted_hosts).await.map_err(|problem| problem.to_string())?;
+async fn fetched(input: &str, keep: bool, situation: Situation<'_>) -> Result<Answer, Response> {
+    // A new check replaces the last one, even when it fails: only what was just shown can be kept.
+    storage::remove(storage::CHECKED).await.map_err(|e| Response::Failure { message: e })?;
+    let refused = |problem: crate::core::problem::ProblemKind| {
+        needs_grant(&problem).unwrap_or(Response::Failure { message: problem.to_string() })
+    };
+    let url = metadata_url_for(input).map_err(refused)?;
+    let text = fetch::fetch_document(&url, situation.granted_hosts).await.map_err(refused)?;
     Ok(answer_document(&url, &text, keep, situation))
 }
 

@@ -1,26 +1,30 @@
-//! The kept draft in `chrome.storage.session`: in memory, gone when the browser closes, unreadable by content
-//! scripts at its default access level. Never a secret: the draft holds the five URLs and where they came from.
+//! Drafts in `chrome.storage.session`: in memory, gone when the browser closes, unreadable by content scripts
+//! at its default access level. Never a secret: a draft holds the five URLs and where they came from.
 
 use wasm_bindgen::prelude::*;
 
-use super::{js_error_text, to_js};
+use super::{awaited, js_error_text, to_js};
 use crate::core::draft::AnypointDraft;
 
-const KEPT_DRAFT_KEY: &str = "keptDraft";
+/// The values kept for the Anypoint tab.
+pub(super) const KEPT: &str = "keptDraft";
+/// The values the admin last checked in the popup, until they keep them.
+pub(super) const CHECKED: &str = "checkedDraft";
 
+// Not `async` imports: a browser without the API (the glue's own tests) answers an error, not a hang or a trap.
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = ["chrome", "storage", "session"], js_name = get)]
-    async fn session_get(key: &str) -> Result<JsValue, JsValue>;
+    fn session_get(key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_namespace = ["chrome", "storage", "session"], js_name = set)]
-    async fn session_set(items: &JsValue) -> Result<JsValue, JsValue>;
+    fn session_set(items: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_namespace = ["chrome", "storage", "session"], js_name = remove)]
-    async fn session_remove(key: &str) -> Result<JsValue, JsValue>;
+    fn session_remove(key: &str) -> Result<JsValue, JsValue>;
 }
 
-pub(super) async fn load_kept() -> Result<Option<AnypointDraft>, String> {
-    let items = session_get(KEPT_DRAFT_KEY).await.map_err(js_error_text)?;
-    let value = js_sys::Reflect::get(&items, &JsValue::from_str(KEPT_DRAFT_KEY)).unwrap_or(JsValue::UNDEFINED);
+pub(super) async fn load(key: &str) -> Result<Option<AnypointDraft>, String> {
+    let items = awaited(session_get(key)).await.map_err(js_error_text)?;
+    let value = js_sys::Reflect::get(&items, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
@@ -28,12 +32,12 @@ pub(super) async fn load_kept() -> Result<Option<AnypointDraft>, String> {
     Ok(serde_wasm_bindgen::from_value(value).ok())
 }
 
-pub(super) async fn store_kept(draft: &AnypointDraft) -> Result<(), String> {
+pub(super) async fn store(key: &str, draft: &AnypointDraft) -> Result<(), String> {
     let items = js_sys::Object::new();
-    js_sys::Reflect::set(&items, &JsValue::from_str(KEPT_DRAFT_KEY), &to_js(draft)).map_err(js_error_text)?;
-    session_set(&items).await.map(|_| ()).map_err(js_error_text)
+    js_sys::Reflect::set(&items, &JsValue::from_str(key), &to_js(draft)).map_err(js_error_text)?;
+    awaited(session_set(&items)).await.map(|_| ()).map_err(js_error_text)
 }
 
-pub(super) async fn forget_kept() -> Result<(), String> {
-    session_remove(KEPT_DRAFT_KEY).await.map(|_| ()).map_err(js_error_text)
+pub(super) async fn remove(key: &str) -> Result<(), String> {
+    awaited(session_remove(key)).await.map(|_| ()).map_err(js_error_text)
 }

@@ -1,7 +1,7 @@
 // Browser figures of DESIGN.md §6, measured in Debian's Chromium with the built extension on the practice
 // pages. Printed as JSON lines; tests/bench/report.mjs makes the table.
-import { launch, keepMetadata, openClientProviderForm } from '../e2e/browser.mjs';
-import { contentScriptWorld } from '../e2e/isolated_world.mjs';
+import { launch, assistUi, keepMetadata, openClientProviderForm } from '../support/browser.mjs';
+import { contentScriptWorld } from '../support/isolated_world.mjs';
 
 const percentile = (samples, p) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * p))];
 const emit = (name, unit, median, p95, budget) => console.log(JSON.stringify({ name, unit, median, p95, budget }));
@@ -24,7 +24,7 @@ try {
   });
   for (let i = 0; i < 5; i++) {
     await openClientProviderForm(page);
-    await page.getByRole('button', { name: 'Fill from Okta' }).waitFor();
+    await assistUi(page).waitFor('Fill from Okta');
     const t = await page.evaluate(() => window.__assistTiming);
     attach.push(t.bar - t.form);
   }
@@ -50,9 +50,9 @@ try {
     const samples = [];
     for (let i = 0; i < 300; i++) {
       const start = performance.now();
-      const answer = await chrome.runtime.sendMessage({ ping: i });
+      const answer = await chrome.runtime.sendMessage({ wake: i });
       samples.push(performance.now() - start);
-      if (answer.pong !== i) throw new Error('bad echo');
+      if (answer.awake !== i) throw new Error('bad echo');
     }
     return samples.slice(30);
   })()`);
@@ -84,8 +84,8 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 300));
     cold.push(await world.evaluate(`(async () => {
       const start = performance.now();
-      const answer = await askCore('getKept');
-      if (answer.kind !== 'kept') throw new Error(JSON.stringify(answer));
+      const answer = await askCore({ fieldHints: { field: 'tokenUrl', value: 'https://x.okta.com/oauth2/v1/token', others: {} } });
+      if (answer.kind !== 'hints') throw new Error(JSON.stringify(answer));
       return performance.now() - start;
     })()`));
   }

@@ -1,12 +1,12 @@
 // The helper inside the Anypoint form, on every practice markup (React, plain HTML, custom elements with inputs
-// in shadow roots, a form that rebuilds its fields on every change; all under a strict CSP): hints while typing, the SSWS fix on paste and on leaving the field,
-// undo of a fill, and no secret in any storage area afterwards.
+// in shadow roots, a form that rebuilds its fields on every change, a modal dialog; all under a strict CSP):
+// hints while typing, the SSWS fix on paste and on leaving the field, fill and undo, and no secret in any
+// storage area afterwards. The helper's own UI is found as assistive technology finds it (tests/support).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, keepMetadata, openClientProviderForm, submittedState } from './browser.mjs';
+import { launch, keepMetadata, formPage, openClientProviderForm, submittedState, API_TOKEN, CLIENT_SECRET } from '../support/browser.mjs';
+import { contentScriptWorld } from '../support/isolated_world.mjs';
 
-const TOKEN = '00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01';
-const SECRET = 'Zx8-abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
 const PRACTICE = 'https://anypoint.mulesoft.com/practice';
 const FORMS = {
   React: openClientProviderForm,
@@ -28,12 +28,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function formPage(open = openClientProviderForm) {
-  const page = await browser.context.newPage();
-  await open(page);
-  await page.getByRole('button', { name: 'Fill from Okta' }).waitFor();
-  return page;
-}
+const open = (how) => formPage(browser.context, how);
 
 async function paste(page, field, text) {
   await field.focus();
@@ -62,9 +57,9 @@ async function hintOf(field) {
   );
 }
 
-for (const [markup, open] of Object.entries(FORMS)) {
+for (const [markup, how] of Object.entries(FORMS)) {
   test(`${markup}: an http:// Token URL is an error while typing, and the hint goes when fixed`, async () => {
-    const page = await formPage(open);
+    const { page } = await open(how);
     const tokenUrl = page.getByLabel('Token URL', { exact: true });
     const next = page.getByLabel('Token Introspection URL');
     // Distance from this field to the next one (boxes are relative to the viewport, which may scroll).
@@ -82,7 +77,7 @@ for (const [markup, open] of Object.entries(FORMS)) {
   });
 
   test(`${markup}: the token URL pasted into Authorize URL is named as such`, async () => {
-    const page = await formPage(open);
+    const { page } = await open(how);
     const authorize = page.getByLabel('Authorize URL', { exact: true });
     await paste(page, authorize, 'https://dev-12345678.okta.com/oauth2/default/v1/token');
     await invalid(authorize);
@@ -90,13 +85,13 @@ for (const [markup, open] of Object.entries(FORMS)) {
     await page.close();
   });
 
-  test(`${markup}: a metadata URL in Issuer and a timeout out of range get their hints`, async () => {
-    const page = await formPage(open);
+  test(`${markup}: a metadata URL in Issuer and a timeout out of range get their hints and fixes`, async () => {
+    const { page, ui } = await open(how);
     const issuer = page.getByLabel('Issuer', { exact: true });
     await paste(page, issuer, 'https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration');
     await invalid(issuer);
     assert.match(await hintOf(issuer), /metadata URL/);
-    await page.getByRole('button', { name: 'Use the bare issuer' }).click();
+    await ui.click('Use the bare issuer');
     await valid(issuer);
     assert.equal(await issuer.inputValue(), 'https://dev-12345678.okta.com/oauth2/default');
     const timeout = page.getByLabel('Client Request Timeout');
@@ -104,47 +99,47 @@ for (const [markup, open] of Object.entries(FORMS)) {
     await timeout.pressSequentially('30');
     await invalid(timeout);
     assert.match(await hintOf(timeout), /5 to 20 seconds/);
-    await page.getByRole('button', { name: 'Use the nearest allowed value' }).click();
+    await ui.click('Use the nearest allowed value');
     await valid(timeout);
     assert.equal((await submittedState(page)).timeout, '20');
     await page.close();
   });
 
   test(`${markup}: a pasted raw token becomes "SSWS <token>" in the app state at once`, async () => {
-    const page = await formPage(open);
+    const { page } = await open(how);
     const header = page.getByLabel('Authorization Header');
-    await paste(page, header, TOKEN);
-    await until(async () => (await header.inputValue()) === `SSWS ${TOKEN}`, 'the SSWS prefix');
+    await paste(page, header, API_TOKEN);
+    await until(async () => (await header.inputValue()) === `SSWS ${API_TOKEN}`, 'the SSWS prefix');
     assert.match(await hintOf(header), /SSWS/);
-    assert.ok(!(await hintOf(header)).includes(TOKEN), 'the hint never shows the token');
+    assert.ok(!(await hintOf(header)).includes(API_TOKEN), 'the hint never shows the token');
     const state = await submittedState(page);
-    assert.equal(state.authorizationHeader, `SSWS …(${TOKEN.length + 5} chars)`);
+    assert.equal(state.authorizationHeader, `SSWS …(${API_TOKEN.length + 5} chars)`);
     await page.close();
   });
 
   test(`${markup}: a typed raw token gets the prefix when leaving the field; no double prefix`, async () => {
-    const page = await formPage(open);
+    const { page } = await open(how);
     const header = page.getByLabel('Authorization Header');
-    await header.pressSequentially(`SSWS SSWS ${TOKEN}`);
-    assert.equal(await header.inputValue(), `SSWS SSWS ${TOKEN}`, 'typing is not interrupted');
+    await header.pressSequentially(`SSWS SSWS ${API_TOKEN}`);
+    assert.equal(await header.inputValue(), `SSWS SSWS ${API_TOKEN}`, 'typing is not interrupted');
     await page.keyboard.press('Tab');
-    await until(async () => (await header.inputValue()) === `SSWS ${TOKEN}`, 'one SSWS prefix');
+    await until(async () => (await header.inputValue()) === `SSWS ${API_TOKEN}`, 'one SSWS prefix');
     const state = await submittedState(page);
-    assert.equal(state.authorizationHeader, `SSWS …(${TOKEN.length + 5} chars)`);
+    assert.equal(state.authorizationHeader, `SSWS …(${API_TOKEN.length + 5} chars)`);
     await page.close();
   });
 
   test(`${markup}: Fill from Okta reaches the form's state and Undo fill restores it`, async () => {
     const okta = await keepMetadata(browser.context);
-    const page = await formPage(open);
-    await page.getByRole('button', { name: 'Fill from Okta' }).click();
-    await page.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
-    await page.getByRole('button', { name: 'Undo fill' }).click();
-    await page.getByRole('button', { name: 'Undo fill' }).waitFor({ state: 'hidden' });
+    const { page, ui } = await open(how);
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('Filled 5');
+    await ui.click('Undo fill');
+    await ui.waitForGone('Undo fill');
     let state = await submittedState(page);
     for (const key of ['issuer', 'registrationUrl', 'authorizeUrl', 'tokenUrl', 'introspectionUrl']) assert.equal(state[key], '', key);
-    await page.getByRole('button', { name: 'Fill from Okta' }).click();
-    await page.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('Filled 5');
     state = await submittedState(page);
     assert.equal(state.tokenUrl, 'https://dev-12345678.okta.com/oauth2/default/v1/token');
     assert.equal(state.issuer, 'https://dev-12345678.okta.com/oauth2/default');
@@ -155,35 +150,36 @@ for (const [markup, open] of Object.entries(FORMS)) {
 
 test('no storage area holds the token or the client secret after a full flow', async () => {
   const okta = await keepMetadata(browser.context);
-  const page = await formPage();
-  await page.getByRole('button', { name: 'Fill from Okta' }).click();
-  await paste(page, page.getByLabel('Authorization Header'), TOKEN);
+  const { page, ui } = await open();
+  await ui.click('Fill from Okta');
+  await paste(page, page.getByLabel('Authorization Header'), API_TOKEN);
   await page.waitForFunction(() => document.querySelector('#authorizationHeader')?.value.startsWith('SSWS '));
-  await page.getByLabel('Client Secret').pressSequentially(SECRET);
+  await page.getByLabel('Client Secret').pressSequentially(CLIENT_SECRET);
   await page.keyboard.press('Tab');
   await submittedState(page);
   const stored = await browser.worker.evaluate(async () => JSON.stringify(await Promise.all(
     ['local', 'sync', 'session'].map((area) => chrome.storage[area].get(null)),
   )));
   assert.ok(stored.includes('dev-12345678.okta.com'), `the kept values are there: ${stored}`);
-  assert.ok(!stored.includes(TOKEN.slice(2)), 'no API token in storage');
-  assert.ok(!stored.includes(SECRET), 'no client secret in storage');
+  assert.ok(!stored.includes(API_TOKEN.slice(2)), 'no API token in storage');
+  assert.ok(!stored.includes(CLIENT_SECRET), 'no client secret in storage');
   await okta.close();
   await page.close();
 });
 
 test('a value the admin typed is kept until they choose Okta\'s', async () => {
   const okta = await keepMetadata(browser.context);
-  const page = await formPage();
+  const { page, ui } = await open();
   const tokenUrl = page.getByLabel('Token URL', { exact: true });
   await tokenUrl.fill('https://typed.example.com/token');
-  await page.getByRole('button', { name: 'Fill from Okta' }).click();
-  await page.getByRole('status').filter({ hasText: 'Kept your values in Token URL' }).waitFor();
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Kept your values in Token URL');
   assert.equal(await tokenUrl.inputValue(), 'https://typed.example.com/token');
-  await page.getByRole('button', { name: "Use Okta's value in Token URL" }).click();
-  await page.getByRole('status').filter({ hasText: "Replaced Token URL with Okta's value." }).waitFor();
+  await ui.click("Use Okta's value in Token URL");
+  await ui.waitForStatus("Replaced Token URL with Okta's value.");
   assert.equal((await submittedState(page)).tokenUrl, 'https://dev-12345678.okta.com/oauth2/default/v1/token');
-  await page.getByRole('button', { name: 'Undo fill' }).click();
+  await ui.click('Undo fill');
+  await ui.waitForGone('Undo fill');
   assert.equal((await submittedState(page)).tokenUrl, 'https://typed.example.com/token');
   await okta.close();
   await page.close();
@@ -191,10 +187,11 @@ test('a value the admin typed is kept until they choose Okta\'s', async () => {
 
 test('the keyboard command fills; the bar never takes focus; everything is reachable with Tab', async () => {
   const okta = await keepMetadata(browser.context);
-  const page = await formPage();
+  const { page, ui } = await open();
   const name = page.getByLabel('Name', { exact: true });
   await name.focus();
-  await page.waitForTimeout(200); // the helper re-attaches after the form re-renders; focus must stay
+  // One full scan (snapshot → core → bar), as after a re-render: focus must stay where the admin put it.
+  await (await contentScriptWorld(page)).evaluate('scan()');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'name');
   // Chromium delivers extension shortcuts from its window UI, which headless lacks: send what the worker's
   // onCommand handler sends, from the worker, to this tab. The manifest's binding is checked below.
@@ -203,24 +200,21 @@ test('the keyboard command fills; the bar never takes focus; everything is reach
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     await chrome.tabs.sendMessage(tab.id, { command: 'fillFromOkta' });
   });
-  await page.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
+  await ui.waitForStatus('Filled 5');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'name', 'filling does not move focus');
   const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
   assert.equal(manifest.commands['fill-from-okta'].suggested_key.default, 'Alt+Shift+F');
   // Tab from the page's first control backwards reaches the bar's button.
-  await page.getByLabel('Name', { exact: true }).focus();
+  await name.focus();
   await page.keyboard.press('Shift+Tab');
-  const focused = await page.evaluate(() => {
-    const host = document.activeElement;
-    return host?.localName === 'okta-anypoint-assist' ? host.shadowRoot.activeElement?.textContent : null;
-  });
+  const focused = await ui.focusedButton();
   assert.ok(['Fill from Okta', 'Undo fill'].includes(focused), `the bar's buttons are in the Tab order (got ${focused})`);
   await okta.close();
   await page.close();
 });
 
 test('"deletion and updates in IdP" without "deletion in Anypoint Platform" is an error', async () => {
-  const page = await formPage();
+  const { page } = await open();
   const idp = page.getByLabel('Enable client deletion and updates in IdP');
   await idp.check();
   await invalid(idp);
@@ -229,9 +223,9 @@ test('"deletion and updates in IdP" without "deletion in Anypoint Platform" is a
 });
 
 test('the helper goes when the form goes', async () => {
-  const page = await formPage();
+  const { page, ui } = await open();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Add Client Provider' }).waitFor();
-  await page.getByRole('button', { name: 'Fill from Okta' }).waitFor({ state: 'detached' });
+  await ui.waitForGone('Fill from Okta');
   await page.close();
 });

@@ -2,12 +2,9 @@
 // Okta metadata page → "Use in Anypoint" → Anypoint form (React, strict CSP) → "Fill from Okta" → React state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { launch, keepMetadata, openClientProviderForm, submittedState, METADATA_URL } from './browser.mjs';
+import { launch, assistUi, keepMetadata, formPage, submittedState, METADATA_URL, CUSTOM_DEFAULT, PRODUCT } from '../support/browser.mjs';
+import { contentScriptWorld } from '../support/isolated_world.mjs';
 
-const SAMPLE = JSON.parse(
-  readFileSync(new URL('../../www/okta/documents/custom-default.openid-configuration.json', import.meta.url)),
-);
 let browser;
 
 before(async () => {
@@ -21,40 +18,41 @@ test('metadata page shows the copy-assist panel under a strict CSP', async () =>
   const page = await browser.context.newPage();
   const response = await page.goto(METADATA_URL);
   assert.match(response.headers()['content-security-policy'], /script-src 'self'/, 'the fixture must send a strict CSP');
-  const panel = page.getByRole('region', { name: 'Okta → Anypoint Assist' });
-  await panel.waitFor();
+  const ui = assistUi(page);
   for (const label of ['Issuer', 'Client Registration URL', 'Authorize URL', 'Token URL', 'Token Introspection URL']) {
-    await panel.getByRole('button', { name: `Copy ${label}`, exact: true }).waitFor();
+    await ui.waitFor(`Copy ${label}`);
   }
-  assert.equal(await panel.getByText(SAMPLE.issuer, { exact: true }).count(), 1);
+  const panel = await ui.textOf(PRODUCT, 'region');
+  assert.ok(panel.includes(CUSTOM_DEFAULT.issuer), panel);
+  assert.ok(panel.includes(CUSTOM_DEFAULT.introspection_endpoint), panel);
   await page.close();
 });
 
-test('metadata → Use in Anypoint → Fill from Okta reaches React state', async () => {
+test('metadata → Use in Anypoint → Fill from Okta reaches React state; the bar says where the values came from', async () => {
   const okta = await keepMetadata(browser.context);
+  const { page, ui } = await formPage(browser.context);
+  const bar = await ui.textOf(PRODUCT, 'group');
+  assert.match(bar, /From authorization server "default" of Okta org dev-12345678, kept just now\./);
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled 5');
 
-  const anypoint = await browser.context.newPage();
-  await openClientProviderForm(anypoint);
-  await anypoint.getByRole('button', { name: 'Fill from Okta' }).click();
-  await anypoint.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
-
-  const state = await submittedState(anypoint);
-  assert.equal(state.issuer, SAMPLE.issuer);
-  assert.equal(state.registrationUrl, SAMPLE.registration_endpoint);
-  assert.equal(state.authorizeUrl, SAMPLE.authorization_endpoint);
-  assert.equal(state.tokenUrl, SAMPLE.token_endpoint);
-  assert.equal(state.introspectionUrl, SAMPLE.introspection_endpoint);
+  const state = await submittedState(page);
+  assert.equal(state.issuer, CUSTOM_DEFAULT.issuer);
+  assert.equal(state.registrationUrl, CUSTOM_DEFAULT.registration_endpoint);
+  assert.equal(state.authorizeUrl, CUSTOM_DEFAULT.authorization_endpoint);
+  assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
+  assert.equal(state.introspectionUrl, CUSTOM_DEFAULT.introspection_endpoint);
   await okta.close();
-  await anypoint.close();
+  await page.close();
 });
 
 test('without kept metadata the helper says where to get it', async () => {
   const fresh = await launch();
   try {
-    const page = await fresh.context.newPage();
-    await openClientProviderForm(page);
-    await page.getByRole('button', { name: 'Fill from Okta' }).click();
-    await page.getByRole('status').filter({ hasText: 'No Okta metadata kept yet' }).waitFor();
+    const { page, ui } = await formPage(fresh.context);
+    assert.doesNotMatch(await ui.textOf(PRODUCT, 'group'), /From /, 'no source line without kept values');
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('No Okta metadata kept yet');
     const state = await submittedState(page);
     assert.equal(state.issuer, '');
   } finally {
@@ -66,7 +64,9 @@ test('no helper on an Anypoint page without the form', async () => {
   const page = await browser.context.newPage();
   await page.goto('https://anypoint.mulesoft.com/accounts/client-providers');
   await page.getByRole('button', { name: 'Add Client Provider' }).waitFor();
-  await page.waitForTimeout(300);
-  assert.equal(await page.getByRole('button', { name: 'Fill from Okta' }).count(), 0);
+  // A complete scan of this page (snapshot → the core's classification) decides: nothing attached.
+  const attachedAfterScan = await (await contentScriptWorld(page)).evaluate('scan().then(() => attached !== null)');
+  assert.equal(attachedAfterScan, false);
+  assert.equal(await assistUi(page).count('Fill from Okta'), 0);
   await page.close();
 });

@@ -1,8 +1,9 @@
 // The extension's own UI (the toolbar popup, opened as a page): load metadata by the org's domain through
-// the worker (gloo-net fetch), keep it, fill Anypoint with it; clear messages for wrong addresses.
+// the worker's fetch policy, keep what was checked, fill Anypoint with it, forget it; custom domains only
+// after the admin allowed the host; clear messages for wrong addresses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openClientProviderForm, submittedState } from './browser.mjs';
+import { launch, formPage, submittedState, PRODUCT } from '../support/browser.mjs';
 
 let browser;
 let popupUrl;
@@ -15,46 +16,80 @@ after(async () => {
   await browser?.close();
 });
 
+async function openPopup() {
+  const popup = await browser.context.newPage();
+  await popup.goto(popupUrl);
+  return popup;
+}
+
 async function check(page, location) {
   await page.getByLabel('Okta org, issuer or Metadata URI').fill(location);
   await page.getByRole('button', { name: 'Check' }).click();
 }
 
-test('typing the org domain loads its default server; Use in Anypoint keeps it for the fill', async () => {
-  const popup = await browser.context.newPage();
-  await popup.goto(popupUrl);
+test('typing the org domain loads its default server; Use in Anypoint keeps what was checked, without a second fetch', async () => {
+  const popup = await openPopup();
   await popup.getByText('No Okta metadata kept yet').waitFor();
   await check(popup, 'dev-12345678.okta.com');
-  const panel = popup.getByRole('region', { name: 'Okta → Anypoint Assist' });
+  const panel = popup.getByRole('region', { name: PRODUCT });
   await panel.getByText('https://dev-12345678.okta.com/oauth2/default/v1/token', { exact: true }).waitFor();
+  const fetchesBefore = browser.server.requests.filter((r) => r.host === 'dev-12345678.okta.com').length;
   await panel.getByRole('button', { name: 'Use in Anypoint' }).click();
   await panel.getByRole('status').filter({ hasText: 'Kept the values' }).waitFor();
-  await popup.getByText('https://dev-12345678.okta.com/oauth2/default (from https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration)').waitFor();
+  assert.equal(browser.server.requests.filter((r) => r.host === 'dev-12345678.okta.com').length, fetchesBefore, 'no second fetch');
+  assert.ok(browser.server.requests.every((r) => r.cookie === null), 'no cookie is ever sent');
+  await popup.getByText(/^https:\/\/dev-12345678\.okta\.com\/oauth2\/default\. From authorization server "default" of Okta org dev-12345678, kept just now\.$/).waitFor();
 
-  const anypoint = await browser.context.newPage();
-  await openClientProviderForm(anypoint);
-  await anypoint.getByRole('button', { name: 'Fill from Okta' }).click();
-  await anypoint.getByRole('status').filter({ hasText: 'Filled 5' }).waitFor();
-  assert.equal((await submittedState(anypoint)).authorizeUrl, 'https://dev-12345678.okta.com/oauth2/default/v1/authorize');
+  const { page, ui } = await formPage(browser.context);
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled 5');
+  assert.equal((await submittedState(page)).authorizeUrl, 'https://dev-12345678.okta.com/oauth2/default/v1/authorize');
+
+  await popup.getByRole('button', { name: 'Forget kept values' }).click();
+  await popup.getByText('No Okta metadata kept yet').waitFor();
   await popup.close();
-  await anypoint.close();
+  await page.close();
 });
 
-test('an org authorization server by its Metadata URI', async () => {
-  const popup = await browser.context.newPage();
-  await popup.goto(popupUrl);
-  await check(popup, 'https://acme.okta.com/.well-known/openid-configuration');
+test('an org authorization server by its Metadata URI, with an explicit default port', async () => {
+  const popup = await openPopup();
+  await check(popup, 'https://acme.okta.com:443/.well-known/openid-configuration');
   await popup.getByText('the org authorization server of Okta org acme').waitFor();
+  assert.equal(await popup.getByRole('button', { name: 'Use in Anypoint' }).isDisabled(), false);
   await popup.close();
 });
 
 test('wrong addresses get a message that says what to do', async () => {
-  const popup = await browser.context.newPage();
-  await popup.goto(popupUrl);
+  const popup = await openPopup();
   await check(popup, 'nope.okta.com');
   await popup.locator('#load-status').filter({ hasText: 'Okta answered HTTP 404' }).waitFor();
   await check(popup, 'not a host at all');
   await popup.locator('#load-status').filter({ hasText: 'is not an Okta address' }).waitFor();
+  await check(popup, 'http://dev-12345678.okta.com/oauth2/default');
+  await popup.locator('#load-status').filter({ hasText: 'not loaded over https' }).waitFor();
   assert.equal(await popup.getByRole('button', { name: 'Use in Anypoint' }).count(), 0);
+  await popup.close();
+});
+
+test('a host that is not Okta reaches no server until the admin allows it', async () => {
+  const popup = await openPopup();
+  const before = browser.server.requests.length;
+  await check(popup, 'https://login.acme-corp.com/oauth2/default');
+  await popup.locator('#load-status').filter({ hasText: 'login.acme-corp.com is not an Okta host' }).waitFor();
+  await popup.getByRole('button', { name: 'Allow access to login.acme-corp.com' }).waitFor();
+  await check(popup, 'https://collector.example.com/.well-known/openid-configuration');
+  await popup.locator('#load-status').filter({ hasText: 'collector.example.com is not an Okta host' }).waitFor();
+  assert.deepEqual(browser.server.requests.slice(before), [], 'nothing was sent anywhere');
+  await popup.close();
+});
+
+test('a document whose registration endpoint is on a foreign host is shown but cannot be kept', async () => {
+  const popup = await openPopup();
+  await check(popup, 'dev-87654321.okta.com');
+  await popup.getByText(/"registration_endpoint" is on collector\.example\.com, not on the issuer's host dev-87654321\.okta\.com/).waitFor();
+  assert.equal(await popup.getByRole('button', { name: 'Use in Anypoint' }).isDisabled(), true);
+  // Even a forged keep from the popup finds nothing checked to keep.
+  const answer = await popup.evaluate(() => askCore('keepChecked'));
+  assert.equal(answer.kind, 'failure');
   await popup.close();
 });

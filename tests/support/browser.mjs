@@ -1,19 +1,20 @@
-// Shared by the e2e tests, the demo and the benchmark: practice servers + Debian's Chromium running the
-// built extension, with the real host names mapped to the local servers.
+// Shared by the e2e tests, the demo, the screenshots and the benchmark: practice servers + Debian's Chromium
+// running the built extension, with the real host names mapped to the local servers.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPracticeServer } from '../../www/serve.mjs';
+import { assistUi } from './assist_ui.mjs';
+import { ANYPOINT_LIST_URL, METADATA_URL } from './fixtures.mjs';
+
+export { assistUi } from './assist_ui.mjs';
+export * from './fixtures.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, 'extension', 'dist', 'chrome');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const OKTA_ORG = 'dev-12345678.okta.com';
-export const METADATA_URL = `https://${OKTA_ORG}/oauth2/default/.well-known/openid-configuration`;
-export const ANYPOINT_LIST_URL = 'https://anypoint.mulesoft.com/accounts/client-providers';
 
 /**
  * Start the practice servers and a Chromium with the extension loaded.
@@ -24,7 +25,7 @@ export async function launch({ withExtension = true, headless = true } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'assist-profile-'));
   // practice.example.test: the same pages on a host the extension does not run on (the benchmark's control).
   const rules = ['*.okta.com', '*.oktapreview.com', 'anypoint.mulesoft.com', '*.anypoint.mulesoft.com', '*.platform.mulesoft.com',
-    'practice.example.test']
+    'practice.example.test', 'login.acme-corp.com', '*.example.com']
     .map((host) => `MAP ${host} 127.0.0.1:${server.port}`)
     .join(', ');
   const args = [
@@ -77,7 +78,17 @@ export async function submittedState(page) {
 export async function keepMetadata(context, url = METADATA_URL) {
   const okta = await context.newPage();
   await okta.goto(url);
-  await okta.getByRole('button', { name: 'Use in Anypoint' }).click();
-  await okta.getByRole('status').filter({ hasText: 'Kept the values' }).waitFor();
+  const ui = assistUi(okta);
+  await ui.click('Use in Anypoint');
+  await ui.waitForStatus('Kept the values');
   return okta;
+}
+
+/** A page with the client provider form opened by `open`, once the helper bar is there; with its UI. */
+export async function formPage(context, open = openClientProviderForm) {
+  const page = await context.newPage();
+  await open(page);
+  const ui = assistUi(page);
+  await ui.waitFor('Fill from Okta');
+  return { page, ui };
 }

@@ -3,14 +3,15 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openClientProviderForm, METADATA_URL } from './browser.mjs';
+import { launch, assistUi, openClientProviderForm, METADATA_URL } from './browser.mjs';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../../target/demo');
 const headless = !process.env.DISPLAY;
 const browser = await launch({ headless });
 const okta = await browser.context.newPage();
 await okta.goto(METADATA_URL);
-await okta.getByRole('button', { name: 'Use in Anypoint' }).waitFor();
+const oktaUi = assistUi(okta);
+await oktaUi.waitFor('Use in Anypoint');
 
 if (!headless) {
   const anypoint = await browser.context.newPage();
@@ -23,13 +24,14 @@ if (!headless) {
 } else {
   mkdirSync(OUT, { recursive: true });
   const shots = [join(OUT, '1-okta-metadata.png'), join(OUT, '2-anypoint-filled.png')];
-  await okta.getByRole('button', { name: 'Use in Anypoint' }).click();
-  await okta.getByRole('status').filter({ hasText: 'Kept' }).waitFor();
+  await oktaUi.click('Use in Anypoint');
+  await oktaUi.waitForStatus('Kept');
   await okta.screenshot({ path: shots[0] });
   const anypoint = await browser.context.newPage();
   await openClientProviderForm(anypoint);
-  await anypoint.getByRole('button', { name: 'Fill from Okta' }).click();
-  await anypoint.getByRole('status').filter({ hasText: 'Filled' }).waitFor();
+  const anypointUi = assistUi(anypoint);
+  await anypointUi.click('Fill from Okta');
+  await anypointUi.waitForStatus('Filled');
   await anypoint.screenshot({ path: shots[1], fullPage: true });
   console.log('No display: ran the flow headless. Screenshots:');
   for (const shot of shots) console.log(`  ${shot}`);

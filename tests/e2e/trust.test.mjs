@@ -1,0 +1,205 @@
+// Trust boundaries in the real browser (docs/architecture.md, "Trust model"): forged messages from every
+// context are refused; page scripts can neither read nor press the helper's buttons; only the values the core
+// reads leave the page; documents that point elsewhere are shown but never kept or filled.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, assistUi, keepMetadata, formPage, submittedState, METADATA_URL, API_TOKEN, CLIENT_SECRET, PRODUCT } from '../support/browser.mjs';
+import { contentScriptWorld } from '../support/isolated_world.mjs';
+
+let browser;
+let extensionId;
+
+before(async () => {
+  browser = await launch();
+  extensionId = new URL(browser.worker.url()).host;
+});
+after(async () => {
+  await browser?.close();
+});
+
+const PROTOCOL = 3;
+const FORGED = {
+  recognisePage: 'recognisePage',
+  getKept: 'getKept',
+  forgetKept: 'forgetKept',
+  keepChecked: 'keepChecked',
+  fetchMetadata: { fetchMetadata: { input: 'dev-12345678.okta.com', keep: true } },
+  classifyForm: { classifyForm: { controls: [] } },
+  planFill: { planFill: { values: {} } },
+  keepMetadata: { keepMetadata: { text: '{}', length: 2 } },
+};
+
+/** Send each request from a context (an expression that sends one message) and collect the answers. */
+async function sendAll(evaluate, names) {
+  const answers = {};
+  for (const name of names) {
+    answers[name] = await evaluate(`chrome.runtime.sendMessage(${JSON.stringify({ v: PROTOCOL, request: FORGED[name] })})`);
+  }
+  return answers;
+}
+
+function assertRefused(answers, context) {
+  for (const [name, answer] of Object.entries(answers)) {
+    assert.equal(answer?.kind, 'failure', `${name} from ${context}: ${JSON.stringify(answer)}`);
+    assert.match(answer.message, new RegExp(`Refused: "${name}" may not be asked from ${context}`), name);
+  }
+}
+
+test('each context may ask only its own requests; the rest is refused', async () => {
+  const okta = await keepMetadata(browser.context);
+  const oktaWorld = await contentScriptWorld(okta);
+  assertRefused(await sendAll(oktaWorld.evaluate, ['getKept', 'forgetKept', 'keepChecked', 'fetchMetadata', 'classifyForm', 'planFill']), 'an Okta page');
+
+  const { page } = await formPage(browser.context);
+  const anypointWorld = await contentScriptWorld(page);
+  assertRefused(await sendAll(anypointWorld.evaluate, ['recognisePage', 'getKept', 'forgetKept', 'keepChecked', 'fetchMetadata', 'keepMetadata']), 'an Anypoint page');
+
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup/popup.html`);
+  assertRefused(await sendAll(popup.evaluate.bind(popup), ['recognisePage', 'classifyForm', 'planFill', 'keepMetadata']), "the extension's own pages");
+
+  // The kept values survived every forged forget.
+  const kept = await popup.evaluate(() => askCore('getKept'));
+  assert.equal(kept.kind, 'kept');
+  await Promise.all([okta.close(), page.close(), popup.close()]);
+});
+
+test('a content script cannot name the document it read: the URL is the one the browser reports', async () => {
+  const okta = await browser.context.newPage();
+  await okta.goto(METADATA_URL);
+  await assistUi(okta).waitFor('Use in Anypoint');
+  const world = await contentScriptWorld(okta);
+  // A URL in the message is not part of the protocol: ignored, the document is this page's.
+  const withUrl = await world.evaluate(`chrome.runtime.sendMessage({ v: ${PROTOCOL}, request: { keepMetadata: {
+    url: 'https://attacker.okta.com/.well-known/openid-configuration', text: '{}', length: 2 } } })`);
+  assert.equal(withUrl.kind, 'metadataReport');
+  assert.equal(withUrl.valid, false);
+  assert.doesNotMatch(JSON.stringify(withUrl), /attacker/);
+  // Another org's document, sent from this page, is judged as this page's document: an issuer mismatch.
+  const foreign = JSON.stringify({ issuer: 'https://attacker.okta.com/oauth2/default' });
+  const answer = await world.evaluate(`chrome.runtime.sendMessage({ v: ${PROTOCOL}, request: { keepMetadata: {
+    text: ${JSON.stringify(foreign)}, length: ${foreign.length} } } })`);
+  assert.equal(answer.kind, 'metadataReport');
+  assert.equal(answer.valid, false);
+  assert.ok(answer.problems.some((p) => p.code === 'issuerMismatch'), JSON.stringify(answer.problems));
+  await okta.close();
+});
+
+test('a page script cannot message the core', async () => {
+  const { page } = await formPage(browser.context);
+  const outcome = await page.evaluate(async (id) => {
+    try {
+      const answer = await chrome.runtime.sendMessage(id, { v: 3, request: 'getKept' });
+      return `answered ${JSON.stringify(answer)}`;
+    } catch (error) {
+      return `refused: ${error.message}`;
+    }
+  }, extensionId);
+  assert.match(outcome, /^refused/);
+  await page.close();
+});
+
+test("a page script can neither read nor press the helper's buttons", async () => {
+  const okta = await keepMetadata(browser.context);
+  const { page, ui } = await formPage(browser.context);
+  const tokenUrl = page.getByLabel('Token URL', { exact: true });
+  await tokenUrl.pressSequentially('http://dev-12345678.okta.com/oauth2/default/v1/token');
+  await ui.waitFor('Use https://');
+  const seen = await page.evaluate(async () => {
+    const hosts = [...document.querySelectorAll('okta-anypoint-assist')];
+    const report = { hosts: hosts.length, shadowRoots: hosts.filter((h) => h.shadowRoot !== null).length, text: hosts.map((h) => h.textContent).join('') };
+    for (const host of hosts) {
+      host.click();
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      const box = host.getBoundingClientRect();
+      for (let x = box.left + 2; x < box.right; x += 20) {
+        const target = document.elementFromPoint(x, box.top + box.height / 2);
+        target?.click();
+        target?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: box.top + 5 }));
+      }
+      // Hiding the bar under the admin's pointer: put back at once.
+      host.style.opacity = '0';
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    report.opacity = hosts.map((h) => getComputedStyle(h).opacity);
+    return report;
+  });
+  assert.ok(seen.hosts >= 2, 'the bar and a fix button exist in the page');
+  assert.equal(seen.shadowRoots, 0, 'their shadow roots are closed');
+  assert.equal(seen.text, '', 'no text of theirs is readable from the page');
+  assert.ok(seen.opacity.every((o) => o === '1'), `restyled hosts are put back: ${seen.opacity}`);
+  // Nothing was filled and the fix was not applied.
+  assert.equal(await tokenUrl.inputValue(), 'http://dev-12345678.okta.com/oauth2/default/v1/token');
+  const state = await submittedState(page);
+  assert.equal(state.issuer, '');
+  assert.equal(state.tokenUrl, 'http://dev-12345678.okta.com/oauth2/default/v1/token');
+  assert.ok(!(await ui.statuses()).some((s) => s.startsWith('Filled')));
+  // The admin's own click still works.
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Kept your values in Token URL');
+  await Promise.all([okta.close(), page.close()]);
+});
+
+test('only what the core reads leaves the page: no values in scans, secrets only in their own hint request', async () => {
+  const okta = await keepMetadata(browser.context);
+  const { page, ui } = await formPage(browser.context);
+  const world = await contentScriptWorld(page);
+  await world.evaluate(`(() => {
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    globalThis.sentToCore = [];
+    chrome.runtime.sendMessage = (message) => { sentToCore.push(JSON.stringify(message)); return send(message); };
+  })()`);
+  await page.getByLabel('Authorization Header').pressSequentially(API_TOKEN);
+  await page.getByLabel('Client Secret').pressSequentially(CLIENT_SECRET);
+  await page.getByLabel('Issuer', { exact: true }).pressSequentially('https://dev-12345678.okta.com/oauth2/default');
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled');
+  await world.evaluate('scan()');
+  // Wake-ups carry nothing; every request is looked at.
+  const sent = (await world.evaluate('sentToCore')).map((m) => JSON.parse(m)).filter((m) => m.request).map((m) => m.request);
+  const kinds = new Set(sent.map((r) => (typeof r === 'string' ? r : Object.keys(r)[0])));
+  assert.ok(kinds.has('classifyForm') && kinds.has('planFill') && kinds.has('fieldHints'), [...kinds].join());
+  for (const request of sent) {
+    const text = JSON.stringify(request);
+    if (request.classifyForm) assert.ok(request.classifyForm.controls.every((c) => !('value' in c)), 'a scan carries no values');
+    const ownHeader = request.fieldHints?.field === 'authorizationHeader';
+    const ownSecret = request.fieldHints?.field === 'introspectionClientSecret';
+    if (!ownHeader) assert.ok(!text.includes(API_TOKEN.slice(2, 30)), `the token only in its own hint request: ${text.slice(0, 200)}`);
+    if (!ownSecret) assert.ok(!text.includes(CLIENT_SECRET.slice(0, 30)), `the secret only in its own hint request: ${text.slice(0, 200)}`);
+  }
+  await Promise.all([okta.close(), page.close()]);
+});
+
+test('a document whose registration endpoint is on another host is never kept or filled', async () => {
+  const fresh = await launch();
+  try {
+    const okta = await fresh.context.newPage();
+    await okta.goto('https://dev-87654321.okta.com/oauth2/default/.well-known/openid-configuration');
+    const oktaUi = assistUi(okta);
+    const panel = await oktaUi.textOf(PRODUCT, 'region');
+    assert.match(panel, /"registration_endpoint" is on collector\.example\.com, not on the issuer's host/);
+    assert.equal(await oktaUi.isDisabled('Use in Anypoint'), true);
+    // A forged keep from that page is judged the same way.
+    const answer = await (await contentScriptWorld(okta)).evaluate(`(async () => {
+      const text = document.querySelector('pre').textContent;
+      return chrome.runtime.sendMessage({ v: ${PROTOCOL}, request: { keepMetadata: { text, length: text.length } } });
+    })()`);
+    assert.equal(answer.kind, 'metadataReport');
+    assert.equal(answer.valid, false);
+    const { page, ui } = await formPage(fresh.context);
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('No Okta metadata kept yet');
+    assert.equal((await submittedState(page)).registrationUrl, '');
+  } finally {
+    await fresh.close();
+  }
+});
+
+test("a document naming another Okta org's issuer is an issuer mismatch", async () => {
+  const okta = await browser.context.newPage();
+  await okta.goto('https://dev-120913.okta.com/oauth2/default/.well-known/openid-configuration');
+  const ui = assistUi(okta);
+  assert.match(await ui.textOf(PRODUCT, 'region'), /names issuer https:\/\/attacker\.okta\.com\/oauth2\/default but was loaded from the metadata of https:\/\/dev-120913\.okta\.com\/oauth2\/default/);
+  assert.equal(await ui.isDisabled('Use in Anypoint'), true);
+  await okta.close();
+});

@@ -1,0 +1,99 @@
+// The extension's page-side UI as assistive technology finds it: through the accessibility tree (Chromium's
+// DevTools protocol). It lives in closed shadow roots, out of reach of page scripts and of Playwright's
+// locators; clicks are real (trusted) mouse clicks at the element's place, as an admin's would be.
+
+const DEADLINE_MS = 10000;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function assistUi(page) {
+  let session = null;
+  const cdp = async () => {
+    if (!session) {
+      session = await page.context().newCDPSession(page);
+      await session.send('Accessibility.enable');
+    }
+    return session;
+  };
+
+  /** The accessibility nodes with this role (and exact accessible name, when given). */
+  async function nodes(role, name) {
+    const client = await cdp();
+    const { root } = await client.send('DOM.getDocument', { depth: 0 });
+    const query = { nodeId: root.nodeId, role };
+    if (name !== undefined) query.accessibleName = name;
+    const found = await client.send('Accessibility.queryAXTree', query);
+    return found.nodes.filter((node) => !node.ignored && node.backendDOMNodeId);
+  }
+
+  async function until(check, what, timeout = DEADLINE_MS) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const result = await check();
+      if (result) return result;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+      await pause(50);
+    }
+  }
+
+  async function textOf(backendNodeId) {
+    const client = await cdp();
+    const { object } = await client.send('DOM.resolveNode', { backendNodeId });
+    const { result } = await client.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { return this.textContent; }',
+      returnByValue: true,
+    });
+    return result.value ?? '';
+  }
+
+  const ui = {
+    /** How many buttons with this exact name are shown. */
+    async count(name, role = 'button') {
+      return (await nodes(role, name)).length;
+    },
+    /** Wait until a button (or other role) with this name is shown. */
+    async waitFor(name, role = 'button', timeout = DEADLINE_MS) {
+      return until(async () => (await nodes(role, name))[0], `${role} "${name}"`, timeout);
+    },
+    /** Wait until no such button is shown. */
+    async waitForGone(name, role = 'button') {
+      await until(async () => (await nodes(role, name)).length === 0, `${role} "${name}" to go`);
+    },
+    /** A real mouse click on the button (a trusted event). */
+    async click(name, role = 'button') {
+      const node = await ui.waitFor(name, role);
+      const client = await cdp();
+      await client.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
+      const { quads } = await client.send('DOM.getContentQuads', { backendNodeId: node.backendDOMNodeId });
+      const [x1, y1, , , x3, y3] = quads[0];
+      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    },
+    /** The texts of every status line the extension shows (role="status"). */
+    async statuses() {
+      const texts = [];
+      for (const node of await nodes('status')) texts.push(await textOf(node.backendDOMNodeId));
+      return texts;
+    },
+    /** Wait until a status line contains `text`; returns that line. */
+    async waitForStatus(text) {
+      return until(async () => (await ui.statuses()).find((line) => line.includes(text)), `a status with "${text}"`);
+    },
+    /** The accessible name of the focused button, if a button has focus. */
+    async focusedButton() {
+      const focused = (await nodes('button')).find((node) =>
+        node.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+      return focused?.name?.value ?? null;
+    },
+    /** The text of the element with this role and accessible name (the panel: region; the bar: group). */
+    async textOf(name, role) {
+      const node = await ui.waitFor(name, role);
+      return textOf(node.backendDOMNodeId);
+    },
+    /** Whether the button with this name is disabled. */
+    async isDisabled(name) {
+      const node = await ui.waitFor(name);
+      return Boolean(node.properties?.some((p) => p.name === 'disabled' && p.value.value === true));
+    },
+  };
+  return ui;
+}
