@@ -3,7 +3,7 @@
 #   ./build.sh [build]        release wasm → wasm-opt → extension/dist/{chrome,firefox}, practice app
 #   ./build.sh demo           practice servers + Chromium with the extension (headless: screenshots)
 #   ./build.sh test           native tests, wasm-bindgen-test in headless Chromium, end-to-end in Chromium + Firefox
-#   ./build.sh bench          the DESIGN.md §6 figures as a table
+#   ./build.sh bench          the figures of docs/architecture.md "Budgets" as a table
 #   ./build.sh package        zip files for the stores under extension/dist/
 #   ./build.sh fuzz SECONDS   cargo fuzz on the metadata parser
 set -euo pipefail
@@ -32,7 +32,7 @@ ensure_wasm_bindgen() {
   local cached=$TOOLS_CACHE/wasm-bindgen-$WASM_BINDGEN_VERSION/bin
   if [[ ! -x $cached/wasm-bindgen ]]; then
     log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about two minutes, once per machine)"
-    # No --locked: a locked dependency version is missing from the registry mirror (FACTS.md).
+    # No --locked: a locked dependency version is missing from the registry mirror (docs/facts.md).
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS_CACHE/wasm-bindgen-$WASM_BINDGEN_VERSION"
   fi
   mkdir -p "$TOOLS/bin"
@@ -154,8 +154,8 @@ cmd_fuzz() {
     mkdir -p "$TOOLS/bin" && cp "$TOOLS_CACHE/cargo-fuzz/bin/cargo-fuzz" "$TOOLS/bin/"
   fi
   mkdir -p fuzz/corpus/metadata
-  log "fuzzing the metadata parser for ${seconds}s (seeds: fuzz/seeds, corpus: fuzz/corpus/metadata)"
-  cargo +nightly fuzz run metadata fuzz/corpus/metadata fuzz/seeds -- -max_total_time="$seconds"
+  log "fuzzing the metadata parser for ${seconds}s (seeds: tests/fixtures, corpus: fuzz/corpus/metadata)"
+  cargo +nightly fuzz run metadata fuzz/corpus/metadata tests/fixtures -- -max_total_time="$seconds"
 }
 
 case ${1:-build} in

@@ -18,7 +18,7 @@ const DOCUMENTS = join(WWW, '..', 'tests', 'fixtures');
 
 export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
 
-// Okta paths → documents, per org. Every metadata path form of DESIGN.md §1.
+// Okta paths → documents, per org. Every metadata path form of docs/facts.md, "Okta".
 const OKTA_DOCUMENTS = {
   'dev-12345678.okta.com': {
     '/oauth2/default/.well-known/openid-configuration': 'custom-default.openid-configuration.json',

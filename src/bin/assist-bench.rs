@@ -1,4 +1,4 @@
-//! `assist-bench`: the native figures of DESIGN.md §6, as JSON lines for tests/bench/report.mjs
+//! `assist-bench`: the native figures of docs/architecture.md, "Budgets", as JSON lines for tests/bench/report.mjs
 //! (`./build.sh bench` prints them as a table). Timings are medians and 95th percentiles over many runs.
 
 use std::hint::black_box;

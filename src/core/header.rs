@@ -174,7 +174,7 @@ pub fn normalize_authorization_header(input: &str) -> NormalizedHeader {
 mod tests {
     use super::*;
 
-    const TOKEN: &str = "00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01";
+    const TOKEN: &str = include_str!("../../tests/fixtures/api-token.txt").trim_ascii_end();
 
     fn norm(s: &str) -> NormalizedHeader {
         normalize_authorization_header(s)

@@ -101,5 +101,8 @@ mod tests {
         let hosts: Vec<&str> = manifest["host_permissions"].as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
         let expected: Vec<String> = OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/*")).collect();
         assert_eq!(hosts, expected, "host_permissions: the Okta domains, for loading metadata from the popup");
+        // Custom domains are asked for one host at a time at run time; nothing broad is granted up front.
+        assert_eq!(manifest["optional_host_permissions"], serde_json::json!(["https://*/*"]));
+        assert_eq!(manifest["permissions"], serde_json::json!(["storage"]));
     }
 }

@@ -48,7 +48,7 @@ pub struct MetadataLocation {
 }
 
 impl MetadataLocation {
-    /// Recognise a metadata URL (every Okta form of DESIGN.md §1), on any host.
+    /// Recognise a metadata URL (every Okta form of docs/facts.md, "Okta"), on any host.
     pub fn parse(url: &str) -> Result<Self, ProblemKind> {
         let not_metadata = || ProblemKind::NotAMetadataUrl { url: url.to_string() };
         let parsed = WebUrl::parse(url.trim()).map_err(|_| not_metadata())?;

@@ -1,4 +1,4 @@
-// Browser figures of DESIGN.md §6, measured in Debian's Chromium with the built extension on the practice
+// Browser figures of docs/architecture.md "Budgets", measured in Debian's Chromium with the built extension on the practice
 // pages. Printed as JSON lines; tests/bench/report.mjs makes the table.
 import { launch, assistUi, keepMetadata, openClientProviderForm } from '../support/browser.mjs';
 import { contentScriptWorld } from '../support/isolated_world.mjs';

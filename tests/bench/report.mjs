@@ -1,4 +1,4 @@
-// ./build.sh bench: every DESIGN.md §6 figure that is measured so far, beside its budget, as one table.
+// ./build.sh bench: every figure of docs/architecture.md "Budgets" that is measured so far, beside its budget, as one table.
 import { execFileSync } from 'node:child_process';
 import { statSync, readdirSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';

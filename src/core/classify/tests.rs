@@ -21,6 +21,8 @@ const FORM: &[(AnypointField, &str, &str, &str)] = &[
     (EnableIdpDeletionAndUpdates, "Enable client deletion and updates in IdP", "checkbox", "Advanced settings"),
 ];
 
+/// The snapshot the content script takes of one control in each markup: each markup leaves its own traces
+/// (ids, names, extra label parts), so no two markups give the same snapshot (checked below).
 fn control(label: &str, input_type: &str, section: &str, how: Markup) -> ControlSnapshot {
     let mut c = ControlSnapshot {
         tag: "input".into(),
@@ -28,13 +30,38 @@ fn control(label: &str, input_type: &str, section: &str, how: Markup) -> Control
         section: section.into(),
         ..Default::default()
     };
+    let slug = label.to_lowercase().replace(' ', "-");
     match how {
-        Markup::LabelFor | Markup::WrappingLabel | Markup::AriaLabel | Markup::ShadowCustomElement => {
-            c.labels = vec![label.into()]
+        // <label for="cp-issuer">Issuer</label><input id="cp-issuer">
+        Markup::LabelFor => {
+            c.labels = vec![label.into()];
+            c.id = format!("cp-{slug}");
         }
-        Markup::AriaLabelledBy => c.labels = vec![format!("{label} ")],
+        // <label>Issuer <input name="issuer"> <small>The issuer of your IdP</small></label>: help text joins in.
+        Markup::WrappingLabel => {
+            c.labels = vec![format!("{label} Required.")];
+            c.name = slug.clone();
+        }
+        // aria-labelledby="lbl-7 req-7": the label and a separate "required" badge.
+        Markup::AriaLabelledBy => c.labels = vec![format!("{label} required")],
+        // aria-label only, generated ids (React useId).
+        Markup::AriaLabel => {
+            c.labels = vec![label.into()];
+            c.id = format!(":r{}:", label.len());
+        }
+        // Placeholder only (no label at all), lower case as designers write them.
         Markup::Placeholder => c.placeholder = label.to_lowercase(),
-        Markup::FloatingLabel => c.labels = vec![format!("{label} *")],
+        // A floating label with a required star; Material-style inputs carry a blank placeholder.
+        Markup::FloatingLabel => {
+            c.labels = vec![format!("{label} *")];
+            c.placeholder = " ".into();
+        }
+        // <x-field label="Issuer">: the input in the shadow root has the same name and id in every field.
+        Markup::ShadowCustomElement => {
+            c.labels = vec![label.into()];
+            c.name = "input".into();
+            c.id = "input".into();
+        }
         Markup::NameAndIdOnly => {
             let words: Vec<&str> = label.split_whitespace().collect();
             c.name = words
@@ -42,11 +69,8 @@ fn control(label: &str, input_type: &str, section: &str, how: Markup) -> Control
                 .enumerate()
                 .map(|(i, w)| if i == 0 { w.to_lowercase() } else { w.to_string() })
                 .collect::<String>();
-            c.id = format!("cp-{}", label.to_lowercase().replace(' ', "-"));
+            c.id = format!("cp-{slug}");
         }
-    }
-    if how == Markup::LabelFor {
-        c.id = format!("field{}", label.len());
     }
     c
 }
@@ -75,19 +99,30 @@ fn assert_all_fields(controls: &[ControlSnapshot], offset: usize, how: &str) {
     }
 }
 
+const MARKUPS: [Markup; 8] = [
+    Markup::LabelFor,
+    Markup::WrappingLabel,
+    Markup::AriaLabelledBy,
+    Markup::AriaLabel,
+    Markup::Placeholder,
+    Markup::FloatingLabel,
+    Markup::ShadowCustomElement,
+    Markup::NameAndIdOnly,
+];
+
 #[test]
 fn classifies_every_markup() {
-    for how in [
-        Markup::LabelFor,
-        Markup::WrappingLabel,
-        Markup::AriaLabelledBy,
-        Markup::AriaLabel,
-        Markup::Placeholder,
-        Markup::FloatingLabel,
-        Markup::ShadowCustomElement,
-        Markup::NameAndIdOnly,
-    ] {
+    for how in MARKUPS {
         assert_all_fields(&form(how), 0, &format!("{how:?}"));
+    }
+}
+
+#[test]
+fn the_markups_are_really_different_snapshots() {
+    for (i, a) in MARKUPS.iter().enumerate() {
+        for b in &MARKUPS[i + 1..] {
+            assert_ne!(form(*a), form(*b), "{a:?} and {b:?} give the same snapshot: one of them tests nothing new");
+        }
     }
 }
 

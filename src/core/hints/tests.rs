@@ -1,14 +1,16 @@
 use super::*;
+use crate::core::header::HeaderFinding;
+use crate::core::severity::Severity;
 
 const ISSUER: &str = "https://dev-12345678.okta.com/oauth2/default";
-const TOKEN: &str = "00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01";
+const TOKEN: &str = include_str!("../../../tests/fixtures/api-token.txt").trim_ascii_end();
 
 fn with_issuer() -> FormValues {
     FormValues::from([(AnypointField::Issuer, ISSUER.to_string())])
 }
 
-fn codes(field: AnypointField, value: &str, others: &FormValues) -> Vec<&'static str> {
-    hints_for(field, value, others).into_iter().map(|h| h.code).collect()
+fn kinds(field: AnypointField, value: &str, others: &FormValues) -> Vec<HintKind> {
+    hints_for(field, value, others).into_iter().map(|h| h.kind).collect()
 }
 
 fn first(field: AnypointField, value: &str) -> Hint {
@@ -39,7 +41,7 @@ fn correct_values_get_no_hints() {
 fn http_is_an_error_with_a_fix() {
     let hint = first(AnypointField::TokenUrl, "http://dev-12345678.okta.com/oauth2/default/v1/token");
     assert_eq!(hint.severity, Severity::Error);
-    assert_eq!(hint.code, "httpsRequired");
+    assert!(matches!(hint.kind, HintKind::HttpsRequired { .. }));
     assert!(hint.message.contains("https"));
     assert_eq!(hint.fix.as_deref(), Some("https://dev-12345678.okta.com/oauth2/default/v1/token"));
     assert_eq!(hint.fix_label, Some("Use https://"));
@@ -47,8 +49,8 @@ fn http_is_an_error_with_a_fix() {
 
 #[test]
 fn unsafe_and_non_urls() {
-    assert_eq!(first(AnypointField::AuthorizeUrl, "javascript:alert(1)").code, "unsafeScheme");
-    assert_eq!(first(AnypointField::AuthorizeUrl, "dev-12345678.okta.com/oauth2").code, "notAUrl");
+    assert!(matches!(first(AnypointField::AuthorizeUrl, "javascript:alert(1)").kind, HintKind::UnsafeScheme { .. }));
+    assert!(matches!(first(AnypointField::AuthorizeUrl, "dev-12345678.okta.com/oauth2").kind, HintKind::NotAUrl { .. }));
 }
 
 #[test]
@@ -58,7 +60,7 @@ fn metadata_url_in_issuer_is_fixed_to_the_bare_issuer() {
         "https://dev-12345678.okta.com/.well-known/oauth-authorization-server/oauth2/default",
     ] {
         let hint = first(AnypointField::Issuer, url);
-        assert_eq!(hint.code, "metadataUrlInIssuer");
+        assert!(matches!(hint.kind, HintKind::MetadataUrlInIssuer { .. }));
         assert_eq!(hint.fix.as_deref(), Some(ISSUER));
     }
     let org = first(AnypointField::Issuer, "https://acme.okta.com/.well-known/openid-configuration");
@@ -68,7 +70,7 @@ fn metadata_url_in_issuer_is_fixed_to_the_bare_issuer() {
 #[test]
 fn endpoint_in_the_wrong_field() {
     let hint = first(AnypointField::AuthorizeUrl, "https://dev-12345678.okta.com/oauth2/default/v1/token");
-    assert_eq!(hint.code, "wrongEndpoint");
+    assert!(matches!(hint.kind, HintKind::WrongEndpoint { .. }));
     assert!(hint.message.contains("token endpoint") && hint.message.contains("/v1/authorize"), "{}", hint.message);
     for (field, value) in [
         (AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/v1/authorize"),
@@ -77,24 +79,21 @@ fn endpoint_in_the_wrong_field() {
         (AnypointField::ClientRegistrationUrl, "https://dev-12345678.okta.com/oauth2/default/v1/authorize"),
         (AnypointField::AuthorizeUrl, "https://dev-12345678.okta.com/oauth2/v1/clients"),
     ] {
-        assert_eq!(first(field, value).code, "wrongEndpoint", "{field:?} {value}");
+        assert!(matches!(first(field, value).kind, HintKind::WrongEndpoint { .. }), "{field:?} {value}");
     }
-    assert_eq!(first(AnypointField::Issuer, "https://dev-12345678.okta.com/oauth2/default/v1/token").code, "endpointInIssuer");
-    assert_eq!(
-        first(AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration").code,
-        "metadataUrlInEndpoint"
-    );
+    assert!(matches!(first(AnypointField::Issuer, "https://dev-12345678.okta.com/oauth2/default/v1/token").kind, HintKind::EndpointInIssuer { .. }));
+    assert!(matches!(first(AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration").kind, HintKind::MetadataUrlInEndpoint { .. }));
 }
 
 #[test]
 fn other_org_and_other_server_than_the_issuer() {
     let others = with_issuer();
-    assert_eq!(codes(AnypointField::TokenUrl, "https://other.okta.com/oauth2/default/v1/token", &others), ["otherHost"]);
+    assert!(matches!(kinds(AnypointField::TokenUrl, "https://other.okta.com/oauth2/default/v1/token", &others).as_slice(), [HintKind::OtherHost { .. }]));
     let hints = hints_for(AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/aus9/v1/token", &others);
-    assert_eq!(hints[0].code, "otherServer");
+    assert!(matches!(hints[0].kind, HintKind::OtherServer { .. }));
     assert!(hints[0].message.contains("\"aus9\"") && hints[0].message.contains("\"default\""));
     // The registration URL is org-level: no server complaint.
-    assert!(codes(AnypointField::ClientRegistrationUrl, "https://dev-12345678.okta.com/oauth2/v1/clients", &others).is_empty());
+    assert!(kinds(AnypointField::ClientRegistrationUrl, "https://dev-12345678.okta.com/oauth2/v1/clients", &others).is_empty());
 }
 
 #[test]
@@ -114,57 +113,54 @@ fn registration_url_is_made_org_level() {
 #[test]
 fn spaces_and_trailing_slashes() {
     let hint = first(AnypointField::Issuer, &format!("  {ISSUER} "));
-    assert_eq!(hint.code, "surroundingSpaces");
+    assert!(matches!(hint.kind, HintKind::SurroundingSpaces { .. }));
     assert_eq!(hint.fix.as_deref(), Some(ISSUER));
     assert_eq!(first(AnypointField::Issuer, &format!("{ISSUER}/")).fix.as_deref(), Some(ISSUER));
-    assert_eq!(first(AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/v1/token/").code, "trailingSlash");
-    assert_eq!(first(AnypointField::Issuer, &format!("{ISSUER}?x=1")).code, "issuerQuery");
+    assert!(matches!(first(AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/v1/token/").kind, HintKind::TrailingSlash { .. }));
+    assert!(matches!(first(AnypointField::Issuer, &format!("{ISSUER}?x=1")).kind, HintKind::IssuerQuery { .. }));
 }
 
 #[test]
 fn authorization_header() {
     let hint = first(AnypointField::AuthorizationHeader, TOKEN);
-    assert_eq!(hint.code, "headerNormalized");
+    assert!(matches!(hint.kind, HintKind::HeaderNormalized { .. }));
     assert_eq!(hint.fix, Some(format!("SSWS {TOKEN}")));
     assert!(hint.auto_apply, "the SSWS prefix is added without asking");
     assert!(!hint.message.contains(TOKEN), "the token is never echoed in a message");
     assert!(!first(AnypointField::TokenUrl, "http://a.okta.com/oauth2/v1/token").auto_apply);
     assert_eq!(first(AnypointField::AuthorizationHeader, &format!("SSWS SSWS {TOKEN}")).fix, Some(format!("SSWS {TOKEN}")));
-    assert_eq!(first(AnypointField::AuthorizationHeader, "SSWS 123").code, "unusualApiToken");
+    assert!(matches!(first(AnypointField::AuthorizationHeader, "SSWS 123").kind, HintKind::Header(HeaderFinding::UnusualApiToken)));
 }
 
 #[test]
 fn timeout_range() {
     assert_eq!(first(AnypointField::ClientRequestTimeout, "30").fix.as_deref(), Some("20"));
     assert_eq!(first(AnypointField::ClientRequestTimeout, "4").fix.as_deref(), Some("5"));
-    assert_eq!(first(AnypointField::ClientRequestTimeout, "4").code, "timeoutOutOfRange");
-    assert_eq!(first(AnypointField::ClientRequestTimeout, "five").code, "timeoutNotANumber");
+    assert!(matches!(first(AnypointField::ClientRequestTimeout, "4").kind, HintKind::TimeoutOutOfRange { .. }));
+    assert!(matches!(first(AnypointField::ClientRequestTimeout, "five").kind, HintKind::TimeoutNotANumber { .. }));
     assert!(hints_for(AnypointField::ClientRequestTimeout, "20", &FormValues::new()).is_empty());
 }
 
 #[test]
 fn client_id_and_secret_shapes() {
-    assert_eq!(first(AnypointField::IntrospectionClientId, "0oa1 b2").code, "clientIdCharacters");
-    assert_eq!(first(AnypointField::IntrospectionClientId, "abc123").code, "clientIdUnusual");
-    assert_eq!(
-        first(AnypointField::IntrospectionClientId, "Zx8-abcdefghijklmnopqrstuvwxyzABCDEFGHIJ").code,
-        "clientIdLooksLikeSecret"
-    );
+    assert!(matches!(first(AnypointField::IntrospectionClientId, "0oa1 b2").kind, HintKind::ClientIdCharacters { .. }));
+    assert!(matches!(first(AnypointField::IntrospectionClientId, "abc123").kind, HintKind::ClientIdUnusual { .. }));
+    assert!(matches!(first(AnypointField::IntrospectionClientId, "Zx8-abcdefghijklmnopqrstuvwxyzABCDEFGHIJ").kind, HintKind::ClientIdLooksLikeSecret { .. }));
     let same = FormValues::from([(AnypointField::IntrospectionClientId, "0oa1b2c3d4e5f6g7h8i9".to_string())]);
-    assert_eq!(codes(AnypointField::IntrospectionClientSecret, "0oa1b2c3d4e5f6g7h8i9", &same), ["secretEqualsId"]);
-    assert_eq!(first(AnypointField::IntrospectionClientSecret, TOKEN).code, "secretLooksLikeApiToken");
-    assert_eq!(first(AnypointField::IntrospectionClientSecret, "short").code, "secretShort");
+    assert!(matches!(kinds(AnypointField::IntrospectionClientSecret, "0oa1b2c3d4e5f6g7h8i9", &same).as_slice(), [HintKind::SecretEqualsId { .. }]));
+    assert!(matches!(first(AnypointField::IntrospectionClientSecret, TOKEN).kind, HintKind::SecretLooksLikeApiToken { .. }));
+    assert!(matches!(first(AnypointField::IntrospectionClientSecret, "short").kind, HintKind::SecretShort { .. }));
 }
 
 #[test]
 fn idp_deletion_needs_local_deletion() {
     let none = FormValues::new();
-    assert_eq!(codes(AnypointField::EnableIdpDeletionAndUpdates, "true", &none), ["idpDeletionNeedsLocal"]);
+    assert!(matches!(kinds(AnypointField::EnableIdpDeletionAndUpdates, "true", &none).as_slice(), [HintKind::IdpDeletionNeedsLocal { .. }]));
     let local = FormValues::from([(AnypointField::EnableClientDeletion, "true".to_string())]);
-    assert!(codes(AnypointField::EnableIdpDeletionAndUpdates, "true", &local).is_empty());
+    assert!(kinds(AnypointField::EnableIdpDeletionAndUpdates, "true", &local).is_empty());
     let idp = FormValues::from([(AnypointField::EnableIdpDeletionAndUpdates, "true".to_string())]);
-    assert_eq!(codes(AnypointField::EnableClientDeletion, "false", &idp), ["idpDeletionNeedsLocal"]);
-    assert_eq!(codes(AnypointField::DisableCertificateValidation, "true", &none), ["certificateValidationOff"]);
+    assert!(matches!(kinds(AnypointField::EnableClientDeletion, "false", &idp).as_slice(), [HintKind::IdpDeletionNeedsLocal { .. }]));
+    assert!(matches!(kinds(AnypointField::DisableCertificateValidation, "true", &none).as_slice(), [HintKind::CertificateValidationOff { .. }]));
 }
 
 #[test]
@@ -174,7 +170,7 @@ fn most_severe_first() {
     let mut sorted = severities.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(severities, sorted);
-    assert_eq!(hints[0].code, "httpsRequired");
+    assert!(matches!(hints[0].kind, HintKind::HttpsRequired { .. }));
 }
 
 #[test]
@@ -193,6 +189,24 @@ fn every_fix_has_a_button_label_without_the_value() {
                 let label = hint.fix_label.expect("a fix comes with a button label");
                 assert!(!label.contains(fix.as_str()) && !label.contains(TOKEN), "{label}");
             }
+        }
+    }
+}
+
+#[test]
+fn header_and_secret_messages_never_repeat_what_was_typed() {
+    let secret = include_str!("../../../tests/fixtures/client-secret.txt").trim_ascii_end();
+    for (field, input) in [
+        (AnypointField::AuthorizationHeader, TOKEN.to_string()),
+        (AnypointField::AuthorizationHeader, format!("ssws SSWS {TOKEN}")),
+        (AnypointField::AuthorizationHeader, secret.to_string()),
+        (AnypointField::AuthorizationHeader, "abc123".to_string()),
+        (AnypointField::IntrospectionClientSecret, TOKEN.to_string()),
+        (AnypointField::IntrospectionClientSecret, format!(" {secret}")),
+    ] {
+        let typed = input.trim().trim_start_matches("ssws SSWS ");
+        for hint in hints_for(field, &input, &FormValues::new()) {
+            assert!(!hint.message.contains(typed), "{field:?}: {}", hint.message);
         }
     }
 }
