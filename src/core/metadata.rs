@@ -15,9 +15,9 @@
 //! ```
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::hosts::{okta_domain_of, okta_org_of, same_okta_org};
+use super::json_document::{parse_json, Found, MetadataFields, TopLevel};
 pub use super::okta_paths::DocumentKind;
 use super::okta_paths::{
     compare_to_issuer, metadata_document, registration_client_id, server_of_issuer, AuthorizationServer, Mismatch,
@@ -172,7 +172,7 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
     for optional in ["jwks_uri", "userinfo_endpoint", "revocation_endpoint", "end_session_endpoint"] {
         check.url(optional, false);
     }
-    let present = |field: &str| !matches!(object.get(field), None | Some(Value::Null));
+    let present = |field: &str| !matches!(object.get(field), Found::Absent | Found::Null);
     if !present("registration_endpoint") {
         problems.push(ProblemKind::MissingRegistrationEndpoint.into());
     }
@@ -217,7 +217,7 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
     }
 }
 
-fn parse_object(text: &str) -> Result<Map<String, Value>, ProblemKind> {
+fn parse_object(text: &str) -> Result<MetadataFields, ProblemKind> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ProblemKind::TooLarge { bytes: text.len() });
     }
@@ -228,21 +228,9 @@ fn parse_object(text: &str) -> Result<Map<String, Value>, ProblemKind> {
     if trimmed.starts_with('<') {
         return Err(ProblemKind::HtmlNotJson);
     }
-    match serde_json::from_str::<Value>(trimmed) {
-        Ok(Value::Object(object)) => Ok(object),
-        Ok(other) => Err(ProblemKind::NotAnObject { found: json_type(&other).to_string() }),
-        Err(e) => Err(ProblemKind::InvalidJson { line: e.line(), column: e.column() }),
-    }
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+    match parse_json(trimmed)? {
+        TopLevel::Object(fields) => Ok(fields),
+        TopLevel::Other(found) => Err(ProblemKind::NotAnObject { found: found.to_string() }),
     }
 }
 
@@ -251,23 +239,22 @@ fn host_of(url: &str) -> String {
 }
 
 struct Checker<'a> {
-    object: &'a Map<String, Value>,
+    object: &'a MetadataFields,
     problems: &'a mut Vec<Problem>,
 }
 
 impl Checker<'_> {
     fn string(&mut self, field: &str, required: bool) -> Option<&str> {
         match self.object.get(field) {
-            None | Some(Value::Null) => {
+            Found::Absent | Found::Null => {
                 if required {
                     self.problems.push(ProblemKind::MissingField { field: field.to_string() }.into());
                 }
                 None
             }
-            Some(Value::String(s)) => Some(s.as_str()),
-            Some(other) => {
-                let found = json_type(other).to_string();
-                self.problems.push(ProblemKind::WrongType { field: field.to_string(), found }.into());
+            Found::Text(s) => Some(s.as_str()),
+            Found::Other(found) => {
+                self.problems.push(ProblemKind::WrongType { field: field.to_string(), found: found.to_string() }.into());
                 None
             }
         }

@@ -12,6 +12,7 @@ pub mod hosts;
 pub mod web_url;
 pub mod okta_paths;
 pub mod problem;
+pub mod json_document;
 pub mod metadata;
 pub mod draft;
 pub mod header;

@@ -20,8 +20,8 @@ pub enum ProblemKind {
     EmptyDocument,
     /// An HTML page (sign-in, error) where JSON was expected.
     HtmlNotJson,
-    /// Not valid JSON.
-    InvalidJson { line: usize, column: usize },
+    /// Not valid JSON (where, when the parser says: line and column).
+    InvalidJson { position: Option<(usize, usize)> },
     /// Valid JSON, but not an object.
     NotAnObject { found: String },
     /// A field Anypoint needs is absent.
@@ -136,11 +136,13 @@ impl fmt::Display for ProblemKind {
                 "This page is HTML (a sign-in or error page?), not the metadata JSON. Sign in to Okta, then open \
                  the Metadata URI again."
             ),
-            InvalidJson { line, column } => write!(
-                f,
-                "The document is not valid JSON (line {line}, column {column}). Reload the Metadata URI; if you \
-                 copied it, copy the whole text."
-            ),
+            InvalidJson { position } => {
+                write!(f, "The document is not valid JSON")?;
+                if let Some((line, column)) = position {
+                    write!(f, " (line {line}, column {column})")?;
+                }
+                write!(f, ". Reload the Metadata URI; if you copied it, copy the whole text.")
+            }
             NotAnObject { found } => {
                 write!(f, "The document is {found}, not a JSON object. Open the Metadata URI of an authorization server.")
             }

@@ -1,4 +1,4 @@
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::*;
 use crate::core::severity::Severity;
@@ -207,7 +207,7 @@ fn wrong_types_are_named() {
 fn not_json_documents_get_their_own_messages() {
     let html = "<!doctype html><html><head><title>Sign In</title></head><body>Okta</body></html>";
     assert_eq!(only_error(&inspect_metadata(html, CUSTOM_OIDC_URL)), &ProblemKind::HtmlNotJson);
-    assert!(matches!(only_error(&inspect_metadata("{\"issuer\": ", CUSTOM_OIDC_URL)), ProblemKind::InvalidJson { line: 1, .. }));
+    assert!(matches!(only_error(&inspect_metadata("{\"issuer\": ", CUSTOM_OIDC_URL)), ProblemKind::InvalidJson { position: Some((1, _)) }));
     assert_eq!(
         only_error(&inspect_metadata("[1,2]", CUSTOM_OIDC_URL)),
         &ProblemKind::NotAnObject { found: "an array".into() }
@@ -298,7 +298,7 @@ fn every_message_says_what_to_do() {
         ProblemKind::TooLarge { bytes: 2 << 20 },
         ProblemKind::EmptyDocument,
         ProblemKind::HtmlNotJson,
-        ProblemKind::InvalidJson { line: 1, column: 2 },
+        ProblemKind::InvalidJson { position: Some((1, 2)) },
         ProblemKind::NotAnObject { found: "an array".into() },
         ProblemKind::MissingField { field: "issuer".into() },
         ProblemKind::WrongType { field: "issuer".into(), found: "a number".into() },

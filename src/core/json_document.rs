@@ -1,0 +1,210 @@
+//! A metadata document's JSON, read into just the fields the checks look at. Natively the text is parsed by
+//! serde_json; in the extension by the browser's own `JSON.parse` and serde-wasm-bindgen (the decoder every
+//! message already uses), which keeps serde_json's ~30 KB out of the wasm. Both feed the same serde types.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use super::problem::ProblemKind;
+
+/// One field as the document has it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Found {
+    /// Not in the document.
+    #[default]
+    Absent,
+    /// `null`.
+    Null,
+    /// A string.
+    Text(String),
+    /// Another JSON type, named as the admin reads it ("a number").
+    Other(&'static str),
+}
+
+/// The fields of a metadata document that the checks read; every other field is skipped unread.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+#[allow(missing_docs)] // the document's own field names (RFC 8414 §2)
+pub struct MetadataFields {
+    pub issuer: Found,
+    pub authorization_endpoint: Found,
+    pub token_endpoint: Found,
+    pub registration_endpoint: Found,
+    pub introspection_endpoint: Found,
+    pub jwks_uri: Found,
+    pub userinfo_endpoint: Found,
+    pub revocation_endpoint: Found,
+    pub end_session_endpoint: Found,
+}
+
+impl MetadataFields {
+    /// The field named `name` (one of the struct's fields).
+    pub fn get(&self, name: &str) -> &Found {
+        match name {
+            "issuer" => &self.issuer,
+            "authorization_endpoint" => &self.authorization_endpoint,
+            "token_endpoint" => &self.token_endpoint,
+            "registration_endpoint" => &self.registration_endpoint,
+            "introspection_endpoint" => &self.introspection_endpoint,
+            "jwks_uri" => &self.jwks_uri,
+            "userinfo_endpoint" => &self.userinfo_endpoint,
+            "revocation_endpoint" => &self.revocation_endpoint,
+            "end_session_endpoint" => &self.end_session_endpoint,
+            _ => &Found::Absent,
+        }
+    }
+}
+
+/// The top level of a JSON text: an object's fields, or what else it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TopLevel {
+    /// A JSON object.
+    Object(MetadataFields),
+    /// Anything else, named ("an array").
+    Other(&'static str),
+}
+
+struct FoundVisitor;
+
+impl<'de> Visitor<'de> for FoundVisitor {
+    type Value = Found;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Found, E> {
+        Ok(Found::Text(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Found, E> {
+        Ok(Found::Text(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Found, E> {
+        Ok(Found::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Found, E> {
+        Ok(Found::Null)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Found, E> {
+        Ok(Found::Other("a boolean"))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Found, E> {
+        Ok(Found::Other("a number"))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Found, E> {
+        Ok(Found::Other("a number"))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Found, E> {
+        Ok(Found::Other("a number"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Found::Other("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Found::Other("an object"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Found {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FoundVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for TopLevel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TopVisitor;
+        impl<'de> Visitor<'de> for TopVisitor {
+            type Value = TopLevel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON document")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TopLevel, A::Error> {
+                MetadataFields::deserialize(de::value::MapAccessDeserializer::new(map)).map(TopLevel::Object)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopLevel, A::Error> {
+                FoundVisitor.visit_seq(seq).map(|_| TopLevel::Other("an array"))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a string"))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("null"))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("null"))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a boolean"))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a number"))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a number"))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other("a number"))
+            }
+        }
+        deserializer.deserialize_any(TopVisitor)
+    }
+}
+
+/// Parse a JSON text (already trimmed, not empty) into its top level.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_json(text: &str) -> Result<TopLevel, ProblemKind> {
+    serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ProblemKind::InvalidJson { position: None },
+        _ => ProblemKind::InvalidJson { position: Some((e.line(), e.column())) },
+    })
+}
+
+/// Parse a JSON text (already trimmed, not empty) into its top level, with the browser's `JSON.parse`.
+#[cfg(target_arch = "wasm32")]
+pub fn parse_json(text: &str) -> Result<TopLevel, ProblemKind> {
+    let value = js_sys::JSON::parse(text).map_err(|error| {
+        let message = js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|m| m.as_string());
+        ProblemKind::InvalidJson { position: message.as_deref().and_then(line_and_column) }
+    })?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| ProblemKind::InvalidJson { position: None })
+}
+
+/// "… (line 3 column 14)" (Chromium) or "… at line 3 column 14 of the JSON data" (Firefox) → (3, 14).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn line_and_column(message: &str) -> Option<(usize, usize)> {
+    let rest = &message[message.find("line ")? + 5..];
+    let (line, rest) = rest.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, column.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_only_the_fields_it_needs_and_names_other_types() {
+        let TopLevel::Object(fields) =
+            parse_json(r#"{"issuer":"https://a.okta.com","token_endpoint":3,"jwks_uri":null,"extra":{"deep":[1,2]}}"#).unwrap()
+        else {
+            panic!("an object")
+        };
+        assert_eq!(fields.issuer, Found::Text("https://a.okta.com".into()));
+        assert_eq!(fields.token_endpoint, Found::Other("a number"));
+        assert_eq!(fields.jwks_uri, Found::Null);
+        assert_eq!(fields.registration_endpoint, Found::Absent);
+        assert_eq!(parse_json("[1]").unwrap(), TopLevel::Other("an array"));
+        assert_eq!(parse_json("\"x\"").unwrap(), TopLevel::Other("a string"));
+        assert_eq!(parse_json("{\n\"issuer\": }"), Err(ProblemKind::InvalidJson { position: Some((2, 11)) }));
+    }
+
+    #[test]
+    fn browser_messages_give_line_and_column() {
+        assert_eq!(line_and_column("Unexpected token '}', ... is not valid JSON (line 3 column 14)"), Some((3, 14)));
+        assert_eq!(line_and_column("JSON.parse: expected ',' at line 1 column 12 of the JSON data"), Some((1, 12)));
+        assert_eq!(line_and_column("Unexpected end of JSON input"), None);
+    }
+}
