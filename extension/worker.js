@@ -12,6 +12,7 @@ const CORE_DEADLINE_MS = 10000;
 
 class Overdue extends Error {}
 
+// Only the caller is told about an overdue call; the call itself may still finish (and is counted till then).
 function withDeadline(promise) {
   let timer;
   const deadline = new Promise((_, reject) => {
@@ -20,9 +21,15 @@ function withDeadline(promise) {
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
-// After a trap the instance's memory may be in any state: the next call gets a fresh one. (An overdue call is
-// only abandoned: its instance is sound, and its pending callbacks must not land in a new one.)
-function restart() {
+// After a trap the instance's memory may be in any state: it gets replaced by a fresh one, but only once no
+// other call is still in flight in it (their pending callbacks must not land in the new instance). Until
+// then, new calls are told to try again. An overdue call is only abandoned: its instance is sound.
+let inFlight = 0;
+let trapped = false;
+
+function restartWhenIdle() {
+  if (!trapped || inFlight > 0) return;
+  trapped = false;
   coreReady = Promise.resolve().then(restartCore).catch(() => init({ module_or_path: CORE_URL }));
 }
 
@@ -34,9 +41,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     coreReady.then(() => sendResponse({ awake: message.wake }), () => sendResponse({ awake: false }));
     return true;
   }
+  if (trapped) {
+    sendResponse({ kind: 'failure', message: "The extension's core is restarting. Try again in a moment." });
+    return false;
+  }
   const who = { id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL('') };
-  withDeadline(coreReady.then(() => handleMessage(message, who))).then(sendResponse, (error) => {
-    if (!(error instanceof Overdue)) restart();
+  inFlight += 1;
+  const call = coreReady.then(() => handleMessage(message, who));
+  call.catch(() => { trapped = true; }).finally(() => { inFlight -= 1; restartWhenIdle(); });
+  withDeadline(call).then(sendResponse, (error) => {
     sendResponse({ kind: 'failure', message: `The extension's core failed (${error?.message ?? error}). Try again.` });
   });
   return true; // answer asynchronously

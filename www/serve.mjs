@@ -53,7 +53,32 @@ function send(response, status, type, body) {
   response.end(body);
 }
 
+// Okta orgs that misbehave, for the fetch policy's tests: a redirect to another host, documents far over the
+// size limit (with and without Content-Length), an answer that never comes.
+const MISBEHAVING = {
+  'dev-redirect.okta.com': (response) => {
+    response.writeHead(302, { location: 'https://collector.example.com/.well-known/openid-configuration' });
+    response.end();
+  },
+  'dev-huge.okta.com': (response) => {
+    const body = `{"pad":"${'x'.repeat(2 << 20)}"}`;
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    response.end(body);
+  },
+  'dev-huge-stream.okta.com': (response) => {
+    response.writeHead(200, { 'content-type': 'application/json' }); // chunked: no Content-Length
+    const chunk = 'x'.repeat(64 << 10);
+    response.write('{"pad":"');
+    for (let i = 0; i < 40; i++) response.write(chunk);
+    response.end('"}');
+  },
+  'dev-slow.okta.com': (response) => {
+    setTimeout(() => send(response, 200, 'application/json', '{}'), 12000).unref();
+  },
+};
+
 async function oktaSite(host, path, response) {
+  if (MISBEHAVING[host]) return MISBEHAVING[host](response);
   const file = OKTA_DOCUMENTS[host]?.[path];
   if (!file) return send(response, 404, 'application/json', JSON.stringify({ errorCode: 'E0000022', errorSummary: 'Not found' }));
   send(response, 200, 'application/json', await readFile(join(DOCUMENTS, file)));
@@ -110,7 +135,7 @@ export async function startPracticeServer({ port = 0, cert, key } = {}) {
     site.catch((error) => send(response, 500, 'text/plain', String(error)));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { port: server.address().port, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { port: server.address().port, requests, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
 }
 
 export const OKTA_HOSTS = Object.keys(OKTA_DOCUMENTS);

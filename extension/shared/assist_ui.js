@@ -73,6 +73,17 @@ function h(tag, props, ...children) {
 
 function onlyTrusted(handler) {
   return (event) => {
-    if (event.isTrusted) handler(event);
+    if (event.isTrusted && seenByTheAdmin(event)) handler(event);
   };
+}
+
+// A trusted click on our button that the admin could not see is no choice of theirs (clickjacking): the page
+// may have made an ancestor transparent, or laid a decoy over the button. Keyboard presses (detail 0) land on
+// the focused button, which the admin moved to.
+function seenByTheAdmin(event) {
+  const host = event.currentTarget?.getRootNode?.().host;
+  if (!host) return true; // an extension page (the popup): no page around it
+  if (host.checkVisibility && !host.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+  if (event.type === 'click' && event.detail > 0) return document.elementFromPoint(event.clientX, event.clientY) === host;
+  return true;
 }

@@ -130,6 +130,8 @@ impl HintKind {
             NotAUrl { .. } | UnsafeScheme { .. } | HttpsRequired { .. } | MetadataUrlInEndpoint { .. } => Severity::Error,
             WrongEndpoint { .. } | MetadataUrlInIssuer | EndpointInIssuer { .. } | IssuerQuery => Severity::Error,
             Header(HeaderFinding::PrefixWithoutToken | HeaderFinding::JwtWithSsws) => Severity::Error,
+            // Anypoint sends the API token to the registration URL: another host is never only a warning.
+            OtherHost { field: AnypointField::ClientRegistrationUrl, .. } => Severity::Error,
             TimeoutOutOfRange { .. } | TimeoutNotANumber | SecretEqualsId | IdpDeletionNeedsLocal => Severity::Error,
             Header(HeaderFinding::UnusualApiToken | HeaderFinding::BearerNotJwt) => Severity::Info,
             ClientIdUnusual | SecretShort => Severity::Info,
@@ -192,6 +194,11 @@ impl fmt::Display for HintKind {
                 write!(f, "Remove the trailing slash: the issuer must match Okta's exactly, and Okta's has none.")
             }
             TrailingSlash { .. } => write!(f, "Remove the trailing slash: Okta's endpoints have none."),
+            OtherHost { field: AnypointField::ClientRegistrationUrl, host, issuer_host } => write!(
+                f,
+                "Anypoint sends your API token to the Client Registration URL, and it is on {host}, not on the \
+                 Issuer's host {issuer_host}. Use https://{issuer_host}/oauth2/v1/clients."
+            ),
             OtherHost { field, host, issuer_host } => write!(
                 f,
                 "{} is on {host} but the Issuer is on {issuer_host}: is this another Okta org?",

@@ -4,7 +4,7 @@
 /// Registrable domains that Okta serves orgs from (`{org}.okta.com`, `{org}-admin.okta.com`, ...).
 pub const OKTA_DOMAINS: &[&str] = &["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"];
 
-/// Anypoint control planes (US, EU, Gov, Canada, Japan). Private Cloud hosts come by optional permission.
+/// Anypoint control planes (US, EU, Gov, Canada, Japan). Private Cloud hosts are not supported yet.
 pub const ANYPOINT_HOSTS: &[&str] = &[
     "anypoint.mulesoft.com",
     "eu1.anypoint.mulesoft.com",

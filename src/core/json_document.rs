@@ -22,9 +22,9 @@ pub enum Found {
     Other(&'static str),
 }
 
-/// The fields of a metadata document that the checks read; every other field is skipped unread.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(default)]
+/// The fields of a metadata document that the checks read; every other field is skipped unread. A field
+/// written twice keeps its last value, as the browser's `JSON.parse` does (both parsers must agree).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[allow(missing_docs)] // the document's own field names (RFC 8414 §2)
 pub struct MetadataFields {
     pub issuer: Found,
@@ -53,6 +53,21 @@ impl MetadataFields {
             "end_session_endpoint" => &self.end_session_endpoint,
             _ => &Found::Absent,
         }
+    }
+
+    fn slot(&mut self, name: &str) -> Option<&mut Found> {
+        Some(match name {
+            "issuer" => &mut self.issuer,
+            "authorization_endpoint" => &mut self.authorization_endpoint,
+            "token_endpoint" => &mut self.token_endpoint,
+            "registration_endpoint" => &mut self.registration_endpoint,
+            "introspection_endpoint" => &mut self.introspection_endpoint,
+            "jwks_uri" => &mut self.jwks_uri,
+            "userinfo_endpoint" => &mut self.userinfo_endpoint,
+            "revocation_endpoint" => &mut self.revocation_endpoint,
+            "end_session_endpoint" => &mut self.end_session_endpoint,
+            _ => return None,
+        })
     }
 }
 
@@ -121,8 +136,17 @@ impl<'de> Deserialize<'de> for TopLevel {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a JSON document")
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TopLevel, A::Error> {
-                MetadataFields::deserialize(de::value::MapAccessDeserializer::new(map)).map(TopLevel::Object)
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+                let mut fields = MetadataFields::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match fields.slot(&key) {
+                        Some(slot) => *slot = map.next_value()?,
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(TopLevel::Object(fields))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopLevel, A::Error> {
                 FoundVisitor.visit_seq(seq).map(|_| TopLevel::Other("an array"))
@@ -199,6 +223,11 @@ mod tests {
         assert_eq!(parse_json("[1]").unwrap(), TopLevel::Other("an array"));
         assert_eq!(parse_json("\"x\"").unwrap(), TopLevel::Other("a string"));
         assert_eq!(parse_json("{\n\"issuer\": }"), Err(ProblemKind::InvalidJson { position: Some((2, 11)) }));
+        // Written twice: the last value, as JSON.parse gives it.
+        let TopLevel::Object(twice) = parse_json(r#"{"issuer":"https://a.okta.com","issuer":"https://b.okta.com"}"#).unwrap() else {
+            panic!("an object")
+        };
+        assert_eq!(twice.issuer, Found::Text("https://b.okta.com".into()));
     }
 
     #[test]

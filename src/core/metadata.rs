@@ -298,6 +298,18 @@ impl Checker<'_> {
                 self.problems.push(ProblemKind::HostNotGranted { host: url.host().to_string() }.into());
                 return None;
             }
+            // A custom domain's document cannot vouch for an Okta org (any org's name could be written there):
+            // that org's own metadata URL can, and is then judged by the org rules.
+            if okta_domain_of(url.host()).is_some() && okta_domain_of(expected.host()).is_none() {
+                self.problems.push(
+                    ProblemKind::IssuerOnOktaFromCustomDomain {
+                        issuer: raw.clone(),
+                        document_host: expected.host().to_string(),
+                    }
+                    .into(),
+                );
+                return None;
+            }
             self.problems.push(
                 ProblemKind::IssuerOnOtherHost {
                     issuer_host: url.host().to_string(),

@@ -187,11 +187,12 @@ pub enum Mismatch {
     },
 }
 
-/// Whether `url` belongs to `issuer`: same host and, except for the org-level registration endpoint, the same
-/// authorization server. `None` when it belongs (or when the paths are not Okta's and nothing can be said).
+/// Whether `url` belongs to `issuer`: same host and port and, except for the org-level registration endpoint,
+/// the same authorization server. `None` when it belongs (or when the paths are not Okta's and nothing more can
+/// be said).
 pub fn compare_to_issuer(url: &WebUrl, issuer: &WebUrl) -> Option<Mismatch> {
-    if url.host() != issuer.host() {
-        return Some(Mismatch::OtherHost { host: url.host().to_string(), issuer_host: issuer.host().to_string() });
+    if url.authority() != issuer.authority() {
+        return Some(Mismatch::OtherHost { host: url.authority(), issuer_host: issuer.authority() });
     }
     if endpoint_role(url.path()) == Some(EndpointRole::Registration) {
         return None;
@@ -259,6 +260,11 @@ mod tests {
         assert_eq!(
             compare_to_issuer(&url("https://evil.example/oauth2/default/v1/token"), &issuer),
             Some(Mismatch::OtherHost { host: "evil.example".into(), issuer_host: "acme.okta.com".into() })
+        );
+        assert_eq!(
+            compare_to_issuer(&url("https://acme.okta.com:8443/oauth2/default/v1/token"), &issuer),
+            Some(Mismatch::OtherHost { host: "acme.okta.com:8443".into(), issuer_host: "acme.okta.com".into() }),
+            "another port is another server"
         );
         assert_eq!(
             compare_to_issuer(&url("https://acme.okta.com/oauth2/v1/token"), &issuer),

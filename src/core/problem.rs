@@ -40,6 +40,8 @@ pub enum ProblemKind {
     IssuerMismatch { expected: String, found: String },
     /// Same issuer path on another host: a custom URL domain (legitimate, worth knowing).
     IssuerOnOtherHost { issuer_host: String, document_host: String },
+    /// A document on a custom domain naming an issuer on an Okta host: only that org's own document may say so.
+    IssuerOnOktaFromCustomDomain { issuer: String, document_host: String },
     /// Anypoint needs `registration_endpoint` for dynamic client registration.
     MissingRegistrationEndpoint,
     /// Anypoint needs `introspection_endpoint` to validate tokens.
@@ -63,8 +65,8 @@ pub enum ProblemKind {
     FetchFailed { url: String, status: Option<u16> },
     /// No answer within the worker's time limit.
     FetchTimedOut { url: String, seconds: u32 },
-    /// The answer was a redirect to a host the extension may not load from.
-    RedirectedAway { url: String, host: String },
+    /// The answer was a redirect, which is not followed (it could lead anywhere).
+    Redirected { url: String },
 }
 
 impl ProblemKind {
@@ -87,6 +89,7 @@ impl ProblemKind {
             IssuerHasQueryOrFragment => "issuerHasQueryOrFragment",
             IssuerMismatch { .. } => "issuerMismatch",
             IssuerOnOtherHost { .. } => "issuerOnOtherHost",
+            IssuerOnOktaFromCustomDomain { .. } => "issuerOnOktaFromCustomDomain",
             MissingRegistrationEndpoint => "missingRegistrationEndpoint",
             MissingIntrospectionEndpoint => "missingIntrospectionEndpoint",
             EndpointOnOtherHost { .. } => "endpointOnOtherHost",
@@ -98,7 +101,7 @@ impl ProblemKind {
             UnrecognisedLocation { .. } => "unrecognisedLocation",
             FetchFailed { .. } => "fetchFailed",
             FetchTimedOut { .. } => "fetchTimedOut",
-            RedirectedAway { .. } => "redirectedAway",
+            Redirected { .. } => "redirected",
         }
     }
 
@@ -178,6 +181,11 @@ impl fmt::Display for ProblemKind {
                 "The issuer is on {issuer_host} while the document came from {document_host} (a custom URL \
                  domain?). Anypoint will use {issuer_host}: check that this is the domain your clients use."
             ),
+            IssuerOnOktaFromCustomDomain { issuer, document_host } => write!(
+                f,
+                "The document on {document_host} names the Okta issuer {issuer}. Load that issuer's own Metadata \
+                 URI ({issuer}/.well-known/openid-configuration) instead, so it can be checked against its org."
+            ),
             MissingRegistrationEndpoint => write!(
                 f,
                 "The document has no registration_endpoint; Anypoint needs it. For Okta it is \
@@ -229,10 +237,10 @@ impl fmt::Display for ProblemKind {
             FetchTimedOut { url, seconds } => {
                 write!(f, "Okta did not answer within {seconds} seconds for {url}. Try again in a moment.")
             }
-            RedirectedAway { url, host } => write!(
+            Redirected { url } => write!(
                 f,
-                "{url} redirected to {host}, which is not your Okta org: nothing was loaded. Enter the final \
-                 address of the Metadata URI."
+                "{url} answered with a redirect, which the extension does not follow: nothing was loaded from \
+                 elsewhere. Open the address in a tab and enter the one it ends at."
             ),
         }
     }

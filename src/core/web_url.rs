@@ -94,6 +94,14 @@ impl WebUrl {
         self.fragment.as_deref()
     }
 
+    /// `host[:port]`: where a request goes (the default port left out).
+    pub fn authority(&self) -> String {
+        match &self.port {
+            Some(port) => format!("{}:{port}", self.host),
+            None => self.host.clone(),
+        }
+    }
+
     /// `scheme://host[:port]`
     pub fn origin(&self) -> String {
         match &self.port {

@@ -1,13 +1,12 @@
 //! Loading a metadata document under the fetch policy (`core::fetch_policy`): allowed URL first, no cookies or
-//! other credentials, a time limit, a size limit by `Content-Length` and while reading, and the URL the
-//! redirects ended at checked again before the text is used.
+//! other credentials, no redirect followed, a time limit, a size limit by `Content-Length` and while reading.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, RequestRedirect};
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, RequestRedirect, ResponseType};
 
-use crate::core::fetch_policy::{may_end_at, may_fetch, FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
+use crate::core::fetch_policy::{may_fetch, FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
 use crate::core::problem::ProblemKind;
 
 enum ReadError {
@@ -29,7 +28,7 @@ pub(super) async fn fetch_document(url: &str, granted_hosts: &[String]) -> Resul
     let signal = AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000);
     let response = gloo_net::http::Request::get(url)
         .credentials(RequestCredentials::Omit)
-        .redirect(RequestRedirect::Follow)
+        .redirect(RequestRedirect::Manual)
         .abort_signal(Some(&signal))
         .send()
         .await
@@ -39,7 +38,9 @@ pub(super) async fn fetch_document(url: &str, granted_hosts: &[String]) -> Resul
             }
             _ => failed(None),
         })?;
-    may_end_at(url, &response.url(), granted_hosts)?;
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Err(ProblemKind::Redirected { url: url.to_string() });
+    }
     if !response.ok() {
         return Err(failed(Some(response.status())));
     }

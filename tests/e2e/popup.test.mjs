@@ -93,3 +93,21 @@ test('a document whose registration endpoint is on a foreign host is shown but c
   assert.equal(answer.kind, 'failure');
   await popup.close();
 });
+
+test('the fetch policy holds in the browser: no redirect followed, no oversized answer, no endless wait', async () => {
+  const popup = await openPopup();
+  const status = popup.locator('#load-status');
+  await check(popup, 'dev-redirect.okta.com');
+  await status.filter({ hasText: 'answered with a redirect, which the extension does not follow' }).waitFor();
+  assert.equal(browser.server.requests.filter((r) => r.host === 'collector.example.com').length, 0, 'the redirect target was never asked');
+  await check(popup, 'dev-huge.okta.com');
+  await status.filter({ hasText: /The document is 2048 KB/ }).waitFor();
+  await check(popup, 'dev-huge-stream.okta.com');
+  await status.filter({ hasText: /The document is 1\d{3} KB/ }).waitFor(); // stopped just past 1 MiB, while reading
+  const started = Date.now();
+  await check(popup, 'dev-slow.okta.com');
+  await status.filter({ hasText: 'Okta did not answer within 8 seconds' }).waitFor({ timeout: 15000 });
+  assert.ok(Date.now() - started < 11000, 'the worker gave up, not the page');
+  assert.equal(await popup.getByRole('button', { name: 'Use in Anypoint' }).count(), 0);
+  await popup.close();
+});

@@ -3,7 +3,7 @@
 // reads leave the page; documents that point elsewhere are shown but never kept or filled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, assistUi, keepMetadata, formPage, submittedState, METADATA_URL, API_TOKEN, CLIENT_SECRET, PRODUCT } from '../support/browser.mjs';
+import { launch, assistUi, keepMetadata, formPage, submittedState, API_TOKEN, CLIENT_SECRET, CUSTOM_DEFAULT, PRODUCT } from '../support/browser.mjs';
 import { contentScriptWorld } from '../support/isolated_world.mjs';
 
 let browser;
@@ -26,6 +26,8 @@ const FORGED = {
   fetchMetadata: { fetchMetadata: { input: 'dev-12345678.okta.com', keep: true } },
   classifyForm: { classifyForm: { controls: [] } },
   planFill: { planFill: { values: {} } },
+  fieldHints: { fieldHints: { field: 'tokenUrl', value: 'x', others: {} } },
+  inspectMetadata: { inspectMetadata: { text: '{}', length: 2 } },
   keepMetadata: { keepMetadata: { text: '{}', length: 2 } },
 };
 
@@ -48,15 +50,15 @@ function assertRefused(answers, context) {
 test('each context may ask only its own requests; the rest is refused', async () => {
   const okta = await keepMetadata(browser.context);
   const oktaWorld = await contentScriptWorld(okta);
-  assertRefused(await sendAll(oktaWorld.evaluate, ['getKept', 'forgetKept', 'keepChecked', 'fetchMetadata', 'classifyForm', 'planFill']), 'an Okta page');
+  assertRefused(await sendAll(oktaWorld.evaluate, ['getKept', 'forgetKept', 'keepChecked', 'fetchMetadata', 'classifyForm', 'planFill', 'fieldHints']), 'an Okta page');
 
   const { page } = await formPage(browser.context);
   const anypointWorld = await contentScriptWorld(page);
-  assertRefused(await sendAll(anypointWorld.evaluate, ['recognisePage', 'getKept', 'forgetKept', 'keepChecked', 'fetchMetadata', 'keepMetadata']), 'an Anypoint page');
+  assertRefused(await sendAll(anypointWorld.evaluate, ['recognisePage', 'getKept', 'forgetKept', 'keepChecked', 'fetchMetadata', 'inspectMetadata', 'keepMetadata']), 'an Anypoint page');
 
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup/popup.html`);
-  assertRefused(await sendAll(popup.evaluate.bind(popup), ['recognisePage', 'classifyForm', 'planFill', 'keepMetadata']), "the extension's own pages");
+  assertRefused(await sendAll(popup.evaluate.bind(popup), ['recognisePage', 'classifyForm', 'planFill', 'fieldHints', 'inspectMetadata', 'keepMetadata']), "the extension's own pages");
 
   // The kept values survived every forged forget.
   const kept = await popup.evaluate(() => askCore('getKept'));
@@ -65,37 +67,32 @@ test('each context may ask only its own requests; the rest is refused', async ()
 });
 
 test('a content script cannot name the document it read: the URL is the one the browser reports', async () => {
-  const okta = await browser.context.newPage();
-  await okta.goto(METADATA_URL);
-  await assistUi(okta).waitFor('Use in Anypoint');
+  const okta = await keepMetadata(browser.context);
   const world = await contentScriptWorld(okta);
-  // A URL in the message is not part of the protocol: ignored, the document is this page's.
-  const withUrl = await world.evaluate(`chrome.runtime.sendMessage({ v: ${PROTOCOL}, request: { keepMetadata: {
-    url: 'https://attacker.okta.com/.well-known/openid-configuration', text: '{}', length: 2 } } })`);
-  assert.equal(withUrl.kind, 'metadataReport');
-  assert.equal(withUrl.valid, false);
-  assert.doesNotMatch(JSON.stringify(withUrl), /attacker/);
-  // Another org's document, sent from this page, is judged as this page's document: an issuer mismatch.
-  const foreign = JSON.stringify({ issuer: 'https://attacker.okta.com/oauth2/default' });
+  // A complete, valid document of another org, with that org's URL written into the message: the URL is not
+  // part of the protocol, so the document is judged as this page's, and refused for naming another issuer.
+  const foreign = JSON.stringify({ ...CUSTOM_DEFAULT, ...Object.fromEntries(Object.entries(CUSTOM_DEFAULT)
+    .filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, v.replaceAll('dev-12345678.okta.com', 'attacker.okta.com')])) });
   const answer = await world.evaluate(`chrome.runtime.sendMessage({ v: ${PROTOCOL}, request: { keepMetadata: {
+    url: 'https://attacker.okta.com/oauth2/default/.well-known/openid-configuration',
     text: ${JSON.stringify(foreign)}, length: ${foreign.length} } } })`);
-  assert.equal(answer.kind, 'metadataReport');
+  assert.equal(answer.kind, 'metadataReport', JSON.stringify(answer).slice(0, 300));
   assert.equal(answer.valid, false);
   assert.ok(answer.problems.some((p) => p.code === 'issuerMismatch'), JSON.stringify(answer.problems));
-  await okta.close();
+  // What was kept is still this org's.
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup/popup.html`);
+  const kept = await popup.evaluate(() => askCore('getKept'));
+  assert.equal(kept.draft.issuer, CUSTOM_DEFAULT.issuer);
+  await Promise.all([okta.close(), popup.close()]);
 });
 
-test('a page script cannot message the core', async () => {
+test('a page script has no way to message the extension', async () => {
   const { page } = await formPage(browser.context);
-  const outcome = await page.evaluate(async (id) => {
-    try {
-      const answer = await chrome.runtime.sendMessage(id, { v: 3, request: 'getKept' });
-      return `answered ${JSON.stringify(answer)}`;
-    } catch (error) {
-      return `refused: ${error.message}`;
-    }
-  }, extensionId);
-  assert.match(outcome, /^refused/);
+  // No externally_connectable in the manifest: the page's world has no runtime to send with at all.
+  assert.equal(await page.evaluate(() => typeof globalThis.chrome?.runtime?.sendMessage), 'undefined');
+  const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+  assert.equal(manifest.externally_connectable, undefined);
   await page.close();
 });
 
@@ -107,15 +104,13 @@ test("a page script can neither read nor press the helper's buttons", async () =
   await ui.waitFor('Use https://');
   const seen = await page.evaluate(async () => {
     const hosts = [...document.querySelectorAll('okta-anypoint-assist')];
-    const report = { hosts: hosts.length, shadowRoots: hosts.filter((h) => h.shadowRoot !== null).length, text: hosts.map((h) => h.textContent).join('') };
+    const report = { hosts: hosts.length, shadowRoots: hosts.filter((h) => h.shadowRoot !== null).length };
     for (const host of hosts) {
       host.click();
       host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       const box = host.getBoundingClientRect();
       for (let x = box.left + 2; x < box.right; x += 20) {
-        const target = document.elementFromPoint(x, box.top + box.height / 2);
-        target?.click();
-        target?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: box.top + 5 }));
+        document.elementFromPoint(x, box.top + box.height / 2)?.click();
       }
       // Hiding the bar under the admin's pointer: put back at once.
       host.style.opacity = '0';
@@ -126,14 +121,18 @@ test("a page script can neither read nor press the helper's buttons", async () =
   });
   assert.ok(seen.hosts >= 2, 'the bar and a fix button exist in the page');
   assert.equal(seen.shadowRoots, 0, 'their shadow roots are closed');
-  assert.equal(seen.text, '', 'no text of theirs is readable from the page');
   assert.ok(seen.opacity.every((o) => o === '1'), `restyled hosts are put back: ${seen.opacity}`);
-  // Nothing was filled and the fix was not applied.
-  assert.equal(await tokenUrl.inputValue(), 'http://dev-12345678.okta.com/oauth2/default/v1/token');
-  const state = await submittedState(page);
-  assert.equal(state.issuer, '');
-  assert.equal(state.tokenUrl, 'http://dev-12345678.okta.com/oauth2/default/v1/token');
-  assert.ok(!(await ui.statuses()).some((s) => s.startsWith('Filled')));
+  // Even code that holds the buttons themselves (here: the content script's own world, which the page does not
+  // have) cannot press them with untrusted events: the handlers look at isTrusted, not at who found them.
+  const world = await contentScriptWorld(page);
+  await world.evaluate(`(async () => {
+    attached.bar.fill.click();
+    attached.bar.fill.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    const control = [...attached.fields].find(([, field]) => field === 'tokenUrl')[0];
+    control.dispatchEvent(new Event('paste', { bubbles: true }));
+    control.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  })()`);
   // The admin's own click still works.
   await ui.click('Fill from Okta');
   await ui.waitForStatus('Kept your values in Token URL');
@@ -155,8 +154,9 @@ test('only what the core reads leaves the page: no values in scans, secrets only
   await ui.click('Fill from Okta');
   await ui.waitForStatus('Filled');
   await world.evaluate('scan()');
-  // Wake-ups carry nothing; every request is looked at.
-  const sent = (await world.evaluate('sentToCore')).map((m) => JSON.parse(m)).filter((m) => m.request).map((m) => m.request);
+  const messages = (await world.evaluate('sentToCore')).map((m) => JSON.parse(m));
+  for (const message of messages.filter((m) => !m.request)) assert.deepEqual(Object.keys(message), ['wake'], 'other messages only wake the worker');
+  const sent = messages.filter((m) => m.request).map((m) => m.request);
   const kinds = new Set(sent.map((r) => (typeof r === 'string' ? r : Object.keys(r)[0])));
   assert.ok(kinds.has('classifyForm') && kinds.has('planFill') && kinds.has('fieldHints'), [...kinds].join());
   for (const request of sent) {
@@ -167,6 +167,10 @@ test('only what the core reads leaves the page: no values in scans, secrets only
     if (!ownHeader) assert.ok(!text.includes(API_TOKEN.slice(2, 30)), `the token only in its own hint request: ${text.slice(0, 200)}`);
     if (!ownSecret) assert.ok(!text.includes(CLIENT_SECRET.slice(0, 30)), `the secret only in its own hint request: ${text.slice(0, 200)}`);
   }
+  // Nothing the helper added to the page (hint lines, aria attributes) holds either.
+  const added = await page.evaluate(() => [...document.querySelectorAll('okta-anypoint-assist-hint, [aria-describedby], [aria-invalid]')]
+    .map((e) => `${e.textContent} ${e.getAttribute('aria-describedby') ?? ''}`).join(' '));
+  assert.ok(!added.includes(API_TOKEN.slice(2, 30)) && !added.includes(CLIENT_SECRET.slice(0, 30)), 'no secret in what the page shows');
   await Promise.all([okta.close(), page.close()]);
 });
 
@@ -195,11 +199,17 @@ test('a document whose registration endpoint is on another host is never kept or
   }
 });
 
-test("a document naming another Okta org's issuer is an issuer mismatch", async () => {
+test("a document naming another Okta org's issuer is an issuer mismatch, never kept", async () => {
   const okta = await browser.context.newPage();
   await okta.goto('https://dev-120913.okta.com/oauth2/default/.well-known/openid-configuration');
   const ui = assistUi(okta);
   assert.match(await ui.textOf(PRODUCT, 'region'), /names issuer https:\/\/attacker\.okta\.com\/oauth2\/default but was loaded from the metadata of https:\/\/dev-120913\.okta\.com\/oauth2\/default/);
   assert.equal(await ui.isDisabled('Use in Anypoint'), true);
+  const answer = await (await contentScriptWorld(okta)).evaluate(`(async () => {
+    const text = document.querySelector('pre').textContent;
+    return chrome.runtime.sendMessage({ v: ${PROTOCOL}, request: { keepMetadata: { text, length: text.length } } });
+  })()`);
+  assert.equal(answer.kind, 'metadataReport');
+  assert.equal(answer.valid, false);
   await okta.close();
 });

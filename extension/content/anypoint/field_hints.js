@@ -110,7 +110,8 @@ document.addEventListener('focusin', (event) => {
   if (attached && !settingValue && attached.fields.has(event.composedPath()[0])) wakeCore();
 }, true);
 document.addEventListener('focusout', async (event) => {
-  if (settingValue || !event.isTrusted) return;
+  // A page script's el.blur() is trusted too; only an admin who is at the keyboard or mouse leaves a field.
+  if (settingValue || !event.isTrusted || !navigator.userActivation?.isActive) return;
   const hit = await classifiedControl(event);
   if (!hit) return;
   // Once focus has settled: a page that rebuilds the field focuses its new element, which is not leaving it.

@@ -210,3 +210,12 @@ fn header_and_secret_messages_never_repeat_what_was_typed() {
         }
     }
 }
+
+#[test]
+fn a_registration_url_on_another_host_is_an_error_that_says_where_the_token_goes() {
+    let hint = first(AnypointField::ClientRegistrationUrl, "https://collector.example.com/oauth2/v1/clients");
+    assert_eq!(hint.severity, Severity::Error);
+    assert!(hint.message.contains("API token") && hint.message.contains("collector.example.com"), "{}", hint.message);
+    let other = first(AnypointField::TokenUrl, "https://other.okta.com/oauth2/default/v1/token");
+    assert_eq!(other.severity, Severity::Warning);
+}

@@ -120,9 +120,13 @@ fn custom_url_domain_is_said_not_failed_once_granted() {
     let url = "https://login.acme.com/oauth2/default/.well-known/openid-configuration";
     let granted = ["login.acme.com".to_string()];
     let inspection = inspect_metadata_with(CUSTOM_OIDC, url, &granted);
-    assert!(inspection.is_valid(), "{:#?}", inspection.problems);
-    assert_eq!(codes(&inspection), ["customDomain", "issuerOnOtherHost"]);
-    assert!(inspection.problems[1].message.contains("dev-12345678.okta.com"));
+    assert!(!inspection.is_valid(), "a custom domain cannot vouch for an Okta org");
+    assert_eq!(codes(&inspection), ["customDomain", "issuerOnOktaFromCustomDomain"]);
+    assert!(inspection.problems[1].message.contains("https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration"));
+    // The other way round (an Okta document whose issuer is the org's granted custom domain) is said, not failed.
+    let text = CUSTOM_OIDC.replace("\"issuer\":\"https://dev-12345678.okta.com", "\"issuer\":\"https://login.acme.com");
+    let inspection = inspect_metadata_with(&text, CUSTOM_OIDC_URL, &granted);
+    assert_eq!(codes(&inspection), ["issuerOnOtherHost", "endpointOnOtherHost", "endpointOnOtherHost", "endpointOnOtherHost", "endpointOnOtherHost"]);
     // Everything on the custom domain: only the custom-domain note.
     let text = CUSTOM_OIDC.replace("dev-12345678.okta.com", "login.acme.com");
     let inspection = inspect_metadata_with(&text, url, &granted);
