@@ -84,6 +84,8 @@ function seenByTheAdmin(event) {
   const host = event.currentTarget?.getRootNode?.().host;
   if (!host) return true; // an extension page (the popup): no page around it
   if (host.checkVisibility && !host.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
-  if (event.type === 'click' && event.detail > 0) return document.elementFromPoint(event.clientX, event.clientY) === host;
+  // Asked of the host's own tree: a hint's fix button may sit in the shadow root of the page's input component.
+  const scope = host.getRootNode();
+  if (event.type === 'click' && event.detail > 0) return scope.elementFromPoint(event.clientX, event.clientY) === host;
   return true;
 }
