@@ -117,8 +117,8 @@ cmd_test() {
   log "wasm glue tests (wasm-bindgen-test, headless Chromium)"
   CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --target "$TARGET" --test wasm_glue
-  log "end-to-end tests (Chromium via Playwright, Firefox via puppeteer-core, with the built extension)"
-  node --test --test-concurrency=1 tests/e2e/
+  log "package checks (web-ext lint, permissions) and end-to-end tests (Chromium via Playwright, Firefox via puppeteer-core)"
+  node --test --test-concurrency=1 tests/package/ tests/e2e/
 }
 
 cmd_demo() {
@@ -139,9 +139,15 @@ cmd_package() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip >/dev/null
   fi
   cmd_build
+  local version
+  version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
   for browser in chrome firefox; do
-    (cd "extension/dist/$browser" && rm -f "../okta-anypoint-assist-$browser.zip" && zip -qr -X "../okta-anypoint-assist-$browser.zip" .)
-    printf '%s: %s bytes\n' "extension/dist/okta-anypoint-assist-$browser.zip" "$(stat -c %s "extension/dist/okta-anypoint-assist-$browser.zip")"
+    local zip_file="extension/dist/okta-anypoint-assist-$browser-$version.zip"
+    rm -f "$zip_file"
+    # Sorted names and fixed times: the same sources give the same zip.
+    (cd "extension/dist/$browser" && find . -type f | LC_ALL=C sort | TZ=UTC xargs touch -d '2026-01-01 00:00' && \
+      find . -type f | LC_ALL=C sort | zip -q -X -D "../$(basename "$zip_file")" -@)
+    printf '%s: %s bytes\n' "$zip_file" "$(stat -c %s "$zip_file")"
   done
 }
 

@@ -66,6 +66,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_product_name_is_the_manifests() {
+        let messages: serde_json::Value =
+            serde_json::from_str(include_str!("../../extension/_locales/en/messages.json")).unwrap();
+        assert_eq!(messages["extName"]["message"], PRODUCT_NAME);
+        let description = messages["extDescription"]["message"].as_str().unwrap();
+        assert!(description.chars().count() <= 132, "the Chrome Web Store cuts descriptions at 132 characters");
+    }
+
+    #[test]
     fn ages_read_as_a_person_says_them() {
         assert_eq!(time_ago(0, 30_000), "just now");
         assert_eq!(time_ago(0, 3 * 60_000), "3 min ago");

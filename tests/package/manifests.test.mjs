@@ -1,0 +1,72 @@
+// What a store reviewer checks, on the built extension (extension/dist): Mozilla's own linter finds nothing, and
+// the manifests ask for no more than the features use — the Okta and Anypoint hosts at install, one custom host
+// at a time at run time, storage.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const DIST = join(ROOT, 'extension', 'dist');
+const manifestOf = (browser) => JSON.parse(readFileSync(join(DIST, browser, 'manifest.json'), 'utf8'));
+const OKTA = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil'];
+const ANYPOINT = ['anypoint.mulesoft.com', 'eu1.anypoint.mulesoft.com', 'gov.anypoint.mulesoft.com', 'ca1.platform.mulesoft.com', 'jp1.platform.mulesoft.com'];
+
+test('web-ext lint: no errors, no warnings on the Firefox build', () => {
+  const out = execFileSync(join(ROOT, 'node_modules', '.bin', 'web-ext'),
+    ['lint', '--source-dir', join(DIST, 'firefox'), '--output', 'json', '--no-input'], { encoding: 'utf8' });
+  const report = JSON.parse(out.slice(out.indexOf('{')));
+  const found = [...report.errors, ...report.warnings].map((m) => `${m.code}: ${m.message}`);
+  assert.deepEqual(found, [], found.join('\n'));
+  assert.equal(report.summary.errors + report.summary.warnings, 0);
+});
+
+for (const browser of ['chrome', 'firefox']) {
+  test(`${browser}: permissions are the least the features need`, () => {
+    const manifest = manifestOf(browser);
+    const text = JSON.stringify(manifest);
+    assert.ok(!text.includes('<all_urls>'), 'no <all_urls>');
+    assert.deepEqual(manifest.permissions, ['storage'], 'storage (chrome.storage.session) and nothing else');
+    // Granted at install: the Okta domains (the popup's fetch). Nothing broad.
+    assert.deepEqual(manifest.host_permissions, OKTA.map((d) => `https://*.${d}/*`));
+    // Asked for at run time, one host at a time, on the admin's click (custom URL domains).
+    assert.deepEqual(manifest.optional_host_permissions, ['https://*/*']);
+    assert.equal(manifest.optional_permissions, undefined);
+    assert.equal(manifest.externally_connectable, undefined, 'no web page may message the extension');
+    assert.equal(manifest.web_accessible_resources, undefined, 'no extension file is exposed to pages');
+    const scripts = manifest.content_scripts.flatMap((c) => c.matches);
+    for (const pattern of scripts) {
+      const host = new URL(pattern.replace('*.', 'x.').replace(/\/\*.*$/, '/')).host;
+      const allowed = OKTA.some((d) => host.endsWith(`.${d}`)) || ANYPOINT.includes(host);
+      assert.ok(allowed, `content script pattern on a host outside the Okta and Anypoint lists: ${pattern}`);
+    }
+    assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    assert.match(manifest.name, /^__MSG_extName__$/, 'strings come from _locales');
+    assert.equal(manifest.default_locale, 'en');
+    const cargoVersion = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
+    assert.equal(manifest.version, cargoVersion, 'the version is Cargo.toml\'s');
+    for (const size of ['16', '32', '48', '128']) assert.ok(statSync(join(DIST, browser, manifest.icons[size])).size > 0, `icon ${size}`);
+  });
+}
+
+test('firefox: a real add-on id and the data-collection statement', () => {
+  const gecko = manifestOf('firefox').browser_specific_settings.gecko;
+  assert.match(gecko.id, /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/, 'a GUID id, not a placeholder domain');
+  assert.deepEqual(gecko.data_collection_permissions, { required: ['none'] });
+});
+
+test('every file the manifests name is in the build; nothing but the build is in it', () => {
+  for (const browser of ['chrome', 'firefox']) {
+    const manifest = manifestOf(browser);
+    const named = [
+      ...manifest.content_scripts.flatMap((c) => c.js),
+      manifest.action.default_popup,
+      ...Object.values(manifest.icons),
+      ...(manifest.background.scripts ?? [manifest.background.service_worker]),
+    ];
+    for (const file of named) assert.ok(statSync(join(DIST, browser, file)).isFile(), `${browser}: ${file}`);
+    const top = readdirSync(join(DIST, browser)).sort();
+    assert.deepEqual(top, ['_locales', 'content', 'core', 'icons', 'manifest.json', 'popup', 'shared', 'worker.js']);
+  }
+});
