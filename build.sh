@@ -105,6 +105,8 @@ cmd_build() {
   build_practice_app
   log "laying out extension/dist/chrome and extension/dist/firefox"
   node extension/tools/layout.mjs "$CORE_OUT"
+  # The stand-alone web page (www/tool) runs the same core.
+  rm -rf www/tool/core && cp -r "$CORE_OUT" www/tool/core
   printf 'wasm: %s bytes (after wasm-opt)\n' "$(stat -c %s "$CORE_OUT/${CRATE}_bg.wasm")"
 }
 

@@ -77,6 +77,23 @@ const MISBEHAVING = {
   },
 };
 
+// The stand-alone web page (www/tool): static files, the core's wasm allowed by its CSP and nothing else.
+const TOOL_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
+const TOOL_TYPES = { ...TYPES, '.wasm': 'application/wasm' };
+
+async function toolSite(path, response) {
+  const file = path === '/' || path === '' ? 'index.html' : path.slice(1);
+  if (file.includes('..')) return send(response, 404, 'text/plain', 'Not found');
+  try {
+    const body = await readFile(join(WWW, 'tool', file));
+    response.writeHead(200, { 'content-type': TOOL_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': TOOL_CSP,
+      'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    response.end(body);
+  } catch {
+    send(response, 404, 'text/plain', `Missing ${file}: run ./build.sh build first.`);
+  }
+}
+
 async function oktaSite(host, path, response) {
   if (MISBEHAVING[host]) return MISBEHAVING[host](response);
   const file = OKTA_DOCUMENTS[host]?.[path];
@@ -131,7 +148,7 @@ export async function startPracticeServer({ port = 0, cert, key } = {}) {
     const path = new URL(request.url, 'https://x').pathname;
     requests.push({ host, path, cookie: request.headers.cookie ?? null });
     const okta = OKTA_DOCUMENTS[host] || /\.okta(preview|-emea|-gov)?\.(com|mil)$/.test(host); // unknown orgs: 404
-    const site = okta ? oktaSite(host, path, response) : anypointSite(path, response);
+    const site = host === TOOL_HOST ? toolSite(path, response) : okta ? oktaSite(host, path, response) : anypointSite(path, response);
     site.catch((error) => send(response, 500, 'text/plain', String(error)));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -139,6 +156,8 @@ export async function startPracticeServer({ port = 0, cert, key } = {}) {
 }
 
 export const OKTA_HOSTS = Object.keys(OKTA_DOCUMENTS);
+/** Where the stand-alone web page is served (any static host will do in real life). */
+export const TOOL_HOST = 'assist.example.com';
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };

@@ -1,7 +1,11 @@
 // The extension's own UI (toolbar button): load a metadata document by the org, issuer or Metadata URI, see
 // and forget what is kept for Anypoint, and allow or remove custom domains one host at a time. Works where
 // content scripts can't run (Firefox's JSON viewer). Thin hands: the worker fetches under its policy and the
-// core decides, through the same protocol as the content scripts.
+// core decides, through the same protocol as the content scripts. The API body is built by the same core,
+// loaded in this page (a pure function: nothing to ask the worker).
+import init, { apiBody } from '../core/okta_anypoint_assist.js';
+
+const coreReady = init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) });
 
 const form = document.getElementById('load');
 const input = document.getElementById('location');
@@ -11,13 +15,31 @@ const grantButton = document.getElementById('grant');
 const reportArea = document.getElementById('report');
 const keptArea = document.getElementById('kept');
 const forgetButton = document.getElementById('forget');
+const copyBodyButton = document.getElementById('copy-api-body');
+const keptStatus = document.getElementById('kept-status');
+let keptDraft = null;
 const domainList = document.getElementById('domains');
 
 async function showKept() {
   const answer = await askCore('getKept');
   keptArea.textContent = answer.kind === 'kept' ? `${answer.draft.issuer}. ${answer.message}` : answer.message;
-  forgetButton.hidden = answer.kind !== 'kept';
+  keptDraft = answer.kind === 'kept' ? answer.draft : null;
+  forgetButton.hidden = copyBodyButton.hidden = keptDraft === null;
 }
+
+// The Access Management API body of the kept values, secrets as placeholders (the draft's URL fields carry
+// the names of the form's fields).
+copyBodyButton.addEventListener('click', async () => {
+  await coreReady;
+  const { sourceUrl, server, keptAt, ...urls } = keptDraft; // the five URLs, named as the form's fields
+  const { body } = apiBody(Object.fromEntries(Object.entries(urls).filter(([, value]) => value !== null)));
+  try {
+    await navigator.clipboard.writeText(JSON.stringify(body, null, 2));
+    keptStatus.textContent = 'API body copied (client_request_timeout in milliseconds; secrets are placeholders).';
+  } catch (error) {
+    keptStatus.textContent = `Could not copy (${error.message}).`;
+  }
+});
 
 forgetButton.addEventListener('click', async () => {
   await askCore('forgetKept');

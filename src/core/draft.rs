@@ -76,36 +76,136 @@ pub struct ApiBodyOptions {
 /// What stands where a secret goes when the admin did not give it.
 pub const SECRET_PLACEHOLDER: &str = "<fill in>";
 
-// Built by assist-check; nothing in the extension calls it, so serde_json's `json!` stays out of the wasm.
+/// The body of `POST /accounts/api/organizations/{rootOrgId}/clientProviders` (docs/facts.md, "Access
+/// Management API"): typed, so that the extension's pages and assist-check build the same one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)] // the API's own field names
+pub struct ApiBody {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub provider_type: ProviderType,
+    pub allow_untrusted_certificates: bool,
+    pub oidc_dynamic_client_provider: OidcDynamicClientProvider,
+}
+
+/// `type` of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct ProviderType {
+    pub name: &'static str,
+    pub description: &'static str,
+}
+
+/// `oidc_dynamic_client_provider` of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct OidcDynamicClientProvider {
+    pub allow_local_client_deletion: bool,
+    pub allow_external_client_modification: bool,
+    pub issuer: String,
+    /// Milliseconds: the form shows seconds (5–20), but the one public CLI that creates client providers
+    /// (yaac) sends milliseconds (default 5000) for this field of the API (docs/facts.md; unconfirmed by MuleSoft).
+    pub client_request_timeout: u32,
+    pub urls: ProviderUrls,
+    pub client: RegistrationClient,
+    pub primary_client: PrimaryClient,
+}
+
+/// `urls` of the provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct ProviderUrls {
+    pub authorize: String,
+    pub token: String,
+    pub introspect: Option<String>,
+}
+
+/// `client`: where and how Anypoint registers clients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct RegistrationClient {
+    pub urls: RegistrationUrls,
+    pub registration: Registration,
+}
+
+/// `client.urls`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct RegistrationUrls {
+    pub register: Option<String>,
+}
+
+/// `client.registration`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct Registration {
+    pub authorization: String,
+}
+
+/// `primary_client`: the token introspection client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub struct PrimaryClient {
+    pub id: String,
+    pub secret: String,
+}
+
 impl AnypointDraft {
-    /// The body of `POST /accounts/api/organizations/{rootOrgId}/clientProviders` (docs/facts.md, "Access
-    /// Management API").
-    pub fn to_api_body(&self, options: &ApiBodyOptions) -> serde_json::Value {
+    /// The API body for these values; secrets left out of `options` become visible placeholders.
+    pub fn to_api_body(&self, options: &ApiBodyOptions) -> ApiBody {
         use super::form_rules::{idp_deletion_allowed, nearest_allowed_timeout, DEFAULT_TIMEOUT_SECONDS};
-        use serde_json::json;
         let or_placeholder = |v: &Option<String>| v.clone().unwrap_or_else(|| SECRET_PLACEHOLDER.to_string());
-        json!({
-            "name": options.name.clone().unwrap_or_else(|| "Okta".to_string()),
-            "type": {"name": "openid-dynamic-client", "description": "OpenID Connect Dynamic Client Registration"},
-            "allow_untrusted_certificates": false,
-            "oidc_dynamic_client_provider": {
-                "allow_local_client_deletion": options.allow_local_client_deletion,
-                "allow_external_client_modification": options.allow_external_client_modification
+        let seconds = nearest_allowed_timeout(options.timeout_seconds.map_or(DEFAULT_TIMEOUT_SECONDS.into(), i64::from));
+        ApiBody {
+            name: options.name.clone().unwrap_or_else(|| "Okta".to_string()),
+            provider_type: ProviderType {
+                name: "openid-dynamic-client",
+                description: "OpenID Connect Dynamic Client Registration",
+            },
+            allow_untrusted_certificates: false,
+            oidc_dynamic_client_provider: OidcDynamicClientProvider {
+                allow_local_client_deletion: options.allow_local_client_deletion,
+                allow_external_client_modification: options.allow_external_client_modification
                     && idp_deletion_allowed(options.allow_local_client_deletion, true),
-                "issuer": self.issuer,
-                "client_request_timeout":
-                    nearest_allowed_timeout(options.timeout_seconds.map_or(DEFAULT_TIMEOUT_SECONDS.into(), i64::from)),
-                "urls": {
-                    "authorize": self.authorize_url,
-                    "token": self.token_url,
-                    "introspect": self.token_introspection_url,
+                issuer: self.issuer.clone(),
+                client_request_timeout: seconds * 1000,
+                urls: ProviderUrls {
+                    authorize: self.authorize_url.clone(),
+                    token: self.token_url.clone(),
+                    introspect: self.token_introspection_url.clone(),
                 },
-                "client": {
-                    "urls": {"register": self.client_registration_url},
-                    "registration": {"authorization": or_placeholder(&options.authorization_header)},
+                client: RegistrationClient {
+                    urls: RegistrationUrls { register: self.client_registration_url.clone() },
+                    registration: Registration { authorization: or_placeholder(&options.authorization_header) },
                 },
-                "primary_client": {"id": or_placeholder(&options.client_id), "secret": or_placeholder(&options.client_secret)},
-            }
-        })
+                primary_client: PrimaryClient {
+                    id: or_placeholder(&options.client_id),
+                    secret: or_placeholder(&options.client_secret),
+                },
+            },
+        }
     }
+}
+
+/// The API body for values as the admin edits them (a field absent stays empty) and the `curl` command that
+/// sends it to the US control plane (the others differ only in host: docs/facts.md).
+pub fn api_body_for(values: &super::hints::FormValues, options: &ApiBodyOptions) -> (ApiBody, String) {
+    let value = |field: AnypointField| values.get(&field).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let draft = AnypointDraft {
+        issuer: value(AnypointField::Issuer).unwrap_or_default(),
+        client_registration_url: value(AnypointField::ClientRegistrationUrl),
+        authorize_url: value(AnypointField::AuthorizeUrl).unwrap_or_default(),
+        token_url: value(AnypointField::TokenUrl).unwrap_or_default(),
+        token_introspection_url: value(AnypointField::TokenIntrospectionUrl),
+        source_url: String::new(),
+        server: super::okta_paths::AuthorizationServer::Org,
+        kept_at: 0,
+    };
+    let timeout = value(AnypointField::ClientRequestTimeout).and_then(|t| t.parse().ok());
+    let body = draft.to_api_body(&ApiBodyOptions { timeout_seconds: timeout, ..options.clone() });
+    let curl = "curl -X POST 'https://anypoint.mulesoft.com/accounts/api/organizations/<root organization id>/clientProviders' \\\n  \
+                -H 'Authorization: Bearer <Anypoint access token>' -H 'Content-Type: application/json' \\\n  \
+                --data @client-provider.json"
+        .to_string();
+    (body, curl)
 }

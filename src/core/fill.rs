@@ -136,10 +136,11 @@ mod tests {
             allow_external_client_modification: true,
             ..Default::default()
         });
+        let body = serde_json::to_value(body).unwrap();
         let provider = &body["oidc_dynamic_client_provider"];
         assert_eq!(body["type"]["name"], "openid-dynamic-client");
         assert_eq!(provider["issuer"], "https://acme.okta.com/oauth2/default");
-        assert_eq!(provider["client_request_timeout"], 20, "clamped to Anypoint's 5..20");
+        assert_eq!(provider["client_request_timeout"], 20_000, "clamped to Anypoint's 5..20 s, sent in milliseconds");
         assert_eq!(provider["allow_external_client_modification"], false, "needs local deletion");
         assert_eq!(provider["client"]["registration"]["authorization"], crate::core::draft::SECRET_PLACEHOLDER);
         assert_eq!(provider["primary_client"]["secret"], crate::core::draft::SECRET_PLACEHOLDER);

@@ -148,7 +148,7 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
         Ok(location) => location,
         Err(kind) => return Inspection::fail(kind),
     };
-    let object = match parse_object(text) {
+    let object = match read_document(text) {
         Ok(object) => object,
         Err(kind) => return Inspection::fail(kind),
     };
@@ -217,7 +217,8 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
     }
 }
 
-fn parse_object(text: &str) -> Result<MetadataFields, ProblemKind> {
+/// The fields of a document's text, or why it cannot be read (too large, empty, HTML, not JSON, not an object).
+pub fn read_document(text: &str) -> Result<MetadataFields, ProblemKind> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ProblemKind::TooLarge { bytes: text.len() });
     }

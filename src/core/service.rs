@@ -121,6 +121,20 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
     }
 }
 
+/// Where a pasted document is checked as coming from: the address the admin gave, or (when empty) the OpenID
+/// configuration of the issuer the document names. `Err` when neither can be had: the problem to report.
+pub fn pasted_document_url(text: &str, given: &str) -> Result<(String, bool), ProblemKind> {
+    if !given.trim().is_empty() {
+        return Ok((given.trim().to_string(), false));
+    }
+    match crate::core::metadata::read_document(text)?.issuer {
+        crate::core::json_document::Found::Text(issuer) => {
+            Ok((format!("{}/.well-known/openid-configuration", issuer.trim_end_matches('/')), true))
+        }
+        _ => Err(ProblemKind::MissingField { field: "issuer".to_string() }),
+    }
+}
+
 /// A fetch refused by the policy for want of a grant: the popup offers to ask the browser for that host.
 pub fn needs_grant(problem: &ProblemKind) -> Option<Response> {
     let ProblemKind::HostNotGranted { host } = problem else { return None };
@@ -181,7 +195,8 @@ fn title_of(inspection: &Inspection) -> String {
     }
 }
 
-fn report(inspection: &Inspection) -> Response {
+/// The copy-assist report of an inspection (the panel's rows, problems and words).
+pub fn report(inspection: &Inspection) -> Response {
     let not_metadata = inspection.problems.iter().any(|p| matches!(p.kind, ProblemKind::NotAMetadataUrl { .. }));
     if not_metadata {
         return Response::NotMetadata;

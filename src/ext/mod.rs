@@ -3,6 +3,7 @@
 //! core answer, keep or forget the draft in `chrome.storage.session` (`storage.rs`). No decisions here.
 
 mod fetch;
+mod page;
 mod storage;
 
 use serde::Serialize;

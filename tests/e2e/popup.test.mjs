@@ -45,6 +45,14 @@ test('typing the org domain loads its default server; Use in Anypoint keeps what
   await ui.waitForStatus('Filled 5');
   assert.equal((await submittedState(page)).authorizeUrl, 'https://dev-12345678.okta.com/oauth2/default/v1/authorize');
 
+  // Clipboard permissions cannot be granted to an extension origin from the test: record what is written.
+  await popup.evaluate(() => { navigator.clipboard.writeText = async (text) => { window.copied = text; }; });
+  await popup.getByRole('button', { name: 'Copy API body' }).click();
+  await popup.getByText('API body copied').waitFor();
+  const body = JSON.parse(await popup.evaluate(() => window.copied));
+  assert.equal(body.oidc_dynamic_client_provider.issuer, 'https://dev-12345678.okta.com/oauth2/default');
+  assert.equal(body.oidc_dynamic_client_provider.client_request_timeout, 5000);
+  assert.equal(body.oidc_dynamic_client_provider.primary_client.secret, '<fill in>');
   await popup.getByRole('button', { name: 'Forget kept values' }).click();
   await popup.getByText('No Okta metadata kept yet').waitFor();
   await popup.close();

@@ -1,0 +1,68 @@
+//! The same core for the stand-alone web page (`www/tool/`), for admins who cannot install extensions: no
+//! worker, no storage, no network. The admin pastes a document and the address it came from; every decision is
+//! the core's, as in the extension.
+
+use wasm_bindgen::prelude::*;
+
+use super::to_js;
+use crate::core::draft::{AnypointDraft, ApiBodyOptions};
+use crate::core::fields::AnypointField;
+use crate::core::hints::{hints_for, FormValues};
+use crate::core::metadata::{inspect_metadata_with, Inspection};
+use crate::core::service::{report, pasted_document_url};
+use crate::core::web_url::WebUrl;
+
+/// A pasted document, checked as loaded from `url` (or, when empty, from its own issuer's OpenID
+/// configuration, which the report then says): `{report, values}` where `values` maps fields to the
+/// document's values when it is valid.
+#[wasm_bindgen(js_name = inspectPasted)]
+pub fn inspect_pasted(text: &str, url: &str) -> JsValue {
+    let (url, assumed) = match pasted_document_url(text, url) {
+        Ok(found) => found,
+        Err(problem) => {
+            let inspection = Inspection { metadata: None, problems: vec![problem.into()] };
+            return answer(&inspection, FormValues::new(), "", true);
+        }
+    };
+    // The admin named this address themselves: its host counts as granted, as in assist-check.
+    let granted: Vec<String> = WebUrl::parse(&url).map(|u| vec![u.host().to_string()]).unwrap_or_default();
+    let inspection = inspect_metadata_with(text, &url, &granted);
+    let values: FormValues = match inspection.metadata.as_ref().filter(|_| inspection.is_valid()) {
+        Some(metadata) => AnypointDraft::from_metadata(metadata, 0)
+            .values()
+            .into_iter()
+            .filter_map(|(field, value)| Some((field, value?.to_string())))
+            .collect(),
+        None => FormValues::new(),
+    };
+    answer(&inspection, values, &url, assumed)
+}
+
+fn answer(inspection: &Inspection, values: FormValues, url: &str, assumed: bool) -> JsValue {
+    let answer = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&answer, &"report".into(), &to_js(&report(inspection)));
+    let _ = js_sys::Reflect::set(&answer, &"values".into(), &to_js(&values));
+    let _ = js_sys::Reflect::set(&answer, &"checkedAs".into(), &JsValue::from_str(url));
+    let _ = js_sys::Reflect::set(&answer, &"assumed".into(), &JsValue::from_bool(assumed));
+    answer.into()
+}
+
+/// Hints for one field while the admin edits it on the page.
+#[wasm_bindgen(js_name = fieldHints)]
+pub fn field_hints(field: JsValue, value: &str, others: JsValue) -> JsValue {
+    let Ok(field) = serde_wasm_bindgen::from_value::<AnypointField>(field) else { return JsValue::NULL };
+    let others: FormValues = serde_wasm_bindgen::from_value(others).unwrap_or_default();
+    to_js(&hints_for(field, value, &others))
+}
+
+/// The Access Management API body for the values on the page, with placeholders where secrets go, and the
+/// `curl` command that sends it: `{body, curl}`.
+#[wasm_bindgen(js_name = apiBody)]
+pub fn api_body(values: JsValue) -> JsValue {
+    let values: FormValues = serde_wasm_bindgen::from_value(values).unwrap_or_default();
+    let (body, curl) = crate::core::draft::api_body_for(&values, &ApiBodyOptions::default());
+    let answer = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&answer, &"body".into(), &to_js(&body));
+    let _ = js_sys::Reflect::set(&answer, &"curl".into(), &JsValue::from_str(&curl));
+    answer.into()
+}

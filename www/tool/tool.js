@@ -1,0 +1,100 @@
+// The stand-alone web page: the extension's Rust core (same wasm) in a normal page. Paste a metadata document
+// and its address; the core checks it, maps it to the Anypoint fields, hints while the admin edits, and builds
+// the Access Management API body. Thin hands, as in the extension: every decision and text is the core's.
+import init, { inspectPasted, fieldHints, apiBody } from './core/okta_anypoint_assist.js';
+
+const coreReady = init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) });
+const $ = (id) => document.getElementById(id);
+const FIELDS = [
+  ['issuer', 'Issuer'],
+  ['clientRegistrationUrl', 'Client Registration URL'],
+  ['authorizeUrl', 'Authorize URL'],
+  ['tokenUrl', 'Token URL'],
+  ['tokenIntrospectionUrl', 'Token Introspection URL'],
+  ['authorizationHeader', 'Authorization Header'],
+  ['clientRequestTimeout', 'Client Request Timeout'],
+];
+const inputs = new Map();
+
+function element(tag, props = {}, text) {
+  const node = Object.assign(document.createElement(tag), props);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function currentValues(except) {
+  const values = {};
+  for (const [field, input] of inputs) {
+    // The header is never part of the context or the body: it is a secret.
+    if (field !== except && field !== 'authorizationHeader' && input.value) values[field] = input.value;
+  }
+  return values;
+}
+
+function showHints(field) {
+  const input = inputs.get(field);
+  const hints = fieldHints(field, input.value, currentValues(field)) ?? [];
+  const line = $(`hint-${field}`);
+  line.replaceChildren(...hints.map((hint) => {
+    const span = element('span', { className: `hint ${hint.severity}` }, `${hint.message} `);
+    if (hint.fix !== undefined && hint.fixLabel) {
+      const fix = element('button', { type: 'button', className: 'secondary' }, hint.fixLabel);
+      fix.addEventListener('click', () => { input.value = hint.fix; showHints(field); showApiBody(); });
+      span.append(fix);
+    }
+    return span;
+  }));
+  input.setAttribute('aria-invalid', String(hints.some((hint) => hint.severity === 'error')));
+}
+
+function showApiBody() {
+  const { body, curl } = apiBody(currentValues(null));
+  $('api-body').textContent = JSON.stringify(body, null, 2);
+  $('curl').textContent = curl;
+}
+
+function buildFields(values) {
+  const container = $('fields');
+  container.replaceChildren();
+  inputs.clear();
+  for (const [field, label] of FIELDS) {
+    const id = `field-${field}`;
+    const input = element('input', { id, type: field === 'authorizationHeader' ? 'password' : 'text', value: values[field] ?? '' });
+    input.setAttribute('aria-describedby', `hint-${field}`);
+    input.addEventListener('input', () => { showHints(field); showApiBody(); });
+    const copy = element('button', { type: 'button', className: 'secondary' }, 'Copy');
+    copy.setAttribute('aria-label', `Copy ${label}`);
+    copy.addEventListener('click', () => copyText(input.value));
+    inputs.set(field, input);
+    const row = element('div', { className: 'row' });
+    row.append(input, copy);
+    const box = element('div', { className: 'field' });
+    box.append(element('label', { htmlFor: id }, label), row, element('div', { id: `hint-${field}`, className: 'hint' }));
+    container.append(box);
+  }
+  for (const [field] of FIELDS) showHints(field);
+  showApiBody();
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    $('status').textContent = 'Copied.';
+  } catch (error) {
+    $('status').textContent = `Could not copy (${error.message}): select the text and press Ctrl+C.`;
+  }
+}
+
+$('paste').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await coreReady;
+  const { report, values, checkedAs, assumed } = inspectPasted($('document-text').value, $('document-url').value);
+  $('result').hidden = false;
+  $('checked-as').textContent = !checkedAs ? '' : assumed ? `No address given: checked as if loaded from ${checkedAs}.` : `Checked as loaded from ${checkedAs}.`;
+  $('problems').replaceChildren(...(report.problems ?? []).map((p) => element('li', { className: p.severity }, p.message)));
+  $('status').textContent = report.kind !== 'metadataReport' ? 'That address is not a metadata URL.'
+    : report.valid ? `Valid: ${report.title}.` : 'This document cannot be used as it is: see the problems below.';
+  buildFields(values ?? {});
+});
+$('copy-body').addEventListener('click', () => copyText($('api-body').textContent));
+$('copy-curl').addEventListener('click', () => copyText($('curl').textContent));
