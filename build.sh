@@ -5,6 +5,7 @@
 #   ./build.sh test           native tests, wasm-bindgen-test in headless Chromium, end-to-end in Chromium + Firefox
 #   ./build.sh bench          the figures of docs/architecture.md "Budgets" as a table
 #   ./build.sh package        zip files for the stores under extension/dist/
+#   ./build.sh screenshots    the README's pictures, from the real extension on the practice pages
 #   ./build.sh fuzz SECONDS   cargo fuzz on the metadata parser
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -129,6 +130,12 @@ cmd_demo() {
   node tests/support/demo.mjs
 }
 
+cmd_screenshots() {
+  ensure_chromium
+  cmd_build
+  node tests/support/screenshots.mjs
+}
+
 cmd_bench() {
   ensure_chromium
   cmd_build
@@ -171,7 +178,8 @@ case ${1:-build} in
   demo) cmd_demo ;;
   test) cmd_test ;;
   bench) cmd_bench ;;
+  screenshots) cmd_screenshots ;;
   package) cmd_package ;;
   fuzz) shift; cmd_fuzz "$@" ;;
-  *) die "unknown command '$1' (build | demo | test | bench | package | fuzz SECONDS)" ;;
+  *) die "unknown command '$1' (build | demo | test | bench | package | screenshots | fuzz SECONDS)" ;;
 esac

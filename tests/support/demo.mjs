@@ -19,6 +19,7 @@ if (!headless) {
   console.log(`Practice pages open (server on port ${browser.server.port}):`);
   console.log(`  Okta metadata: ${METADATA_URL}`);
   console.log('  Anypoint:      https://anypoint.mulesoft.com/accounts/client-providers');
+  console.log('  Web page:      https://assist.example.com/ (the core without the extension)');
   console.log('Press Ctrl+C to stop.');
   await new Promise((resolveStop) => process.on('SIGINT', resolveStop));
 } else {

@@ -1,0 +1,53 @@
+// ./build.sh screenshots: the README's pictures, taken from the real built extension on the practice pages
+// (headless Debian Chromium), so they show what the code does today.
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, keepMetadata, formPage, METADATA_URL, CUSTOM_DEFAULT } from './browser.mjs';
+
+const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs');
+const shot = (name) => join(DOCS, `screenshot-${name}.png`);
+const browser = await launch();
+try {
+  // Okta: the copy-assist panel on a metadata document, after "Use in Anypoint".
+  const okta = await keepMetadata(browser.context, METADATA_URL);
+  await okta.setViewportSize({ width: 1100, height: 560 });
+  await okta.screenshot({ path: shot('okta') });
+
+  // Anypoint: the bar says where the values came from; the form after "Fill from Okta".
+  const { page, ui } = await formPage(browser.context);
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled 5');
+  await page.screenshot({ path: shot('anypoint'), fullPage: true });
+
+  // Hints while typing, with their one-click fixes (plain practice form).
+  const hints = await formPage(browser.context, (p) => p.goto('https://anypoint.mulesoft.com/practice/plain'));
+  await hints.page.getByLabel('Issuer', { exact: true }).fill('https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration');
+  await hints.page.getByLabel('Token URL', { exact: true }).pressSequentially('http://dev-12345678.okta.com/oauth2/default/v1/token');
+  await hints.page.getByLabel('Client Request Timeout').fill('30');
+  await hints.page.getByLabel('Client Request Timeout').press('Tab');
+  await hints.ui.waitFor('Use the nearest allowed value');
+  await hints.page.screenshot({ path: shot('hints'), fullPage: true });
+
+  // The toolbar popup (opened as a page), after checking an org.
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 600, height: 720 });
+  await popup.goto(`chrome-extension://${new URL(browser.worker.url()).host}/popup/popup.html`);
+  await popup.getByLabel('Okta org, issuer or Metadata URI').fill('dev-12345678.okta.com');
+  await popup.getByRole('button', { name: 'Check' }).click();
+  await popup.getByRole('button', { name: 'Use in Anypoint' }).waitFor();
+  await popup.screenshot({ path: shot('popup'), fullPage: true });
+
+  // The stand-alone web page with a pasted document.
+  const tool = await browser.context.newPage();
+  await tool.goto('https://assist.example.com/');
+  const document = JSON.stringify(CUSTOM_DEFAULT, null, 2);
+  await tool.getByLabel('Metadata URI (the address of the document)').fill(METADATA_URL);
+  await tool.getByLabel('Metadata document (JSON)').fill(document);
+  await tool.getByRole('button', { name: 'Check' }).click();
+  await tool.getByRole('status').filter({ hasText: 'Valid' }).waitFor();
+  await tool.screenshot({ path: shot('web-page'), fullPage: true });
+
+  console.log(`Screenshots written to ${DOCS}: okta, anypoint, hints, popup, web-page.`);
+} finally {
+  await browser.close();
+}
