@@ -1,7 +1,8 @@
 // Firefox (Debian's firefox-esr, WebDriver BiDi through puppeteer-core): the Firefox build of the extension
 // runs its Rust core in the background script, keeps the values and fills the React form. Its UI is pressed
 // with the keyboard (see tests/support/firefox.mjs). Firefox's JSON viewer runs no content scripts on JSON
-// documents, so the Okta page is shown here with the viewer off (as users who turn it off see it).
+// documents, so the Okta page is shown here with the viewer off (as users who turn it off see it); with the
+// viewer on, the popup is the way (firefox_popup.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';

@@ -1,13 +1,28 @@
 // Debian's firefox-esr with the Firefox build of the extension, driven over WebDriver BiDi (puppeteer-core),
 // the real host names sent to the practice server through Firefox's own preferences.
 import puppeteer from 'puppeteer-core';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startPracticeServer } from '../../www/serve.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXTENSION_DIR = new URL('../../extension/dist/firefox', import.meta.url).pathname;
 
-/** { browser, server, close } with the extension installed. `jsonViewer` as Firefox users have it by default. */
-export async function launchFirefox({ jsonViewer = false, hosts = ['anypoint.mulesoft.com', 'dev-12345678.okta.com'] } = {}) {
+// Firefox automation cannot navigate to moz-extension:// pages. For the popup's tests, a copy of the build
+// whose background script opens the popup page in a tab at start; the shipped build is untouched.
+function buildThatOpensThePopup() {
+  const dir = mkdtempSync(join(tmpdir(), 'assist-firefox-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  appendFileSync(join(dir, 'worker.js'), "\n// Test build only: show the popup page in a tab.\nchrome.tabs.create({ url: chrome.runtime.getURL('popup/popup.html') });\n");
+  return dir;
+}
+
+/**
+ * { browser, server, popup, close } with the extension installed. `jsonViewer` as Firefox users have it by
+ * default; `withPopup`: the popup page opened in a tab (`popup` is that page).
+ */
+export async function launchFirefox({ jsonViewer = false, withPopup = false, hosts = ['anypoint.mulesoft.com', 'dev-12345678.okta.com'] } = {}) {
   const server = await startPracticeServer();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -21,12 +36,26 @@ export async function launchFirefox({ jsonViewer = false, hosts = ['anypoint.mul
       'devtools.jsonview.enabled': jsonViewer,
     },
   });
-  await browser.installExtension(EXTENSION_DIR);
+  const extensionDir = withPopup ? buildThatOpensThePopup() : EXTENSION_DIR;
+  await browser.installExtension(extensionDir);
+  let popup = null;
+  if (withPopup) {
+    const deadline = Date.now() + 10000;
+    while (!popup) {
+      // The tab's URL is reported late over BiDi: ask each page where it is.
+      for (const page of await browser.pages()) {
+        if ((await page.evaluate(() => location.href).catch(() => '')).endsWith('/popup/popup.html')) popup = page;
+      }
+      if (!popup && Date.now() > deadline) throw new Error('the popup page did not open');
+      if (!popup) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
   const close = async () => {
     await browser.close();
     await server.close();
+    if (withPopup) rmSync(extensionDir, { recursive: true, force: true });
   };
-  return { browser, server, close };
+  return { browser, server, popup, close };
 }
 
 /**
