@@ -6,6 +6,7 @@
 #   ./build.sh bench          the figures of docs/architecture.md "Budgets" as a table
 #   ./build.sh package        zip files for the stores under extension/dist/
 #   ./build.sh screenshots    the README's pictures, from the real extension on the practice pages
+#   ./build.sh size [N]       the N largest items of the wasm (twiggy)
 #   ./build.sh fuzz SECONDS   cargo fuzz on the metadata parser
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -130,6 +131,24 @@ cmd_demo() {
   node tests/support/demo.mjs
 }
 
+ensure_twiggy() {
+  command -v twiggy >/dev/null && return
+  local cached=$TOOLS_CACHE/twiggy/bin/twiggy
+  if [[ ! -x $cached ]]; then
+    log "installing twiggy (wasm size profiler, about two minutes, once per machine)"
+    cargo install twiggy --root "$TOOLS_CACHE/twiggy"
+  fi
+  mkdir -p "$TOOLS/bin" && cp "$cached" "$TOOLS/bin/"
+}
+
+# What takes the room in the wasm: the wasm-bindgen output still has its names (wasm-opt strips them).
+cmd_size() {
+  ensure_twiggy
+  cmd_build
+  printf 'wasm after wasm-opt: %s bytes (budget 153600)\n' "$(stat -c %s "$CORE_OUT/${CRATE}_bg.wasm")"
+  twiggy top -n "${1:-25}" "target/wasm-bindgen/${CRATE}_bg.wasm"
+}
+
 cmd_screenshots() {
   ensure_chromium
   cmd_build
@@ -179,7 +198,8 @@ case ${1:-build} in
   test) cmd_test ;;
   bench) cmd_bench ;;
   screenshots) cmd_screenshots ;;
+  size) shift; cmd_size "$@" ;;
   package) cmd_package ;;
   fuzz) shift; cmd_fuzz "$@" ;;
-  *) die "unknown command '$1' (build | demo | test | bench | package | screenshots | fuzz SECONDS)" ;;
+  *) die "unknown command '$1' (build | demo | test | bench | size | package | screenshots | fuzz SECONDS)" ;;
 esac

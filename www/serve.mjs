@@ -112,6 +112,8 @@ async function anypointSite(path, response) {
     '/practice/plain.js': 'practice/plain.js',
     '/practice/busy': 'practice/busy.html',
     '/practice/busy.js': 'practice/busy.js',
+    '/practice/users': 'practice/users.html',
+    '/practice/users.js': 'practice/users.js',
     '/practice/rerender': 'practice/rerender.html',
     '/practice/rerender.js': 'practice/rerender.js',
     '/practice/custom-elements': 'practice/custom-elements.html',
