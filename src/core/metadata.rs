@@ -29,6 +29,36 @@ use super::web_url::{UrlError, WebUrl};
 /// Documents larger than this are refused: real ones are 2–4 KB.
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
 
+/// Arrays and objects nested deeper than this are refused: real documents nest 2 levels.
+pub const MAX_NESTING: usize = 32;
+
+/// The deepest nesting of `[` and `{` outside strings (not a parser: brackets in strings are skipped, and
+/// unbalanced text is the parser's to report).
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// What the metadata URL itself tells: the server, the issuer it was built from, the org.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -173,7 +203,8 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
         check.url(optional, false);
     }
     let present = |field: &str| !matches!(object.get(field), Found::Absent | Found::Null);
-    if !present("registration_endpoint") {
+    let registration_absent = !present("registration_endpoint");
+    if registration_absent && issuer.is_none() {
         problems.push(ProblemKind::MissingRegistrationEndpoint.into());
     }
     if !present("introspection_endpoint") {
@@ -183,8 +214,17 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
     let (Some(issuer), Some(authorize), Some(token)) = (issuer, authorize, token) else {
         return Inspection { metadata: None, problems };
     };
-    let registration = registration.map(|url| clean_registration(url, &mut problems));
     let issuer_url = WebUrl::parse(&issuer).ok();
+    let registration = match registration {
+        Some(url) => Some(clean_registration(url, &mut problems)),
+        // Documents from before mid-2017 have none: Okta's registration endpoint is org-level, on the issuer's host.
+        None if registration_absent => issuer_url.as_ref().map(|issuer| {
+            let assumed = issuer.clone().with_path(ORG_REGISTRATION_PATH).without_query_or_fragment();
+            problems.push(ProblemKind::RegistrationEndpointAssumed { url: assumed.to_string() }.into());
+            assumed
+        }),
+        None => None,
+    };
     for (field, url) in [
         ("authorization_endpoint", Some(&authorize)),
         ("token_endpoint", Some(&token)),
@@ -228,6 +268,10 @@ pub fn read_document(text: &str) -> Result<MetadataFields, ProblemKind> {
     }
     if trimmed.starts_with('<') {
         return Err(ProblemKind::HtmlNotJson);
+    }
+    // Parsers recurse per level: a hostile depth must be refused before any of them sees it.
+    if nesting_depth(trimmed) > MAX_NESTING {
+        return Err(ProblemKind::TooDeep { limit: MAX_NESTING });
     }
     match parse_json(trimmed)? {
         TopLevel::Object(fields) => Ok(fields),

@@ -18,6 +18,8 @@ pub enum ProblemKind {
     TooLarge { bytes: usize },
     /// Nothing but whitespace.
     EmptyDocument,
+    /// Arrays or objects nested deeper than [`super::metadata::MAX_NESTING`].
+    TooDeep { limit: usize },
     /// An HTML page (sign-in, error) where JSON was expected.
     HtmlNotJson,
     /// Not valid JSON (where, when the parser says: line and column).
@@ -44,6 +46,8 @@ pub enum ProblemKind {
     IssuerOnOktaFromCustomDomain { issuer: String, document_host: String },
     /// Anypoint needs `registration_endpoint` for dynamic client registration.
     MissingRegistrationEndpoint,
+    /// No `registration_endpoint` (documents from before mid-2017): Okta's org-level one is offered.
+    RegistrationEndpointAssumed { url: String },
     /// Anypoint needs `introspection_endpoint` to validate tokens.
     MissingIntrospectionEndpoint,
     /// An endpoint on another host than the issuer: Anypoint would send the API token (registration) or the
@@ -78,6 +82,7 @@ impl ProblemKind {
             DocumentNotHttps { .. } => "documentNotHttps",
             TooLarge { .. } => "tooLarge",
             EmptyDocument => "emptyDocument",
+            TooDeep { .. } => "tooDeep",
             HtmlNotJson => "htmlNotJson",
             InvalidJson { .. } => "invalidJson",
             NotAnObject { .. } => "notAnObject",
@@ -91,6 +96,7 @@ impl ProblemKind {
             IssuerOnOtherHost { .. } => "issuerOnOtherHost",
             IssuerOnOktaFromCustomDomain { .. } => "issuerOnOktaFromCustomDomain",
             MissingRegistrationEndpoint => "missingRegistrationEndpoint",
+            RegistrationEndpointAssumed { .. } => "registrationEndpointAssumed",
             MissingIntrospectionEndpoint => "missingIntrospectionEndpoint",
             EndpointOnOtherHost { .. } => "endpointOnOtherHost",
             HostNotGranted { .. } => "hostNotGranted",
@@ -109,7 +115,7 @@ impl ProblemKind {
     pub fn severity(&self) -> Severity {
         use ProblemKind::*;
         match self {
-            IssuerOnOtherHost { .. } | EndpointOfOtherServer { .. } => Severity::Warning,
+            IssuerOnOtherHost { .. } | EndpointOfOtherServer { .. } | RegistrationEndpointAssumed { .. } => Severity::Warning,
             RegistrationClientIdStripped { .. } | ClientIdParameter { .. } | CustomDomain { .. } => Severity::Info,
             _ => Severity::Error,
         }
@@ -134,6 +140,11 @@ impl fmt::Display for ProblemKind {
                 bytes / 1024
             ),
             EmptyDocument => write!(f, "The document is empty. Reload the Metadata URI."),
+            TooDeep { limit } => write!(
+                f,
+                "The document nests arrays or objects more than {limit} levels deep; Okta's metadata nests two. This \
+                 is not an Okta document: open the Metadata URI of your authorization server."
+            ),
             HtmlNotJson => write!(
                 f,
                 "This page is HTML (a sign-in or error page?), not the metadata JSON. Sign in to Okta, then open \
@@ -190,6 +201,11 @@ impl fmt::Display for ProblemKind {
                 f,
                 "The document has no registration_endpoint; Anypoint needs it. For Okta it is \
                  https://{{your org}}/oauth2/v1/clients."
+            ),
+            RegistrationEndpointAssumed { url } => write!(
+                f,
+                "The document has no registration_endpoint (older Okta orgs omit it); Okta's org-level {url} is \
+                 offered. Check it in Okta if the registration fails."
             ),
             MissingIntrospectionEndpoint => write!(
                 f,

@@ -176,10 +176,23 @@ fn javascript_and_data_urls_are_refused() {
 
 #[test]
 fn missing_endpoints_anypoint_needs_are_reported() {
+    // Documents from before mid-2017 have no registration endpoint: the org-level one is offered, with a warning.
     let text = edited(CUSTOM_OIDC, |o| {
         o.remove("registration_endpoint");
     });
-    assert_eq!(only_error(&inspect_metadata(&text, CUSTOM_OIDC_URL)), &ProblemKind::MissingRegistrationEndpoint);
+    let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
+    assert!(inspection.is_valid(), "{:#?}", inspection.problems);
+    assert_eq!(
+        inspection.problems[0].kind,
+        ProblemKind::RegistrationEndpointAssumed { url: "https://dev-12345678.okta.com/oauth2/v1/clients".into() }
+    );
+    assert_eq!(inspection.problems[0].severity, Severity::Warning);
+    assert_eq!(inspection.metadata.unwrap().registration_endpoint.as_deref(), Some("https://dev-12345678.okta.com/oauth2/v1/clients"));
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.remove("registration_endpoint");
+        o.remove("issuer");
+    });
+    assert!(inspect_metadata(&text, CUSTOM_OIDC_URL).problems.iter().any(|p| p.kind == ProblemKind::MissingRegistrationEndpoint));
     let text = edited(CUSTOM_OIDC, |o| {
         o.insert("introspection_endpoint".into(), Value::Null);
     });
@@ -322,6 +335,12 @@ fn every_message_says_what_to_do() {
         ProblemKind::UnrecognisedLocation { input: "x".into() },
         ProblemKind::FetchFailed { url: "u".into(), status: Some(404) },
         ProblemKind::FetchFailed { url: "u".into(), status: None },
+        ProblemKind::FetchTimedOut { url: "u".into(), seconds: 8 },
+        ProblemKind::Redirected { url: "u".into() },
+        ProblemKind::HostNotGranted { host: "h".into() },
+        ProblemKind::IssuerOnOktaFromCustomDomain { issuer: "i".into(), document_host: "h".into() },
+        ProblemKind::RegistrationEndpointAssumed { url: "u".into() },
+        ProblemKind::TooDeep { limit: 32 },
     ];
     let messages: Vec<String> = kinds.iter().map(ToString::to_string).collect();
     for message in &messages {
@@ -358,4 +377,15 @@ fn typed_locations_become_metadata_urls() {
         assert!(matches!(metadata_url_for(input), Err(ProblemKind::UnrecognisedLocation { .. })), "{input}");
     }
     assert!(matches!(metadata_url_for("http://acme.okta.com"), Err(ProblemKind::DocumentNotHttps { .. })));
+}
+
+#[test]
+fn a_document_nested_too_deep_has_its_own_message() {
+    let deep = format!("{{\"issuer\":{}1{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(only_error(&inspect_metadata(&deep, CUSTOM_OIDC_URL)), &ProblemKind::TooDeep { limit: MAX_NESTING });
+    // Brackets inside strings are text, not nesting.
+    let text = edited(CUSTOM_OIDC, |o| {
+        o.insert("note".into(), json!("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"{{{{"));
+    });
+    assert!(inspect_metadata(&text, CUSTOM_OIDC_URL).is_valid());
 }
