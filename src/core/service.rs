@@ -135,6 +135,39 @@ pub fn pasted_document_url(text: &str, given: &str) -> Result<(String, bool), Pr
     }
 }
 
+/// "Issuer first": the Metadata URI to load before filling, when the form's Issuer holds an Okta issuer (or an
+/// org URL) and what is kept is not that issuer's. `None`: fill from what is kept.
+pub fn issuer_to_load(values: &crate::core::hints::FormValues, kept: Option<&AnypointDraft>) -> Option<String> {
+    let typed = values.get(&crate::core::fields::AnypointField::Issuer)?.trim().trim_end_matches('/');
+    if typed.is_empty() || kept.is_some_and(|draft| draft.issuer == typed) {
+        return None;
+    }
+    let url = WebUrl::parse(typed).ok().filter(WebUrl::is_https)?;
+    if url.query().is_some() || url.fragment().is_some() {
+        return None;
+    }
+    crate::core::okta_paths::server_of_issuer(url.path())?;
+    Some(format!("{typed}/.well-known/openid-configuration"))
+}
+
+/// The fill after loading the Issuer's metadata (`answer` is `answer_document(.., keep: true, ..)`): the plan,
+/// saying what was loaded, and the draft to keep; or why nothing can be filled.
+pub fn fill_after_loading(answer: Answer, values: &crate::core::hints::FormValues) -> Answer {
+    match (&answer.keep, answer.response) {
+        (Some(draft), _) => {
+            let mut plan = plan_fill(draft, values);
+            plan.summary = format!("Loaded {} from Okta. {}", provenance_title(draft), plan.summary);
+            Answer { response: Response::FillPlanned { plan }, keep: answer.keep.clone(), ..Response::NotMetadata.into() }
+        }
+        (None, Response::MetadataReport { problems, .. }) => {
+            let errors: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.message.as_str()).collect();
+            Response::Failure { message: format!("Nothing filled: the Issuer's metadata cannot be used. {}", errors.join(" ")) }
+                .into()
+        }
+        (None, other) => other.into(),
+    }
+}
+
 /// A fetch refused by the policy for want of a grant: the popup offers to ask the browser for that host.
 pub fn needs_grant(problem: &ProblemKind) -> Option<Response> {
     let ProblemKind::HostNotGranted { host } = problem else { return None };
@@ -295,6 +328,28 @@ mod tests {
         assert_eq!(bar.source.as_deref(), Some("From the org authorization server of Okta org acme, kept 3 min ago."));
         let fill = answer(Request::PlanFill { values: FormValues::from([(AnypointField::Issuer, String::new())]) }, later);
         assert!(matches!(fill.response, Response::FillPlanned { ref plan } if plan.steps.len() == 1));
+    }
+
+    #[test]
+    fn issuer_first_loads_the_typed_issuer_unless_it_is_kept() {
+        let values = |issuer: &str| FormValues::from([(AnypointField::Issuer, issuer.to_string())]);
+        let url = |u: &str| Some(u.to_string());
+        assert_eq!(issuer_to_load(&values("https://dev-1.okta.com/oauth2/default"), None), url("https://dev-1.okta.com/oauth2/default/.well-known/openid-configuration"));
+        assert_eq!(issuer_to_load(&values(" https://acme.okta.com/ "), None), url("https://acme.okta.com/.well-known/openid-configuration"));
+        let kept = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
+        assert_eq!(issuer_to_load(&values("https://acme.okta.com"), Some(&kept)), None, "already kept");
+        assert!(issuer_to_load(&values("https://dev-1.okta.com/oauth2/default"), Some(&kept)).is_some(), "another issuer");
+        for not_an_issuer in ["", "http://acme.okta.com", "https://acme.okta.com/oauth2/default/v1/token", "https://acme.okta.com?x=1", "acme"] {
+            assert_eq!(issuer_to_load(&values(not_an_issuer), None), None, "{not_an_issuer}");
+        }
+        // After loading: a plan that says what was loaded, and the draft to keep.
+        let loaded = answer_document(URL, SAMPLE, true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] });
+        let filled = fill_after_loading(loaded, &values("https://acme.okta.com"));
+        assert!(filled.keep.is_some());
+        let Response::FillPlanned { plan } = filled.response else { panic!("a plan") };
+        assert!(plan.summary.starts_with("Loaded the org authorization server of Okta org acme from Okta. Filled 1"), "{}", plan.summary);
+        let refused = fill_after_loading(answer_document(URL, "<html>", true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] }), &values(""));
+        assert!(matches!(refused.response, Response::Failure { ref message } if message.contains("HTML")));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::core::fetch_policy::hosts_of_origins;
 use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Sender};
-use crate::core::service::{answer, answer_document, needs_grant, version_mismatch, Answer, Situation};
+use crate::core::service::{answer, answer_document, fill_after_loading, issuer_to_load, needs_grant, version_mismatch, Answer, Situation};
 
 #[wasm_bindgen]
 extern "C" {
@@ -82,18 +82,32 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     } else {
         None
     };
-    let reads_documents = matches!(
-        request,
-        Request::InspectMetadata { .. } | Request::KeepMetadata { .. } | Request::FetchMetadata { .. }
-    );
+    // Issuer first: a fill for an Issuer typed in the form loads that issuer's metadata (the Anypoint page may ask
+    // this much of the network, on the admin's trusted click; the fetch policy still decides where).
+    let issuer_first = match &request {
+        Request::PlanFill { values } => issuer_to_load(values, kept.as_ref()),
+        _ => None,
+    };
+    let reads_documents = issuer_first.is_some()
+        || matches!(request, Request::InspectMetadata { .. } | Request::KeepMetadata { .. } | Request::FetchMetadata { .. });
     let granted = if reads_documents { granted_hosts().await } else { Vec::new() };
     let situation = Situation { context: &context, kept: kept.as_ref(), now: js_sys::Date::now() as u64, granted_hosts: &granted };
-    let answer = match request {
-        Request::FetchMetadata { input, keep } => match fetched(&input, keep, situation).await {
+    let answer = match (request, issuer_first) {
+        // A new check replaces the last one, even when it fails: only what was just shown can be kept.
+        (Request::FetchMetadata { input, keep }, _) => match async {
+            storage::remove(storage::CHECKED).await.map_err(|message| Response::Failure { message })?;
+            fetched(&input, keep, situation).await
+        }
+        .await
+        {
             Ok(answer) => answer,
             Err(response) => return to_js(&response),
         },
-        request => answer(request, situation),
+        (Request::PlanFill { values }, Some(url)) => match fetched(&url, true, situation).await {
+            Ok(loaded) => fill_after_loading(loaded, &values),
+            Err(response) => return to_js(&response),
+        },
+        (request, _) => answer(request, situation),
     };
     let stored = async {
         if let Some(draft) = &answer.keep {
@@ -115,8 +129,6 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
 
 /// `fetchMetadata`: what the admin typed → a metadata URL → the document under the fetch policy → the answer.
 async fn fetched(input: &str, keep: bool, situation: Situation<'_>) -> Result<Answer, Response> {
-    // A new check replaces the last one, even when it fails: only what was just shown can be kept.
-    storage::remove(storage::CHECKED).await.map_err(|e| Response::Failure { message: e })?;
     let refused = |problem: crate::core::problem::ProblemKind| {
         needs_grant(&problem).unwrap_or(Response::Failure { message: problem.to_string() })
     };

@@ -60,6 +60,33 @@ test('without kept metadata the helper says where to get it', async () => {
   }
 });
 
+test('issuer first: with nothing kept, the Issuer typed in the form is enough for Fill from Okta', async () => {
+  const fresh = await launch();
+  try {
+    const { page, ui } = await formPage(fresh.context);
+    await page.getByLabel('Issuer', { exact: true }).fill(CUSTOM_DEFAULT.issuer);
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('Loaded authorization server "default" of Okta org dev-12345678 from Okta. Filled 5');
+    const state = await submittedState(page);
+    assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
+    assert.equal(state.registrationUrl, CUSTOM_DEFAULT.registration_endpoint);
+    // Now kept: the bar says so, and the next fill needs no request.
+    await ui.waitForText(PRODUCT, 'group', /From authorization server "default" of Okta org dev-12345678, kept just now\./);
+    const before = fresh.server.requests.length;
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('Filled 5: Issuer');
+    assert.equal(fresh.server.requests.filter((r) => r.host.endsWith('.okta.com')).length,
+      fresh.server.requests.slice(0, before).filter((r) => r.host.endsWith('.okta.com')).length);
+    // An Issuer on a host that is not Okta's is not loaded.
+    await page.getByLabel('Issuer', { exact: true }).fill('https://login.acme-corp.com/oauth2/default');
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('login.acme-corp.com is not an Okta host');
+    assert.equal(fresh.server.requests.filter((r) => r.host === 'login.acme-corp.com').length, 0);
+  } finally {
+    await fresh.close();
+  }
+});
+
 test('no helper on an Anypoint page without the form', async () => {
   const page = await browser.context.newPage();
   await page.goto('https://anypoint.mulesoft.com/accounts/client-providers');

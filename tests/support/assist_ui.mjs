@@ -89,6 +89,13 @@ export function assistUi(page) {
       const node = await ui.waitFor(name, role);
       return textOf(node.backendDOMNodeId);
     },
+    /** Wait until the element with this role and name shows text matching `pattern`; returns the text. */
+    async waitForText(name, role, pattern) {
+      return until(async () => {
+        const text = await ui.textOf(name, role);
+        return pattern.test(text) ? text : null;
+      }, `${role} "${name}" to match ${pattern}`);
+    },
     /** Whether the button with this name is disabled. */
     async isDisabled(name) {
       const node = await ui.waitFor(name);

@@ -35,6 +35,7 @@ async function fillFromOkta(bar) {
   };
   await apply(plan.steps);
   bar.status.textContent = plan.summary;
+  queueScan(); // the fill may have kept new values (issuer first): the bar's source line follows
   bar.undo.hidden = previous.length === 0;
   bar.undo.onclick = onlyTrusted(async () => {
     for (const [field, control, value] of previous.reverse()) {
