@@ -39,6 +39,9 @@ pub struct ControlSnapshot {
     pub labels: Vec<String>,
     /// The `placeholder` attribute.
     pub placeholder: String,
+    /// The text around the control that belongs to it alone (a slotted label, `<mat-label>`, the previous
+    /// table cell): read with less weight than a label, as it may hold help text too.
+    pub nearby: String,
     /// The nearest heading above the control (section title).
     pub section: String,
     /// Index of the form (or form-like container) it belongs to, so two forms are not mixed up.
@@ -247,6 +250,7 @@ fn matches_signature(words: u64, sig: &SignatureMask) -> bool {
 const LABEL_WEIGHT: f32 = 1.0;
 const NAME_ID_WEIGHT: f32 = 0.75;
 const PLACEHOLDER_WEIGHT: f32 = 0.7;
+const NEARBY_WEIGHT: f32 = 0.65;
 const MIN_CONFIDENCE: f32 = 0.6;
 /// At least this many of the registration fields make a form an OIDC DCR client provider form.
 const MIN_FIELDS_FOR_FORM: usize = 3;
@@ -256,6 +260,7 @@ struct ControlWords {
     labels: Vec<u64>,
     name_and_id: [u64; 2],
     placeholder: u64,
+    nearby: u64,
     in_introspection_section: bool,
     is_toggle: bool,
     is_fillable: bool,
@@ -270,6 +275,7 @@ impl ControlWords {
             labels: control.labels.iter().map(|l| mask_of(l)).collect(),
             name_and_id: [mask_of(&control.name), mask_of(&control.id)],
             placeholder: mask_of(&control.placeholder),
+            nearby: mask_of(&control.nearby),
             in_introspection_section,
             is_toggle: matches!(t.as_str(), "checkbox" | "radio" | "switch"),
             is_fillable: !matches!(t.as_str(), "hidden" | "submit" | "button" | "reset" | "file" | "image"),
@@ -299,6 +305,9 @@ fn score(words: &ControlWords, sig: &SignatureMask) -> f32 {
     }
     if matches_signature(words.placeholder, sig) {
         best = best.max(PLACEHOLDER_WEIGHT);
+    }
+    if matches_signature(words.nearby, sig) {
+        best = best.max(NEARBY_WEIGHT);
     }
     // Section headings disambiguate the generic "Client ID"/"Client Secret" of the introspection client.
     let introspection_client =

@@ -1,6 +1,7 @@
 // Collect: a snapshot of the page's form controls with what a person reads around each one (labels, aria,
-// placeholder, the section heading), for the core's classifier (src/core/classify.rs). No values: the core
-// decides which field is which from the texts alone. The elements stay here; the core answers with indices.
+// title, placeholder, the text around it, the section heading), in the composed tree (shadow roots and slots
+// as rendered), for the core's classifier (src/core/classify.rs). No values: the core decides which field is
+// which from the texts alone. The elements stay here; the core answers with indices.
 
 const CONTROL_SELECTOR = 'input, textarea, select';
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, [role=heading]';
@@ -26,6 +27,7 @@ function labelsOf(control) {
     texts.push(textOf(scope.getElementById?.(id) ?? document.getElementById(id)));
   }
   if (control.hasAttribute('aria-label')) texts.push(control.getAttribute('aria-label'));
+  if (control.hasAttribute('title')) texts.push(control.getAttribute('title'));
   // A control inside a custom element's shadow root: the host's own label and aria-label speak for it.
   const host = scope.host;
   if (host) {
@@ -33,6 +35,37 @@ function labelsOf(control) {
     if (host.hasAttribute('aria-label')) texts.push(host.getAttribute('aria-label'));
   }
   return texts.filter(Boolean);
+}
+
+// The text around a control, as a person reads it next to the field: the text of the largest enclosing element
+// (a few levels up, crossing from a shadow root to its host) that holds no other control. This is where design
+// systems put labels that are not tied to the input: a slotted <label slot="label"> of the input's component,
+// <mat-label> beside it, the previous table cell, a <span> just before it.
+const NEARBY_LEVELS = 4;
+const SKIPPED_TEXT = 'okta-anypoint-assist, okta-anypoint-assist-hint, script, style, option';
+
+function composedParent(element) {
+  return element.parentElement ?? element.getRootNode().host ?? null;
+}
+
+function controlsIn(element) {
+  return element.querySelectorAll(CONTROL_SELECTOR).length + (element.shadowRoot?.querySelectorAll(CONTROL_SELECTOR).length ?? 0);
+}
+
+function nearbyText(control) {
+  let around = control;
+  for (let level = 0; level < NEARBY_LEVELS; level++) {
+    const parent = composedParent(around);
+    if (!parent || parent === document.body || parent.localName === 'form' || controlsIn(parent) > 1) break;
+    around = parent;
+  }
+  if (around === control) return '';
+  const texts = [];
+  const walker = document.createTreeWalker(around, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement?.closest(SKIPPED_TEXT)) texts.push(node.data);
+  }
+  return texts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
 function sectionOf(control, headings) {
@@ -58,6 +91,7 @@ function snapshotForm() {
       id: control.id ?? '',
       labels: labelsOf(control),
       placeholder: control.getAttribute('placeholder') ?? '',
+      nearby: nearbyText(control),
       section: sectionOf(control, headings),
       form: form ? forms.indexOf(form) : forms.length,
     };

@@ -62,6 +62,19 @@ fn control(label: &str, input_type: &str, section: &str, how: Markup) -> Control
             c.name = "input".into();
             c.id = "input".into();
         }
+        // <anypoint-input><label slot="label">Issuer</label></anypoint-input>: no label tied to the inner input;
+        // the snapshot reads the host's text as the text around it.
+        Markup::SlottedLabel => c.nearby = label.into(),
+        // <mat-form-field><mat-label>Issuer</mat-label><input id="mat-input-3"></mat-form-field>
+        Markup::MaterialLabel => {
+            c.nearby = label.into();
+            c.id = format!("mat-input-{}", label.len());
+        }
+        // <tr><td>Issuer</td><td><input name="f3"></td></tr>: the row's text is the previous cell's.
+        Markup::TableCell => {
+            c.nearby = label.into();
+            c.name = format!("f{}", label.len());
+        }
         Markup::NameAndIdOnly => {
             let words: Vec<&str> = label.split_whitespace().collect();
             c.name = words
@@ -84,6 +97,9 @@ enum Markup {
     Placeholder,
     FloatingLabel,
     ShadowCustomElement,
+    SlottedLabel,
+    MaterialLabel,
+    TableCell,
     NameAndIdOnly,
 }
 
@@ -99,7 +115,7 @@ fn assert_all_fields(controls: &[ControlSnapshot], offset: usize, how: &str) {
     }
 }
 
-const MARKUPS: [Markup; 8] = [
+const MARKUPS: [Markup; 11] = [
     Markup::LabelFor,
     Markup::WrappingLabel,
     Markup::AriaLabelledBy,
@@ -107,6 +123,9 @@ const MARKUPS: [Markup; 8] = [
     Markup::Placeholder,
     Markup::FloatingLabel,
     Markup::ShadowCustomElement,
+    Markup::SlottedLabel,
+    Markup::MaterialLabel,
+    Markup::TableCell,
     Markup::NameAndIdOnly,
 ];
 
@@ -185,4 +204,13 @@ fn words_split_camel_case_and_punctuation() {
     assert_eq!(words("tokenIntrospectionURL"), ["token", "introspection", "url"]);
     assert_eq!(words("client_registration-url"), ["client", "registration", "url"]);
     assert_eq!(words("Issuer *"), ["issuer"]);
+}
+
+#[test]
+fn a_label_beats_the_text_around_another_control() {
+    // Help text around a control may name another field: a real label elsewhere still wins that field.
+    let mut controls = form(Markup::LabelFor);
+    controls.push(ControlSnapshot { input_type: "text".into(), nearby: "Token URL (see your Okta org)".into(), ..Default::default() });
+    assert_all_fields(&controls, 0, "labels first");
+    assert_eq!(classify_controls(&controls).field_of(controls.len() - 1), None);
 }
