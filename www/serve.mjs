@@ -16,7 +16,7 @@ const WWW = dirname(fileURLToPath(import.meta.url));
 // The sample metadata documents are the tests' shared fixtures: one copy for every test layer.
 const DOCUMENTS = join(WWW, '..', 'tests', 'fixtures');
 
-export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
+export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; frame-src 'self'";
 
 // Okta paths → documents, per org. Every metadata path form of docs/facts.md, "Okta".
 const OKTA_DOCUMENTS = {
@@ -117,6 +117,7 @@ async function anypointSite(path, response) {
     '/practice/kit/lightning': 'practice/design-systems.html',
     '/practice/kit/table': 'practice/design-systems.html',
     '/practice/design-systems.js': 'practice/design-systems.js',
+    '/practice/framed': 'practice/framed.html',
     '/practice/users': 'practice/users.html',
     '/practice/users.js': 'practice/users.js',
     '/practice/rerender': 'practice/rerender.html',

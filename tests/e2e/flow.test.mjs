@@ -97,3 +97,21 @@ test('no helper on an Anypoint page without the form', async () => {
   assert.equal(await assistUi(page).count('Fill from Okta'), 0);
   await page.close();
 });
+
+test('the helper works when the form sits in a same-origin frame', async () => {
+  const okta = await keepMetadata(browser.context);
+  const { page, ui } = await formPage(browser.context, (p) => p.goto('https://anypoint.mulesoft.com/practice/framed'));
+  const frame = page.frames().find((f) => f.url().endsWith('/practice/plain'));
+  assert.ok(frame, 'the practice form is in a frame');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('okta-anypoint-assist').length), 0, 'the bar is in the frame, not the top page');
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled 5');
+  await frame.getByRole('button', { name: 'Create' }).click();
+  const state = JSON.parse(await frame.getByTestId('submitted-state').textContent());
+  assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
+  const tokenUrl = frame.getByLabel('Token URL', { exact: true });
+  await tokenUrl.fill('');
+  await tokenUrl.pressSequentially('http://dev-12345678.okta.com/oauth2/default/v1/token');
+  await ui.waitFor('Use https://');
+  await Promise.all([okta.close(), page.close()]);
+});

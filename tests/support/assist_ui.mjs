@@ -15,14 +15,29 @@ export function assistUi(page) {
     return session;
   };
 
-  /** The accessibility nodes with this role (and exact accessible name, when given). */
+  /** The page's document and the documents of its same-origin frames (each has its own accessibility tree). */
+  async function documents(client) {
+    const { root } = await client.send('DOM.getDocument', { depth: -1, pierce: true });
+    const found = [root];
+    const walk = (node) => {
+      if (node.contentDocument) found.push(node.contentDocument);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) walk(child);
+    };
+    walk(root);
+    return [...new Set(found)];
+  }
+
+  /** The accessibility nodes with this role (and exact accessible name, when given), in every frame. */
   async function nodes(role, name) {
     const client = await cdp();
-    const { root } = await client.send('DOM.getDocument', { depth: 0 });
-    const query = { nodeId: root.nodeId, role };
-    if (name !== undefined) query.accessibleName = name;
-    const found = await client.send('Accessibility.queryAXTree', query);
-    return found.nodes.filter((node) => !node.ignored && node.backendDOMNodeId);
+    const all = [];
+    for (const document of await documents(client)) {
+      const query = { nodeId: document.nodeId, role };
+      if (name !== undefined) query.accessibleName = name;
+      const found = await client.send('Accessibility.queryAXTree', query).catch(() => ({ nodes: [] }));
+      all.push(...found.nodes.filter((node) => !node.ignored && node.backendDOMNodeId));
+    }
+    return all;
   }
 
   async function until(check, what, timeout = DEADLINE_MS) {
