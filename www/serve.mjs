@@ -94,8 +94,17 @@ async function toolSite(path, response) {
   }
 }
 
+// The org's admin console ({org}-admin.okta.com): a single-page app on every /admin/ path.
+async function oktaAdminSite(path, response) {
+  const assets = { '/admin-assets/admin.js': 'admin.js', '/admin-assets/admin.css': 'admin.css' };
+  const file = assets[path] ?? (path.startsWith('/admin/') ? 'index.html' : null);
+  if (!file) return send(response, 404, 'text/plain', 'Not found');
+  send(response, 200, TYPES[extname(file)], await readFile(join(WWW, 'okta', 'admin', file)));
+}
+
 async function oktaSite(host, path, response) {
   if (MISBEHAVING[host]) return MISBEHAVING[host](response);
+  if (/-admin\.okta\.com$/.test(host)) return oktaAdminSite(path, response);
   const file = OKTA_DOCUMENTS[host]?.[path];
   if (!file) return send(response, 404, 'application/json', JSON.stringify({ errorCode: 'E0000022', errorSummary: 'Not found' }));
   send(response, 200, 'application/json', await readFile(join(DOCUMENTS, file)));

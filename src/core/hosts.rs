@@ -49,6 +49,14 @@ pub fn okta_metadata_match_patterns() -> Vec<String> {
     OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/*.well-known/*")).collect()
 }
 
+/// Content-script match patterns for the Okta admin consoles (`{org}-admin.okta.com/admin/...`), and the pages
+/// among them that are never matched (they show API tokens).
+pub fn okta_admin_match_patterns() -> (Vec<String>, Vec<String>) {
+    let matches = OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/admin/*")).collect();
+    let excluded = OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/admin/access/api/tokens*")).collect();
+    (matches, excluded)
+}
+
 /// Content-script match patterns for the Anypoint control planes.
 pub fn anypoint_match_patterns() -> Vec<String> {
     ANYPOINT_HOSTS.iter().map(|h| format!("https://{h}/*")).collect()
@@ -97,6 +105,12 @@ mod tests {
             entry["matches"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect()
         };
         assert_eq!(matches_of("okta_metadata.js"), okta_metadata_match_patterns());
+        let (admin, excluded) = okta_admin_match_patterns();
+        assert_eq!(matches_of("okta_admin_links.js"), admin);
+        let admin_entry = scripts.iter().find(|s| s["js"].to_string().contains("okta_admin_links.js")).unwrap();
+        let excluded_in_manifest: Vec<String> =
+            admin_entry["exclude_matches"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect();
+        assert_eq!(excluded_in_manifest, excluded);
         assert_eq!(matches_of("watch_page.js"), anypoint_match_patterns());
         let hosts: Vec<&str> = manifest["host_permissions"].as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
         let expected: Vec<String> = OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/*")).collect();

@@ -82,6 +82,17 @@ impl EndpointRole {
     }
 }
 
+/// Admin console paths whose pages show secrets (Security > API > Tokens shows a new API token once): the
+/// extension never reads them.
+const ADMIN_PATHS_NEVER_READ: &[&str] = &["/admin/access/api/tokens"];
+
+/// Whether an Okta admin console page may be read for Metadata URI links: an `/admin/` page, not one that
+/// shows secrets.
+pub fn admin_page_may_be_read(path: &str) -> bool {
+    let path = path.to_ascii_lowercase();
+    path.starts_with("/admin/") && !ADMIN_PATHS_NEVER_READ.iter().any(|never| path.starts_with(never))
+}
+
 /// The org-level dynamic client registration path, the same for every authorization server.
 pub const ORG_REGISTRATION_PATH: &str = "/oauth2/v1/clients";
 

@@ -43,6 +43,11 @@ pub enum Request {
     InspectMetadata { text: String, length: usize },
     /// Okta page: keep the document's values for the Anypoint tab (in `chrome.storage.session`).
     KeepMetadata { text: String, length: usize },
+    /// Okta admin console: which of these link targets (absolute hrefs, in page order) are Metadata URIs of
+    /// this org, worth a "Use in Anypoint" button. Refused on pages that hold API tokens.
+    RecogniseLinks { hrefs: Vec<String> },
+    /// Okta admin console: load the Metadata URI a link points to (under the fetch policy), keep its values.
+    KeepLinkedMetadata { href: String },
     /// Anypoint page: which control of this snapshot is which field, and is it the client provider form.
     ClassifyForm { controls: Vec<ControlSnapshot> },
     /// Anypoint page: what to fill, given the current values of the (shareable) fields found on the page.
@@ -66,6 +71,8 @@ impl Request {
         match self {
             Self::RecognisePage => "recognisePage",
             Self::InspectMetadata { .. } => "inspectMetadata",
+            Self::RecogniseLinks { .. } => "recogniseLinks",
+            Self::KeepLinkedMetadata { .. } => "keepLinkedMetadata",
             Self::KeepMetadata { .. } => "keepMetadata",
             Self::ClassifyForm { .. } => "classifyForm",
             Self::PlanFill { .. } => "planFill",
@@ -106,6 +113,8 @@ pub enum Response {
     NotMetadata,
     /// The page is a metadata URL: send its text if it is at most `max_bytes` long.
     MetadataPage { max_bytes: usize },
+    /// Which links (indices into the hrefs asked about) get a "Use in Anypoint" button, and its words.
+    MetadataLinks { links: Vec<usize>, button: &'static str },
     /// What the document holds and what is wrong with it, for the copy-assist panel.
     MetadataReport {
         valid: bool,

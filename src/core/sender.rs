@@ -101,10 +101,16 @@ pub fn context_of(sender: &Sender) -> Result<Context, Refusal> {
 /// Whether `context` may make `request`: each context only what its job needs.
 pub fn permit(context: &Context, request: &Request) -> Result<(), Refusal> {
     let allowed = match context {
-        // The metadata page: is this a document, what does it say, keep it.
-        Context::OktaPage { .. } => {
-            matches!(request, Request::RecognisePage | Request::InspectMetadata { .. } | Request::KeepMetadata { .. })
-        }
+        // The metadata page: is this a document, what does it say, keep it. The admin console: which links are
+        // Metadata URIs, keep one (the service refuses pages that hold API tokens).
+        Context::OktaPage { .. } => matches!(
+            request,
+            Request::RecognisePage
+                | Request::InspectMetadata { .. }
+                | Request::KeepMetadata { .. }
+                | Request::RecogniseLinks { .. }
+                | Request::KeepLinkedMetadata { .. }
+        ),
         // The form: which control is which, what to fill, hints while typing.
         Context::AnypointPage => {
             matches!(request, Request::ClassifyForm { .. } | Request::PlanFill { .. } | Request::FieldHints { .. })

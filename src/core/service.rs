@@ -85,6 +85,14 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             Some(url) => answer_document(url, &text, true, situation),
             None => Response::NotMetadata.into(),
         },
+        Request::RecogniseLinks { hrefs } => {
+            let links = page_url.map(|page| metadata_links(page, &hrefs)).unwrap_or_default();
+            Response::MetadataLinks { links, button: PANEL_TEXTS.keep }.into()
+        }
+        // Loading is the glue's job (src/ext): it checks `linked_metadata_url`, fetches, then `answer_document`.
+        Request::KeepLinkedMetadata { .. } => {
+            Response::Failure { message: "Loading a document needs the browser extension.".to_string() }.into()
+        }
         Request::ClassifyForm { controls } => {
             let source = situation.kept.map(|draft| provenance(draft, situation.now));
             Response::FormClassified { classification: classify_controls(&controls), bar: bar_texts(source) }.into()
@@ -133,6 +141,21 @@ pub fn pasted_document_url(text: &str, given: &str) -> Result<(String, bool), Pr
         }
         _ => Err(ProblemKind::MissingField { field: "issuer".to_string() }),
     }
+}
+
+/// On an Okta admin console page that may be read, the indices of `hrefs` that are Metadata URIs of the page's
+/// own org. Nothing on other pages (the API token page, metadata documents themselves).
+pub fn metadata_links(page: &str, hrefs: &[String]) -> Vec<usize> {
+    hrefs.iter().enumerate().filter(|(_, href)| linked_metadata_url(page, href).is_some()).map(|(i, _)| i).collect()
+}
+
+/// The Metadata URI a link on the admin console page `page` points to, when the page may be read and the link
+/// is a Metadata URI of the page's own org.
+pub fn linked_metadata_url(page: &str, href: &str) -> Option<String> {
+    let page = WebUrl::parse(page).ok().filter(|p| crate::core::okta_paths::admin_page_may_be_read(p.path()))?;
+    let location = MetadataLocation::parse(href).ok()?;
+    let host = WebUrl::parse(&location.document_url).ok()?.host().to_string();
+    crate::core::hosts::same_okta_org(&host, page.host()).then_some(location.document_url)
 }
 
 /// "Issuer first": the Metadata URI to load before filling, when the form's Issuer holds an Okta issuer (or an
@@ -350,6 +373,25 @@ mod tests {
         assert!(plan.summary.starts_with("Loaded the org authorization server of Okta org acme from Okta. Filled 1"), "{}", plan.summary);
         let refused = fill_after_loading(answer_document(URL, "<html>", true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] }), &values(""));
         assert!(matches!(refused.response, Response::Failure { ref message } if message.contains("HTML")));
+    }
+
+    #[test]
+    fn admin_console_links_of_the_same_org_only_and_never_on_the_token_page() {
+        let hrefs: Vec<String> = [
+            "https://dev-1.okta.com/oauth2/aus1/.well-known/oauth-authorization-server",
+            "https://dev-1-admin.okta.com/admin/apps",
+            "https://other.okta.com/oauth2/default/.well-known/openid-configuration",
+            "https://dev-1.okta.com/.well-known/openid-configuration",
+            "javascript:alert(1)",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(metadata_links("https://dev-1-admin.okta.com/admin/oauth2/as/aus1", &hrefs), [0, 3]);
+        assert!(metadata_links("https://dev-1-admin.okta.com/admin/access/api/tokens", &hrefs).is_empty());
+        assert!(metadata_links("https://dev-1-admin.okta.com/ADMIN/ACCESS/API/TOKENS/new", &hrefs).is_empty());
+        assert!(metadata_links("https://dev-1.okta.com/.well-known/openid-configuration", &hrefs).is_empty(), "not an admin page");
+        assert_eq!(linked_metadata_url("https://dev-1-admin.okta.com/admin/oauth2/as/aus1", &hrefs[2]), None, "another org");
+        assert!(linked_metadata_url("https://dev-1-admin.okta.com/admin/oauth2/as/aus1", &hrefs[0]).is_some());
     }
 
     #[test]

@@ -13,7 +13,10 @@ use crate::core::fetch_policy::hosts_of_origins;
 use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Sender};
-use crate::core::service::{answer, answer_document, fill_after_loading, issuer_to_load, needs_grant, version_mismatch, Answer, Situation};
+use crate::core::service::{
+    answer, answer_document, fill_after_loading, issuer_to_load, linked_metadata_url, needs_grant, version_mismatch, Answer,
+    Situation,
+};
 
 #[wasm_bindgen]
 extern "C" {
@@ -89,7 +92,13 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         _ => None,
     };
     let reads_documents = issuer_first.is_some()
-        || matches!(request, Request::InspectMetadata { .. } | Request::KeepMetadata { .. } | Request::FetchMetadata { .. });
+        || matches!(
+            request,
+            Request::InspectMetadata { .. }
+                | Request::KeepMetadata { .. }
+                | Request::FetchMetadata { .. }
+                | Request::KeepLinkedMetadata { .. }
+        );
     let granted = if reads_documents { granted_hosts().await } else { Vec::new() };
     let situation = Situation { context: &context, kept: kept.as_ref(), now: js_sys::Date::now() as u64, granted_hosts: &granted };
     let answer = match (request, issuer_first) {
@@ -103,6 +112,17 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
             Ok(answer) => answer,
             Err(response) => return to_js(&response),
         },
+        // A link of the admin console: only a Metadata URI of the console's own org, and never from a page that
+        // shows secrets (the same rule as for recognising links).
+        (Request::KeepLinkedMetadata { href }, _) => {
+            match linked_metadata_url(sender.url.as_deref().unwrap_or_default(), &href) {
+                Some(url) => match fetched(&url, true, situation).await {
+                    Ok(answer) => answer,
+                    Err(response) => return to_js(&response),
+                },
+                None => return failure("Refused: that link is not a Metadata URI of this Okta org.".to_string()),
+            }
+        }
         (Request::PlanFill { values }, Some(url)) => match fetched(&url, true, situation).await {
             Ok(loaded) => fill_after_loading(loaded, &values),
             Err(response) => return to_js(&response),

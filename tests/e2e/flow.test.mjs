@@ -115,3 +115,30 @@ test('the helper works when the form sits in a same-origin frame', async () => {
   await ui.waitFor('Use https://');
   await Promise.all([okta.close(), page.close()]);
 });
+
+test('Okta admin console: a Metadata URI link gets "Use in Anypoint"; the API token page is never read', async () => {
+  const fresh = await launch();
+  try {
+    const admin = await fresh.context.newPage();
+    await admin.goto('https://dev-12345678-admin.okta.com/admin/oauth2/as/default');
+    const adminUi = assistUi(admin);
+    await adminUi.waitFor('Use in Anypoint');
+    assert.equal(await adminUi.count('Use in Anypoint'), 1, 'only the link of this org gets a button');
+    await adminUi.click('Use in Anypoint');
+    await adminUi.waitForStatus('Kept the values of authorization server "default" of Okta org dev-12345678');
+    const { page, ui } = await formPage(fresh.context);
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('Filled 5');
+    assert.equal((await submittedState(page)).tokenUrl, CUSTOM_DEFAULT.token_endpoint);
+
+    const tokens = await fresh.context.newPage();
+    await tokens.goto('https://dev-12345678-admin.okta.com/admin/access/api/tokens');
+    await tokens.locator('#new-token').waitFor();
+    // No content script of the extension runs in this page at all (the manifest excludes it).
+    await assert.rejects(contentScriptWorld(tokens), /no content-script world/);
+    assert.equal(await tokens.evaluate(() => document.querySelectorAll('okta-anypoint-assist').length), 0);
+    assert.equal(await assistUi(tokens).count('Use in Anypoint'), 0);
+  } finally {
+    await fresh.close();
+  }
+});

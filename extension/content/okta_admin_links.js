@@ -1,0 +1,37 @@
+// Okta admin console: beside each link the core recognises as a Metadata URI of this org (an authorization
+// server's settings page shows it as a link), a "Use in Anypoint" button that loads, checks and keeps it. Found
+// by where links point, never by the console's markup. Pages that show secrets (Security > API > Tokens) are
+// neither matched by the manifest nor answered by the core. The console is a single-page app: new links are
+// looked at once per animation frame.
+
+const linksSeen = new WeakSet();
+let frameQueued = false;
+
+async function offerLinks() {
+  frameQueued = false;
+  const links = [...document.querySelectorAll('a[href]')].filter((link) => !linksSeen.has(link));
+  if (links.length === 0) return;
+  links.forEach((link) => linksSeen.add(link));
+  const answer = await askCore({ recogniseLinks: { hrefs: links.map((link) => link.href) } });
+  if (answer.kind !== 'metadataLinks') return;
+  for (const index of answer.links) offerButton(links[index], answer.button);
+}
+
+function offerButton(link, label) {
+  const { host, root } = createAssistHost('okta-link', 'inline');
+  const status = h('span', { role: 'status', 'aria-live': 'polite' });
+  const keep = async () => {
+    status.textContent = '';
+    const answer = await askCore({ keepLinkedMetadata: { href: link.href } });
+    status.textContent = keepAnswerText(answer);
+  };
+  root.append(h('button', { type: 'button', class: 'link', onclick: keep }, label), ' ', status);
+  link.after(host);
+}
+
+new MutationObserver(() => {
+  if (frameQueued) return;
+  frameQueued = true;
+  requestAnimationFrame(offerLinks);
+}).observe(document.documentElement, { childList: true, subtree: true });
+offerLinks();
