@@ -127,6 +127,8 @@ async function anypointSite(path, response) {
     '/practice/kit/table': 'practice/design-systems.html',
     '/practice/design-systems.js': 'practice/design-systems.js',
     '/practice/framed': 'practice/framed.html',
+    '/practice/edit': 'practice/edit.html',
+    '/practice/edit.js': 'practice/edit.js',
     '/practice/users': 'practice/users.html',
     '/practice/users.js': 'practice/users.js',
     '/practice/rerender': 'practice/rerender.html',

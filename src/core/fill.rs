@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::draft::AnypointDraft;
 use super::fields::AnypointField;
 use super::hints::FormValues;
+use super::web_url::WebUrl;
 
 /// One value to set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -89,6 +90,56 @@ pub fn plan_fill(draft: &AnypointDraft, current: &FormValues) -> FillPlan {
     FillPlan { steps, conflicts, summary, replace_label, replaced_summary }
 }
 
+/// "Compare with Okta" on the edit page of an existing provider: each of the five fields that differs from
+/// Okta's live metadata (or is empty), with why, as conflicts the admin can replace in one click. Changes
+/// nothing by itself.
+pub fn compare_with(draft: &AnypointDraft, current: &FormValues) -> FillPlan {
+    let issuer = WebUrl::parse(&draft.issuer).ok();
+    let mut conflicts = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    for (field, okta) in draft.values() {
+        let (Some(okta), Some(typed)) = (okta, current.get(&field).map(|v| v.trim())) else { continue };
+        if typed == okta {
+            continue;
+        }
+        let why = if typed.is_empty() { "empty".to_string() } else { difference(typed, okta, issuer.as_ref()) };
+        lines.push(format!("{}: {why} (Okta: {okta}).", field.label()));
+        conflicts.push(FillStep { field, value: okta.to_string() });
+    }
+    let fields: Vec<AnypointField> = conflicts.iter().map(|c| c.field).collect();
+    let plural = if fields.len() == 1 { "value" } else { "values" };
+    let differing = !fields.is_empty();
+    FillPlan {
+        steps: Vec::new(),
+        summary: if differing {
+            format!("{} differ from Okta's metadata. {}", fields.len(), lines.join(" "))
+        } else {
+            "Every URL matches Okta's metadata.".to_string()
+        },
+        replace_label: differing.then(|| format!("Use Okta's {plural} in {}", labels(&fields))),
+        replaced_summary: differing.then(|| format!("Replaced {} with Okta's {plural}.", labels(&fields))),
+        conflicts,
+    }
+}
+
+/// Why a value differs from Okta's, in a few words.
+fn difference(typed: &str, okta: &str, issuer: Option<&WebUrl>) -> String {
+    let (Ok(typed_url), Ok(okta_url)) = (WebUrl::parse(typed), WebUrl::parse(okta)) else {
+        return "not a URL".to_string();
+    };
+    if !typed_url.is_https() {
+        return "uses http".to_string();
+    }
+    if typed_url.authority() != okta_url.authority() {
+        return format!("on {}, Okta's is on {} (a custom domain, or another org?)", typed_url.authority(), okta_url.authority());
+    }
+    let server = |url: &WebUrl| crate::core::okta_paths::server_of_path(url.path());
+    match (server(&typed_url), server(&okta_url), issuer) {
+        (Some(a), Some(b), _) if a != b => format!("belongs to {}, not {}", a.describe(), b.describe()),
+        _ => "differs".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +178,28 @@ mod tests {
             "Filled 2: Issuer, Authorize URL. Kept your values in Token URL (they differ from Okta's). \
              Could not find Client Registration URL on this page. The Okta document has no value for Token Introspection URL."
         );
+    }
+
+    #[test]
+    fn compare_names_each_difference_and_why() {
+        let current = FormValues::from([
+            (AnypointField::Issuer, "https://acme.okta.com/oauth2/default".into()),
+            (AnypointField::ClientRegistrationUrl, "https://acme.okta.com/oauth2/v1/clients".into()),
+            (AnypointField::AuthorizeUrl, "http://acme.okta.com/oauth2/default/v1/authorize".into()),
+            (AnypointField::TokenUrl, "https://acme.okta.com/oauth2/v1/token".into()),
+            (AnypointField::TokenIntrospectionUrl, "https://login.acme.com/oauth2/default/v1/introspect".into()),
+        ]);
+        let mut okta = draft();
+        okta.token_introspection_url = Some("https://acme.okta.com/oauth2/default/v1/introspect".into());
+        let plan = compare_with(&okta, &current);
+        assert_eq!(plan.conflicts.iter().map(|c| c.field).collect::<Vec<_>>(), [AnypointField::AuthorizeUrl, AnypointField::TokenUrl, AnypointField::TokenIntrospectionUrl]);
+        assert!(plan.summary.starts_with("3 differ from Okta's metadata."), "{}", plan.summary);
+        assert!(plan.summary.contains("Authorize URL: uses http"), "{}", plan.summary);
+        assert!(plan.summary.contains("Token URL: belongs to the org authorization server, not authorization server \"default\""), "{}", plan.summary);
+        assert!(plan.summary.contains("Token Introspection URL: on login.acme.com, Okta's is on acme.okta.com"), "{}", plan.summary);
+        assert_eq!(plan.replace_label.as_deref(), Some("Use Okta's values in Authorize URL, Token URL, Token Introspection URL"));
+        let same = FormValues::from([(AnypointField::Issuer, okta.issuer.clone())]);
+        assert!(compare_with(&okta, &same).summary.starts_with("Every URL matches"));
     }
 
     #[test]

@@ -52,6 +52,9 @@ pub enum Request {
     ClassifyForm { controls: Vec<ControlSnapshot> },
     /// Anypoint page: what to fill, given the current values of the (shareable) fields found on the page.
     PlanFill { values: FormValues },
+    /// Anypoint page (the edit page of an existing provider): load the typed Issuer's live metadata and say
+    /// which fields differ from it.
+    CompareWithOkta { values: FormValues },
     /// Anypoint page: hints for one field while the admin types; `others` holds only shareable fields.
     FieldHints { field: AnypointField, value: String, others: FormValues },
     /// Popup: the values kept so far, if any.
@@ -76,6 +79,7 @@ impl Request {
             Self::KeepMetadata { .. } => "keepMetadata",
             Self::ClassifyForm { .. } => "classifyForm",
             Self::PlanFill { .. } => "planFill",
+            Self::CompareWithOkta { .. } => "compareWithOkta",
             Self::FieldHints { .. } => "fieldHints",
             Self::GetKept => "getKept",
             Self::ForgetKept => "forgetKept",

@@ -112,9 +112,10 @@ pub fn permit(context: &Context, request: &Request) -> Result<(), Refusal> {
                 | Request::KeepLinkedMetadata { .. }
         ),
         // The form: which control is which, what to fill, hints while typing.
-        Context::AnypointPage => {
-            matches!(request, Request::ClassifyForm { .. } | Request::PlanFill { .. } | Request::FieldHints { .. })
-        }
+        Context::AnypointPage => matches!(
+            request,
+            Request::ClassifyForm { .. } | Request::PlanFill { .. } | Request::CompareWithOkta { .. } | Request::FieldHints { .. }
+        ),
         // The popup: load a document by what the admin typed, see and forget what is kept.
         Context::ExtensionPage => {
             matches!(

@@ -101,6 +101,10 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             None => Response::NothingKept { message: NOTHING_KEPT.to_string() }.into(),
             Some(draft) => Response::FillPlanned { plan: plan_fill(draft, &values) }.into(),
         },
+        // Loading is the glue's job (src/ext): `issuer_metadata_url`, fetch, then `compare_after_loading`.
+        Request::CompareWithOkta { .. } => {
+            Response::Failure { message: "Comparing needs the browser extension.".to_string() }.into()
+        }
         Request::FieldHints { field, value, others } => {
             Response::Hints { field, hints: hints_for(field, &value, &others) }.into()
         }
@@ -162,7 +166,17 @@ pub fn linked_metadata_url(page: &str, href: &str) -> Option<String> {
 /// org URL) and what is kept is not that issuer's. `None`: fill from what is kept.
 pub fn issuer_to_load(values: &crate::core::hints::FormValues, kept: Option<&AnypointDraft>) -> Option<String> {
     let typed = values.get(&crate::core::fields::AnypointField::Issuer)?.trim().trim_end_matches('/');
-    if typed.is_empty() || kept.is_some_and(|draft| draft.issuer == typed) {
+    if kept.is_some_and(|draft| draft.issuer == typed) {
+        return None;
+    }
+    issuer_metadata_url(values)
+}
+
+/// The OpenID configuration URL of the Issuer in the form, when it holds an issuer (https, no query, an Okta
+/// issuer path: the org URL or `/oauth2/{id}`).
+pub fn issuer_metadata_url(values: &crate::core::hints::FormValues) -> Option<String> {
+    let typed = values.get(&crate::core::fields::AnypointField::Issuer)?.trim().trim_end_matches('/');
+    if typed.is_empty() {
         return None;
     }
     let url = WebUrl::parse(typed).ok().filter(WebUrl::is_https)?;
@@ -188,6 +202,26 @@ pub fn fill_after_loading(answer: Answer, values: &crate::core::hints::FormValue
                 .into()
         }
         (None, other) => other.into(),
+    }
+}
+
+/// "Compare with Okta" after loading the Issuer's live metadata (`answer` is `answer_document(.., keep:
+/// false, ..)`): the differences as a plan; or why the metadata cannot be compared with.
+pub fn compare_after_loading(answer: Answer, values: &crate::core::hints::FormValues) -> Answer {
+    match answer.response {
+        Response::MetadataReport { valid: true, .. } => {
+            // A valid report of a check holds the draft as "checked": compared with, not kept.
+            match answer.checked {
+                Some(draft) => Response::FillPlanned { plan: crate::core::fill::compare_with(&draft, values) }.into(),
+                None => Response::Failure { message: "Could not read the Issuer's metadata.".to_string() }.into(),
+            }
+        }
+        Response::MetadataReport { problems, .. } => {
+            let errors: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.message.as_str()).collect();
+            Response::Failure { message: format!("Cannot compare: the Issuer's metadata cannot be used. {}", errors.join(" ")) }
+                .into()
+        }
+        other => other.into(),
     }
 }
 
@@ -392,6 +426,20 @@ mod tests {
         assert!(metadata_links("https://dev-1.okta.com/.well-known/openid-configuration", &hrefs).is_empty(), "not an admin page");
         assert_eq!(linked_metadata_url("https://dev-1-admin.okta.com/admin/oauth2/as/aus1", &hrefs[2]), None, "another org");
         assert!(linked_metadata_url("https://dev-1-admin.okta.com/admin/oauth2/as/aus1", &hrefs[0]).is_some());
+    }
+
+    #[test]
+    fn compare_loads_the_issuer_and_lists_differences() {
+        let values = FormValues::from([
+            (AnypointField::Issuer, "https://acme.okta.com".to_string()),
+            (AnypointField::TokenUrl, "http://acme.okta.com/oauth2/v1/token".to_string()),
+        ]);
+        assert_eq!(issuer_metadata_url(&values).as_deref(), Some("https://acme.okta.com/.well-known/openid-configuration"));
+        let loaded = answer_document(URL, SAMPLE, false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] });
+        let compared = compare_after_loading(loaded, &values);
+        assert!(compared.keep.is_none(), "comparing keeps nothing");
+        let Response::FillPlanned { plan } = compared.response else { panic!("a plan") };
+        assert!(plan.summary.contains("Token URL: uses http"), "{}", plan.summary);
     }
 
     #[test]

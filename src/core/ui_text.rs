@@ -39,6 +39,8 @@ pub struct BarTexts {
     pub name: &'static str,
     /// The button that fills the form.
     pub fill: &'static str,
+    /// The button that compares the form with Okta's live metadata (edit pages).
+    pub compare: &'static str,
     /// The button that puts back what the fill changed.
     pub undo: &'static str,
     /// Where the kept values came from and when (provenance), or `None` when nothing is kept.
@@ -47,7 +49,7 @@ pub struct BarTexts {
 
 /// The bar's words, with the provenance line of the kept values.
 pub fn bar_texts(source: Option<String>) -> BarTexts {
-    BarTexts { name: PRODUCT_NAME, fill: "Fill from Okta", undo: "Undo fill", source }
+    BarTexts { name: PRODUCT_NAME, fill: "Fill from Okta", compare: "Compare with Okta", undo: "Undo fill", source }
 }
 
 /// "3 min ago": how long ago `then` was, both in milliseconds since 1970.

@@ -14,8 +14,8 @@ use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Sender};
 use crate::core::service::{
-    answer, answer_document, fill_after_loading, issuer_to_load, linked_metadata_url, needs_grant, version_mismatch, Answer,
-    Situation,
+    answer, answer_document, compare_after_loading, fill_after_loading, issuer_metadata_url, issuer_to_load,
+    linked_metadata_url, needs_grant, version_mismatch, Answer, Situation,
 };
 
 #[wasm_bindgen]
@@ -89,6 +89,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     // this much of the network, on the admin's trusted click; the fetch policy still decides where).
     let issuer_first = match &request {
         Request::PlanFill { values } => issuer_to_load(values, kept.as_ref()),
+        Request::CompareWithOkta { values } => issuer_metadata_url(values),
         _ => None,
     };
     let reads_documents = issuer_first.is_some()
@@ -122,6 +123,13 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
                 },
                 None => return failure("Refused: that link is not a Metadata URI of this Okta org.".to_string()),
             }
+        }
+        (Request::CompareWithOkta { values }, Some(url)) => match fetched(&url, false, situation).await {
+            Ok(loaded) => compare_after_loading(loaded, &values),
+            Err(response) => return to_js(&response),
+        },
+        (Request::CompareWithOkta { .. }, None) => {
+            return failure("Enter the Issuer (https://{org}/oauth2/{server}, or the org URL) to compare with Okta.".to_string())
         }
         (Request::PlanFill { values }, Some(url)) => match fetched(&url, true, situation).await {
             Ok(loaded) => fill_after_loading(loaded, &values),

@@ -208,7 +208,7 @@ test('the keyboard command fills; the bar never takes focus; everything is reach
   await name.focus();
   await page.keyboard.press('Shift+Tab');
   const focused = await ui.focusedButton();
-  assert.ok(['Fill from Okta', 'Undo fill'].includes(focused), `the bar's buttons are in the Tab order (got ${focused})`);
+  assert.ok(['Fill from Okta', 'Compare with Okta', 'Undo fill'].includes(focused), `the bar's buttons are in the Tab order (got ${focused})`);
   await okta.close();
   await page.close();
 });

@@ -28,8 +28,8 @@ test('Firefox: metadata page → Use in Anypoint → Fill from Okta reaches Reac
   await anypoint.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client');
   await anypoint.waitForFunction(() => document.body.textContent.includes('Settings loaded.'), { timeout: 10000 });
   await anypoint.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
-  // "Fill from Okta" is the bar's first button, just before the form's first field.
-  await pressWithKeyboard(anypoint, '#name', ['Shift+Tab']);
+  // The bar's buttons, just before the form's first field: "Fill from Okta", then "Compare with Okta".
+  await pressWithKeyboard(anypoint, '#name', ['Shift+Tab', 'Shift+Tab']);
   await anypoint.waitForFunction((issuer) => document.querySelector('#issuer').value === issuer, { timeout: 10000 }, CUSTOM_DEFAULT.issuer);
   await (await anypoint.waitForSelector('button[type=submit]')).click();
   const state = JSON.parse(await (await anypoint.waitForSelector('[data-testid=submitted-state]')).evaluate((e) => e.textContent));

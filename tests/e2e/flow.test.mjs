@@ -142,3 +142,25 @@ test('Okta admin console: a Metadata URI link gets "Use in Anypoint"; the API to
     await fresh.close();
   }
 });
+
+test('edit page: Compare with Okta names each field that differs from the live metadata, and fixes them on request', async () => {
+  const { page, ui } = await formPage(browser.context, (p) => p.goto('https://anypoint.mulesoft.com/practice/edit'));
+  await ui.click('Compare with Okta');
+  const status = await ui.waitForStatus('differ from Okta');
+  assert.match(status, /^3 differ from Okta's metadata\./);
+  assert.match(status, /Authorize URL: uses http/);
+  assert.match(status, /Token URL: belongs to the org authorization server, not authorization server "default"/);
+  assert.match(status, /Token Introspection URL: on login\.acme-corp\.com, Okta's is on dev-12345678\.okta\.com/);
+  let state = await submittedState(page);
+  assert.equal(state.tokenUrl, 'https://dev-12345678.okta.com/oauth2/v1/token', 'comparing changes nothing');
+  await ui.click("Use Okta's values in Authorize URL, Token URL, Token Introspection URL");
+  await ui.waitForStatus("Replaced Authorize URL, Token URL, Token Introspection URL with Okta's values.");
+  state = await submittedState(page);
+  assert.equal(state.authorizeUrl, CUSTOM_DEFAULT.authorization_endpoint);
+  assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
+  assert.equal(state.introspectionUrl, CUSTOM_DEFAULT.introspection_endpoint);
+  assert.equal(state.clientSecret, '•••••…(8 chars)', 'masked secrets are left alone');
+  await ui.click('Compare with Okta');
+  await ui.waitForStatus("Every URL matches Okta's metadata.");
+  await page.close();
+});

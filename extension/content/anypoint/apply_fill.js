@@ -1,6 +1,7 @@
-// Insert: ask the core for a fill plan from the values kept in Okta, apply it so that the app's own state
-// sees it (React, Angular and Vue), and offer Undo and, for values the admin typed, Replace. The plan is
-// per field; the elements are found anew at each step, as pages may rebuild their fields on every change.
+// Insert: ask the core for a fill plan (from the values kept in Okta, from the Issuer's metadata, or, on an
+// edit page, what differs from Okta's live metadata), apply it so that the app's own state sees it (React,
+// Angular and Vue), and offer Undo and, for values the admin typed, Replace. The plan is per field; the
+// elements are found anew at each step, as pages may rebuild their fields on every change.
 
 // The values the core may read: the fields it marked as shared context (never the header or a secret).
 function sharedValues(except) {
@@ -17,7 +18,16 @@ function controlValue(control) {
 }
 
 async function fillFromOkta(bar) {
-  const answer = await askCore({ planFill: { values: sharedValues(null) } });
+  offerPlan(bar, await askCore({ planFill: { values: sharedValues(null) } }));
+}
+
+// The edit page of an existing provider: what differs from Okta's live metadata, each one replaceable.
+async function compareWithOkta(bar) {
+  offerPlan(bar, await askCore({ compareWithOkta: { values: sharedValues(null) } }));
+}
+
+// Apply a plan's steps, say what happened, and offer Undo and, for values that differ from Okta's, Replace.
+async function offerPlan(bar, answer) {
   bar.replace.hidden = true;
   if (answer.kind !== 'fillPlanned') {
     bar.status.textContent = answer.message;

@@ -40,9 +40,10 @@ function attachBar(form, texts) {
     replace: h('button', { type: 'button', hidden: true }),
   };
   bar.fill = h('button', { type: 'button', class: 'primary', onclick: () => fillFromOkta(bar) }, texts.fill);
+  bar.compare = h('button', { type: 'button', onclick: () => compareWithOkta(bar) }, texts.compare);
   root.append(
     h('div', { class: 'card', role: 'group', 'aria-label': texts.name },
-      h('div', { class: 'row' }, bar.fill, bar.replace, bar.undo, bar.status, bar.source)),
+      h('div', { class: 'row' }, bar.fill, bar.compare, bar.replace, bar.undo, bar.status, bar.source)),
   );
   form.before(host);
   attached = { host, form, bar, fields: new Map(), shared: new Set() };
