@@ -1,7 +1,7 @@
 // Service worker (Firefox: background script). It starts the Rust core and hands it every message with the
 // browser's account of who sent it: the core checks the sender (src/core/sender.rs) and decides everything
 // else (src/core). Here only transport: waking, a time limit, and a fresh core after a failure.
-import init, { handleMessage, restartCore } from './core/okta_anypoint_assist.js';
+import init, { handleMessage, isMetadataUrl, restartCore } from './core/okta_anypoint_assist.js';
 
 // Listeners must be registered synchronously (MV3); the core's start is awaited per message.
 const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
@@ -60,4 +60,16 @@ chrome.commands.onCommand.addListener((command, tab) => {
   if (command === 'fill-from-okta' && tab?.id !== undefined) {
     chrome.tabs.sendMessage(tab.id, { command: 'fillFromOkta' }).catch(() => {}); // no helper in that tab
   }
+});
+
+// A tab that shows an Okta metadata document gets a mark on the toolbar button: where the page cannot show the
+// panel (Firefox's JSON viewer runs no content script), the popup loads that tab's document in one click. Tab
+// URLs are visible only for the Okta hosts the extension may access.
+chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.url === undefined && change.status !== 'complete') return;
+  coreReady.then(() => {
+    const metadata = tab.url !== undefined && isMetadataUrl(tab.url);
+    chrome.action.setBadgeText({ tabId, text: metadata ? '✓' : '' });
+    if (metadata) chrome.action.setBadgeBackgroundColor({ tabId, color: '#0b5cab' });
+  }).catch(() => {});
 });

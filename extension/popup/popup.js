@@ -3,7 +3,7 @@
 // content scripts can't run (Firefox's JSON viewer). Thin hands: the worker fetches under its policy and the
 // core decides, through the same protocol as the content scripts. The API body is built by the same core,
 // loaded in this page (a pure function: nothing to ask the worker).
-import init, { apiBody } from '../core/okta_anypoint_assist.js';
+import init, { apiBody, isMetadataUrl } from '../core/okta_anypoint_assist.js';
 
 const coreReady = init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) });
 
@@ -90,5 +90,20 @@ form.addEventListener('submit', async (event) => {
   }));
 });
 
+// A tab showing an Okta metadata document (the active one, else the one last used): one click loads it. Tab
+// URLs are visible only for the Okta hosts the extension may access.
+async function offerThisTab() {
+  await coreReady;
+  const tabs = (await chrome.tabs.query({})).filter((tab) => tab.url !== undefined && isMetadataUrl(tab.url));
+  const tab = tabs.find((t) => t.active) ?? tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  if (!tab) return;
+  document.getElementById('this-tab-row').hidden = false;
+  document.getElementById('this-tab').addEventListener('click', () => {
+    input.value = tab.url;
+    form.requestSubmit();
+  });
+}
+
 showKept();
 showDomains();
+offerThisTab();

@@ -1,6 +1,6 @@
-//! The same core for the stand-alone web page (`www/tool/`), for admins who cannot install extensions: no
-//! worker, no storage, no network. The admin pastes a document and the address it came from; every decision is
-//! the core's, as in the extension.
+//! Pure exports of the core for pages that run it themselves: the stand-alone web page (`www/tool/`, for admins
+//! who cannot install extensions: no worker, no storage, no network), the popup (API body, "this tab"), and the
+//! worker's action badge. Every decision is the core's, as in the extension.
 
 use wasm_bindgen::prelude::*;
 
@@ -45,6 +45,12 @@ fn answer(inspection: &Inspection, values: FormValues, url: &str, assumed: bool)
     let _ = js_sys::Reflect::set(&answer, &"checkedAs".into(), &JsValue::from_str(url));
     let _ = js_sys::Reflect::set(&answer, &"assumed".into(), &JsValue::from_bool(assumed));
     answer.into()
+}
+
+/// Whether `url` is an Okta metadata document URL (the worker's action badge; the popup's "this tab" offer).
+#[wasm_bindgen(js_name = isMetadataUrl)]
+pub fn is_metadata_url(url: &str) -> bool {
+    crate::core::metadata::MetadataLocation::parse(url).is_ok_and(|location| location.okta_org.is_some())
 }
 
 /// Hints for one field while the admin edits it on the page.

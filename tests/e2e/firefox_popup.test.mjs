@@ -35,3 +35,27 @@ test('Firefox with the JSON viewer: no panel on the document; popup → check �
   await anypoint.waitForFunction((issuer) => document.querySelector('#issuer').value === issuer, { timeout: 10000 }, CUSTOM_DEFAULT.issuer);
   assert.equal(await anypoint.$eval('#tokenUrl', (input) => input.value), CUSTOM_DEFAULT.token_endpoint);
 });
+
+test('Firefox with the JSON viewer: a tab showing the metadata is marked, and the popup loads it in one click', async () => {
+  const okta = await firefox.browser.newPage();
+  await okta.goto('https://dev-12345678.okta.com/oauth2/default/.well-known/oauth-authorization-server');
+  // The popup as the admin opens it now (a new popup page, in a tab: see tests/support/firefox.mjs).
+  await firefox.popup.evaluate(() => chrome.tabs.create({ url: chrome.runtime.getURL('popup/popup.html') }));
+  let popup = null;
+  for (let tries = 0; !popup && tries < 50; tries++) {
+    for (const page of await firefox.browser.pages()) {
+      if (page !== firefox.popup && (await page.evaluate(() => location.href).catch(() => '')).endsWith('/popup/popup.html')) popup = page;
+    }
+    if (!popup) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.ok(popup, 'a new popup page');
+  await popup.waitForFunction(() => !document.getElementById('this-tab-row').hidden, { timeout: 10000 });
+  const badge = await popup.evaluate(async () => {
+    const [tab] = (await chrome.tabs.query({})).filter((t) => t.url?.includes('oauth-authorization-server'));
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  });
+  assert.equal(badge, '✓', 'the toolbar button marks the tab');
+  await popup.click('#this-tab');
+  await popup.waitForFunction(() => document.querySelector('#report')?.textContent.includes('authorization server "default" of Okta org dev-12345678'), { timeout: 10000 });
+  assert.equal(await popup.$eval('#location', (i) => i.value), 'https://dev-12345678.okta.com/oauth2/default/.well-known/oauth-authorization-server');
+});
