@@ -128,6 +128,8 @@ async function anypointSite(path, response) {
     '/practice/design-systems.js': 'practice/design-systems.js',
     '/practice/framed': 'practice/framed.html',
     '/practice/edit': 'practice/edit.html',
+    '/practice/jwt': 'practice/jwt.html',
+    '/practice/jwt.js': 'practice/jwt.js',
     '/practice/edit.js': 'practice/edit.js',
     '/practice/users': 'practice/users.html',
     '/practice/users.js': 'practice/users.js',

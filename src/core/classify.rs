@@ -152,6 +152,15 @@ const SIGNATURES: &[Signature] = &[
         all_of: &[&["deletion", "anypoint"], &["local", "deletion"]],
         none_of: &["idp"],
     },
+    // The client authentication choice of newer Anypoint (labels unconfirmed): two radio buttons, read by what
+    // they say; checkbox fields go to toggles only, so the text fields of the same names are not confused.
+    Signature {
+        field: AnypointField::AuthenticationByHeader,
+        all_of: &[&["authorization", "header"], &["auth", "header"]],
+        none_of: &["jwt"],
+    },
+    Signature { field: AnypointField::AuthenticationByPrivateKeyJwt, all_of: &[&["jwt"]], none_of: &[] },
+    Signature { field: AnypointField::PrivateKey, all_of: &[&["private", "key"]], none_of: &["jwt", "id"] },
 ];
 
 /// Calls `each` with every word of a text: lower case, split on anything but ASCII letters and digits (labels

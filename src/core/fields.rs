@@ -22,11 +22,17 @@ pub enum AnypointField {
     DisableCertificateValidation,
     EnableClientDeletion,
     EnableIdpDeletionAndUpdates,
+    /// Newer Anypoint: client authentication by Authorization Header (one of two radio buttons).
+    AuthenticationByHeader,
+    /// Newer Anypoint: client authentication by private key JWT (the other radio button).
+    AuthenticationByPrivateKeyJwt,
+    /// The private key of the JWT method (labels unconfirmed: docs/facts.md).
+    PrivateKey,
 }
 
 impl AnypointField {
     /// Every field, in form order.
-    pub const ALL: [AnypointField; 14] = [
+    pub const ALL: [AnypointField; 17] = [
         Self::Name,
         Self::Description,
         Self::Issuer,
@@ -41,6 +47,9 @@ impl AnypointField {
         Self::DisableCertificateValidation,
         Self::EnableClientDeletion,
         Self::EnableIdpDeletionAndUpdates,
+        Self::AuthenticationByHeader,
+        Self::AuthenticationByPrivateKeyJwt,
+        Self::PrivateKey,
     ];
 
     /// The five URLs that come straight from the metadata document.
@@ -64,6 +73,9 @@ impl AnypointField {
             Self::DisableCertificateValidation => "Disable server certificate validation",
             Self::EnableClientDeletion => "Enable client deletion in Anypoint Platform",
             Self::EnableIdpDeletionAndUpdates => "Enable client deletion and updates in IdP",
+            Self::AuthenticationByHeader => "Authorization Header (client authentication)",
+            Self::AuthenticationByPrivateKeyJwt => "Private Key JWT (client authentication)",
+            Self::PrivateKey => "Private Key",
         }
     }
 
@@ -72,11 +84,15 @@ impl AnypointField {
         Self::FROM_METADATA.contains(&self)
     }
 
-    /// A tick box, whose value is "true" or "false".
+    /// A tick box or radio button, whose value is "true" or "false".
     pub fn is_checkbox(self) -> bool {
         matches!(
             self,
-            Self::DisableCertificateValidation | Self::EnableClientDeletion | Self::EnableIdpDeletionAndUpdates
+            Self::DisableCertificateValidation
+                | Self::EnableClientDeletion
+                | Self::EnableIdpDeletionAndUpdates
+                | Self::AuthenticationByHeader
+                | Self::AuthenticationByPrivateKeyJwt
         )
     }
 

@@ -83,6 +83,12 @@ pub enum HintKind {
     IdpDeletionNeedsLocal,
     /// Certificate validation turned off.
     CertificateValidationOff,
+    /// Private key JWT chosen: what Okta needs for it.
+    PrivateKeyJwtNeeds,
+    /// A private key that is neither PEM nor a JWK.
+    PrivateKeyFormat,
+    /// A public key (or certificate) where the private key goes.
+    PublicKeyInstead,
 }
 
 impl HintKind {
@@ -120,6 +126,9 @@ impl HintKind {
             SecretShort => "secretShort",
             IdpDeletionNeedsLocal => "idpDeletionNeedsLocal",
             CertificateValidationOff => "certificateValidationOff",
+            PrivateKeyJwtNeeds => "privateKeyJwtNeeds",
+            PrivateKeyFormat => "privateKeyFormat",
+            PublicKeyInstead => "publicKeyInstead",
         }
     }
 
@@ -134,7 +143,8 @@ impl HintKind {
             OtherHost { field: AnypointField::ClientRegistrationUrl, .. } => Severity::Error,
             TimeoutOutOfRange { .. } | TimeoutNotANumber | SecretEqualsId | IdpDeletionNeedsLocal => Severity::Error,
             Header(HeaderFinding::UnusualApiToken | HeaderFinding::BearerNotJwt) => Severity::Info,
-            ClientIdUnusual | SecretShort => Severity::Info,
+            ClientIdUnusual | SecretShort | PrivateKeyJwtNeeds => Severity::Info,
+            PublicKeyInstead => Severity::Error,
             _ => Severity::Warning,
         }
     }
@@ -295,6 +305,22 @@ impl fmt::Display for HintKind {
                 "Leave certificate validation on: Okta's certificates are valid, and turning it off lets anyone in \
                  the middle read the API token."
             ),
+            PrivateKeyJwtNeeds => write!(
+                f,
+                "For private key JWT, Okta needs an API Services app with the scopes okta.clients.register, \
+                 okta.clients.read and okta.clients.manage, the Application Administrator role, DPoP off, and this \
+                 key's public half; no Authorization Header is used."
+            ),
+            PrivateKeyFormat => write!(
+                f,
+                "Paste the whole private key: PEM text from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----, \
+                 or the JWK (JSON) Okta gave you."
+            ),
+            PublicKeyInstead => write!(
+                f,
+                "This is a public key or certificate. Anypoint signs with the private key; the public one goes to the \
+                 Okta app."
+            ),
         }
     }
 }
@@ -354,6 +380,8 @@ impl Hint {
 pub fn hints_for(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint> {
     let mut hints = match field {
         f if f.is_url() => url_hints(field, value, others),
+        // With private key JWT chosen there is no header to fix.
+        AnypointField::AuthorizationHeader if is_ticked(others, AnypointField::AuthenticationByPrivateKeyJwt) => Vec::new(),
         AnypointField::AuthorizationHeader => header_hints(value),
         AnypointField::ClientRequestTimeout => timeout_hints(value),
         AnypointField::IntrospectionClientId => client_id_hints(value),
@@ -368,6 +396,8 @@ pub fn hints_for(field: AnypointField, value: &str, others: &FormValues) -> Vec<
         AnypointField::DisableCertificateValidation if value == "true" => {
             vec![HintKind::CertificateValidationOff.into()]
         }
+        AnypointField::AuthenticationByPrivateKeyJwt if value == "true" => vec![HintKind::PrivateKeyJwtNeeds.into()],
+        AnypointField::PrivateKey => private_key_hints(value),
         _ => Vec::new(),
     };
     most_severe_first(&mut hints);
@@ -531,6 +561,24 @@ fn client_secret_hints(value: &str, others: &FormValues) -> Vec<Hint> {
         hints.push(HintKind::SecretShort.into());
     }
     hints
+}
+
+/// PEM or a JWK; a public key or certificate is the wrong half. Never repeats the key.
+fn private_key_hints(value: &str) -> Vec<Hint> {
+    let key = value.trim();
+    if key.is_empty() {
+        return Vec::new();
+    }
+    if key.contains("PUBLIC KEY-----") || key.contains("CERTIFICATE-----") {
+        return vec![HintKind::PublicKeyInstead.into()];
+    }
+    let pem = key.starts_with("-----BEGIN ") && key.contains("PRIVATE KEY-----") && key.contains("-----END ");
+    let jwk = key.starts_with('{') && key.ends_with('}') && key.contains("\"d\"");
+    if pem || jwk {
+        Vec::new()
+    } else {
+        vec![HintKind::PrivateKeyFormat.into()]
+    }
 }
 
 fn is_ticked(values: &FormValues, checkbox: AnypointField) -> bool {

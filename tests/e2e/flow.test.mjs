@@ -164,3 +164,39 @@ test('edit page: Compare with Okta names each field that differs from the live m
   await ui.waitForStatus("Every URL matches Okta's metadata.");
   await page.close();
 });
+
+test('private key JWT: the method choice is recognised, the header is left alone, and Okta\'s needs are said', async () => {
+  const okta = await keepMetadata(browser.context);
+  const { page, ui } = await formPage(browser.context, (p) => p.goto('https://anypoint.mulesoft.com/practice/jwt'));
+  const header = page.getByRole('textbox', { name: 'Authorization Header' });
+  // Header mode (the default): a raw token gets its prefix.
+  await header.pressSequentially('00abc');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('#p-header').value === 'SSWS 00abc');
+  // JWT mode: what Okta needs for it, no header to fix, and a private key that is really one.
+  const radio = page.getByRole('radio', { name: 'Private Key JWT' });
+  await radio.check();
+  await page.waitForFunction(() => document.querySelector('input[value=privateKeyJwt]')?.getAttribute('aria-describedby'));
+  const hintOf = (locator) => locator.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/)
+    .map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+  await page.waitForFunction(() => document.body.textContent.includes('okta.clients.manage'));
+  assert.match(await hintOf(radio), /API Services app with the scopes okta\.clients\.register, okta\.clients\.read and okta\.clients\.manage, the Application Administrator role, DPoP off/);
+  await header.fill('');
+  await header.pressSequentially('00def');
+  await page.keyboard.press('Tab');
+  await page.getByLabel('Private Key', { exact: true }).focus();
+  await new Promise((resolve) => setTimeout(resolve, 300)); // what the SSWS fix took above, twice over
+  assert.equal(await header.inputValue(), '00def', 'no SSWS prefix in JWT mode');
+  const key = page.getByLabel('Private Key', { exact: true });
+  await key.fill('-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----');
+  await key.press('Space');
+  await page.waitForFunction(() => document.querySelector('#p-private-key').getAttribute('aria-invalid') === 'true');
+  assert.match(await hintOf(key), /This is a public key or certificate/);
+  // The fill still brings the five URLs.
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled 5');
+  const state = await submittedState(page);
+  assert.equal(state.clientAuthentication, 'privateKeyJwt');
+  assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
+  await Promise.all([okta.close(), page.close()]);
+});

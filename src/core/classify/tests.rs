@@ -214,3 +214,20 @@ fn a_label_beats_the_text_around_another_control() {
     assert_all_fields(&controls, 0, "labels first");
     assert_eq!(classify_controls(&controls).field_of(controls.len() - 1), None);
 }
+
+#[test]
+fn the_client_authentication_choice_is_read_by_meaning() {
+    // Newer Anypoint: two radio buttons and a private key field (labels unconfirmed: read by their words).
+    let mut controls = form(Markup::LabelFor);
+    let radio = |label: &str| ControlSnapshot { input_type: "radio".into(), labels: vec![label.into()], section: "Client authentication".into(), ..Default::default() };
+    controls.push(radio("Authorization Header"));
+    controls.push(radio("Private Key JWT"));
+    controls.push(ControlSnapshot { tag: "textarea".into(), labels: vec!["Private Key".into()], ..Default::default() });
+    let classification = classify_controls(&controls);
+    let n = controls.len();
+    assert_eq!(classification.field_of(n - 3), Some(AuthenticationByHeader));
+    assert_eq!(classification.field_of(n - 2), Some(AuthenticationByPrivateKeyJwt));
+    assert_eq!(classification.field_of(n - 1), Some(PrivateKey));
+    assert_eq!(classification.control_for(AuthorizationHeader), Some(4), "the header text field is still the header");
+    assert!(!classification.matches.iter().find(|m| m.field == PrivateKey).unwrap().share_value, "a private key is a secret");
+}

@@ -219,3 +219,23 @@ fn a_registration_url_on_another_host_is_an_error_that_says_where_the_token_goes
     let other = first(AnypointField::TokenUrl, "https://other.okta.com/oauth2/default/v1/token");
     assert_eq!(other.severity, Severity::Warning);
 }
+
+#[test]
+fn private_key_jwt_mode_has_no_header_to_fix_and_says_what_okta_needs() {
+    let jwt = FormValues::from([(AnypointField::AuthenticationByPrivateKeyJwt, "true".to_string())]);
+    assert!(hints_for(AnypointField::AuthorizationHeader, "whatever typed", &jwt).is_empty());
+    assert!(!hints_for(AnypointField::AuthorizationHeader, "whatever typed", &FormValues::new()).is_empty());
+    let needs = first(AnypointField::AuthenticationByPrivateKeyJwt, "true");
+    assert_eq!(needs.kind, HintKind::PrivateKeyJwtNeeds);
+    for word in ["okta.clients.register", "okta.clients.read", "okta.clients.manage", "Application Administrator", "DPoP"] {
+        assert!(needs.message.contains(word), "{word}");
+    }
+    assert!(hints_for(AnypointField::AuthenticationByPrivateKeyJwt, "false", &FormValues::new()).is_empty());
+    let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+    assert!(hints_for(AnypointField::PrivateKey, pem, &FormValues::new()).is_empty());
+    assert!(hints_for(AnypointField::PrivateKey, r#"{"kty":"RSA","d":"x","n":"y","e":"AQAB"}"#, &FormValues::new()).is_empty());
+    assert_eq!(first(AnypointField::PrivateKey, "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----").kind, HintKind::PublicKeyInstead);
+    let odd = first(AnypointField::PrivateKey, "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC");
+    assert_eq!(odd.kind, HintKind::PrivateKeyFormat);
+    assert!(!odd.message.contains("MIIEvQ"), "a hint never repeats the key");
+}
