@@ -46,9 +46,11 @@ forgetButton.addEventListener('click', async () => {
   await showKept();
 });
 
-// Hosts granted at run time: what the browser holds beyond the manifest's own host permissions.
+// Hosts granted at run time: what the browser holds beyond what the manifest asks for at install (its host
+// permissions and its content scripts' match patterns, which the browser lists as origins too).
 async function showDomains() {
-  const installed = new Set(chrome.runtime.getManifest().host_permissions ?? []);
+  const manifest = chrome.runtime.getManifest();
+  const installed = new Set([...(manifest.host_permissions ?? []), ...manifest.content_scripts.flatMap((c) => c.matches)]);
   const { origins = [] } = await chrome.permissions.getAll();
   const granted = origins.filter((origin) => !installed.has(origin));
   domainList.replaceChildren(...(granted.length ? granted.map((origin) => h('li', {},

@@ -43,13 +43,14 @@ fn is_dns_name(host: &str) -> bool {
         && !labels.last().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The hosts of granted origin patterns (`https://login.acme.com/*` → `login.acme.com`); wildcard patterns
-/// (the Okta domains granted at install) name no single host and are left out.
+/// The custom domains among granted origin patterns (`https://login.acme.com/*` → `login.acme.com`). The browser
+/// also lists the install-time ones: wildcard patterns (the Okta domains) name no single host, and the Anypoint
+/// control planes (content scripts) are no place to load metadata from; both are left out.
 pub fn hosts_of_origins(origins: &[String]) -> Vec<String> {
     origins
         .iter()
         .filter_map(|origin| WebUrl::parse(origin).ok())
-        .filter(|url| url.is_https() && !url.host().contains('*'))
+        .filter(|url| url.is_https() && !url.host().contains('*') && !super::hosts::is_anypoint_host(url.host()))
         .map(|url| url.host().to_string())
         .collect()
 }
@@ -76,7 +77,8 @@ mod tests {
 
     #[test]
     fn granted_origins_become_hosts() {
-        let origins = ["https://*.okta.com/*", "https://login.acme.com/*", "http://plain.example/*", "https://*/*"].map(String::from);
+        let origins = ["https://*.okta.com/*", "https://*.okta.com/admin/*", "https://anypoint.mulesoft.com/*", "https://login.acme.com/*", "http://plain.example/*", "https://*/*"]
+            .map(String::from);
         assert_eq!(hosts_of_origins(&origins), ["login.acme.com"]);
     }
 }
