@@ -1,7 +1,7 @@
 // Service worker (Firefox: background script). It starts the Rust core and hands it every message with the
 // browser's account of who sent it: the core checks the sender (src/core/sender.rs) and decides everything
 // else (src/core). Here only transport: waking, a time limit, and a fresh core after a failure.
-import init, { handleMessage, isMetadataUrl, restartCore } from './core/okta_anypoint_assist.js';
+import init, { grantsOf, handleMessage, isMetadataUrl, restartCore } from './core/okta_anypoint_assist.js';
 
 // Listeners must be registered synchronously (MV3); the core's start is awaited per message.
 const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
@@ -33,8 +33,33 @@ function restartWhenIdle() {
   coreReady = Promise.resolve().then(restartCore).catch(() => init({ module_or_path: CORE_URL }));
 }
 
+// Hosts the admin granted at run time, by kind (custom URL domains of Okta, Anypoint Private Cloud): the ids of
+// the content scripts the popup registered for them. Kept until a grant changes.
+let grants = null;
+function grantedHosts() {
+  grants ??= coreReady
+    .then(() => chrome.scripting.getRegisteredContentScripts())
+    .then((scripts) => grantsOf(scripts.map((script) => script.id)))
+    .catch(() => ({ customDomains: [], privateCloud: [] }));
+  return grants;
+}
+chrome.permissions.onAdded.addListener(() => { grants = null; });
+// A host removed (in the popup or the browser's own settings): its scripts go with it.
+chrome.permissions.onRemoved.addListener(async ({ origins = [] }) => {
+  const hosts = origins.map((origin) => origin.replace(/^https:\/\/|\/\*$/g, ''));
+  const scripts = await chrome.scripting.getRegisteredContentScripts();
+  const ids = scripts.map((script) => script.id).filter((id) => hosts.includes(id.slice(id.indexOf(':') + 1)));
+  if (ids.length) await chrome.scripting.unregisterContentScripts({ ids });
+  grants = null;
+});
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false; // the core refuses them too; no need to start it
+  // The popup registered or removed a grant's scripts.
+  if (message?.grantsChanged !== undefined && sender.url?.startsWith(chrome.runtime.getURL(''))) {
+    grants = null;
+    return false;
+  }
   // Waking: a content script about to need the core (a form appeared, a field got focus) starts the worker
   // and its wasm now. Also the benchmark's plain JS echo.
   if (message?.wake !== undefined) {
@@ -45,9 +70,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     sendResponse({ kind: 'failure', message: "The extension's core is restarting. Try again in a moment." });
     return false;
   }
-  const who = { id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL('') };
   inFlight += 1;
-  const call = coreReady.then(() => handleMessage(message, who));
+  const call = grantedHosts().then((granted) => handleMessage(message, {
+    id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted,
+  }));
   call.catch(() => { trapped = true; }).finally(() => { inFlight -= 1; restartWhenIdle(); });
   withDeadline(call).then(sendResponse, (error) => {
     sendResponse({ kind: 'failure', message: `The extension's core failed (${error?.message ?? error}). Try again.` });

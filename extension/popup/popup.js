@@ -3,9 +3,11 @@
 // content scripts can't run (Firefox's JSON viewer). Thin hands: the worker fetches under its policy and the
 // core decides, through the same protocol as the content scripts. The API body is built by the same core,
 // loaded in this page (a pure function: nothing to ask the worker).
-import init, { apiBody, isMetadataUrl } from '../core/okta_anypoint_assist.js';
+import init, { apiBody, grantFor, grantsOf, isMetadataUrl } from '../core/okta_anypoint_assist.js';
 
 const coreReady = init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) });
+let coreLoaded = false;
+coreReady.then(() => { coreLoaded = true; });
 
 const form = document.getElementById('load');
 const input = document.getElementById('location');
@@ -46,19 +48,49 @@ forgetButton.addEventListener('click', async () => {
   await showKept();
 });
 
-// Hosts granted at run time: what the browser holds beyond what the manifest asks for at install (its host
-// permissions and its content scripts' match patterns, which the browser lists as origins too).
+// Hosts granted at run time, as the content scripts registered for them (the core names their kind).
 async function showDomains() {
-  const manifest = chrome.runtime.getManifest();
-  const installed = new Set([...(manifest.host_permissions ?? []), ...manifest.content_scripts.flatMap((c) => c.matches)]);
-  const { origins = [] } = await chrome.permissions.getAll();
-  const granted = origins.filter((origin) => !installed.has(origin));
-  domainList.replaceChildren(...(granted.length ? granted.map((origin) => h('li', {},
-    `${new URL(origin.replace('/*', '/')).host} `,
-    h('button', { type: 'button', onclick: async () => { await chrome.permissions.remove({ origins: [origin] }); showDomains(); } },
-      `Remove ${new URL(origin.replace('/*', '/')).host}`),
-  )) : [h('li', {}, 'None.')]));
+  await coreReady;
+  const scripts = await chrome.scripting.getRegisteredContentScripts();
+  const { customDomains } = grantsOf(scripts.map((script) => script.id));
+  domainList.replaceChildren(...(scripts.length ? scripts.map((script) => {
+    const host = script.id.slice(script.id.indexOf(':') + 1);
+    const kind = customDomains.includes(host) ? 'Okta custom domain' : 'Anypoint Private Cloud';
+    return h('li', {}, `${host} (${kind}) `, h('button', { type: 'button', onclick: async () => {
+      await chrome.scripting.unregisterContentScripts({ ids: [script.id] });
+      await chrome.permissions.remove({ origins: [`https://${host}/*`] });
+      chrome.runtime.sendMessage({ grantsChanged: true }).catch(() => {});
+      showDomains();
+    } }, `Remove ${host}`));
+  }) : [h('li', {}, 'None.')]));
 }
+
+// Ask the browser for one host (on the admin's click) and register the manifest's scripts of that kind there.
+// permissions.request must run within the click's handling: nothing is awaited before it.
+async function allow(input, kind) {
+  if (!coreLoaded) return 'The extension is still starting: click again.';
+  const grant = grantFor(input, kind);
+  if (grant.message) return grant.message;
+  const granted = await chrome.permissions.request({ origins: [grant.origin] }).catch(() => false);
+  if (!granted) return `${grant.host} was not allowed.`;
+  const scriptOf = (file) => chrome.runtime.getManifest().content_scripts.find((c) => c.js.some((js) => js.endsWith(file)));
+  const base = kind === 'oktaCustomDomain' ? scriptOf('okta_metadata.js') : scriptOf('watch_page.js');
+  await chrome.scripting.unregisterContentScripts({ ids: [grant.id] }).catch(() => {});
+  // Paths from the extension's root: Firefox lists the manifest's scripts as full URLs and resolves relative
+  // paths against this page; Chromium lists them relative to the root.
+  const fromRoot = (file) => new URL(file, chrome.runtime.getURL('/')).pathname;
+  await chrome.scripting.registerContentScripts([{
+    id: grant.id, matches: grant.matches, js: base.js.map(fromRoot), runAt: 'document_idle', allFrames: Boolean(base.all_frames),
+  }]);
+  chrome.runtime.sendMessage({ grantsChanged: true }).catch(() => {});
+  await showDomains();
+  return `Allowed ${grant.host}.`;
+}
+
+document.getElementById('private-cloud').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  document.getElementById('grant-status').textContent = await allow(document.getElementById('private-cloud-host').value, 'anypointPrivateCloud');
+});
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -71,10 +103,10 @@ form.addEventListener('submit', async (event) => {
     loadStatus.textContent = report.message;
     grantButton.textContent = report.grantLabel;
     grantButton.onclick = async () => {
-      const granted = await chrome.permissions.request({ origins: [report.origin] }).catch(() => false);
-      if (!granted) return;
+      const outcome = await allow(report.host, 'oktaCustomDomain');
+      loadStatus.textContent = outcome;
+      if (!outcome.startsWith('Allowed')) return;
       grantRow.hidden = true;
-      await showDomains();
       form.requestSubmit();
     };
     grantRow.hidden = false;

@@ -33,6 +33,18 @@ pub fn may_fetch(url: &str, granted_hosts: &[String]) -> Result<WebUrl, ProblemK
     }
 }
 
+/// A host the admin may grant at run time: https, a plain DNS name, not one the extension already has (Okta's
+/// domains, the Anypoint control planes).
+pub fn grantable_host(url: &str) -> Result<String, ProblemKind> {
+    let unrecognised = || ProblemKind::UnrecognisedLocation { input: url.to_string() };
+    let parsed = WebUrl::parse(url).map_err(|_| unrecognised())?;
+    let host = parsed.host();
+    if !parsed.is_https() || !is_dns_name(host) || okta_domain_of(host).is_some() || super::hosts::is_anypoint_host(host) {
+        return Err(unrecognised());
+    }
+    Ok(host.to_string())
+}
+
 /// A host name as DNS writes it: labels of letters, digits and hyphens, at least two of them.
 fn is_dns_name(host: &str) -> bool {
     let labels: Vec<&str> = host.split('.').collect();
@@ -72,6 +84,14 @@ mod tests {
         assert!(matches!(may_fetch("javascript:alert(1)", &[]), Err(ProblemKind::UnrecognisedLocation { .. })));
         for odd in ["https://*/oauth2/default", "https://%2A.example.com/x", "https://127.0.0.1/x", "https://localhost/x", "https://-a.example.com/"] {
             assert!(matches!(may_fetch(odd, &[]), Err(ProblemKind::UnrecognisedLocation { .. })), "{odd}");
+        }
+    }
+
+    #[test]
+    fn only_plain_new_hosts_can_be_granted() {
+        assert_eq!(grantable_host("https://anypoint.acme.com/accounts"), Ok("anypoint.acme.com".into()));
+        for refused in ["https://*.acme.com", "http://anypoint.acme.com", "https://dev-1.okta.com", "https://anypoint.mulesoft.com", "https://10.0.0.1"] {
+            assert!(grantable_host(refused).is_err(), "{refused}");
         }
     }
 

@@ -57,6 +57,34 @@ pub fn okta_admin_match_patterns() -> (Vec<String>, Vec<String>) {
     (matches, excluded)
 }
 
+/// What a run-time grant of one host adds: the metadata panel on an Okta org's custom URL domain, or the form
+/// helper on an Anypoint Private Cloud host (the same scripts as the manifest's, on that host).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grant {
+    /// An Okta org's custom URL domain.
+    OktaCustomDomain,
+    /// An Anypoint Private Cloud control plane.
+    AnypointPrivateCloud,
+}
+
+impl Grant {
+    /// The content-script match patterns for `host`.
+    pub fn match_patterns(self, host: &str) -> Vec<String> {
+        match self {
+            Self::OktaCustomDomain => vec![format!("https://{host}/*.well-known/*")],
+            Self::AnypointPrivateCloud => vec![format!("https://{host}/*")],
+        }
+    }
+
+    /// The id prefix of the content scripts registered for this kind of grant (`{prefix}:{host}`).
+    pub fn script_id_prefix(self) -> &'static str {
+        match self {
+            Self::OktaCustomDomain => "okta-custom-domain",
+            Self::AnypointPrivateCloud => "anypoint-private-cloud",
+        }
+    }
+}
+
 /// Content-script match patterns for the Anypoint control planes.
 pub fn anypoint_match_patterns() -> Vec<String> {
     ANYPOINT_HOSTS.iter().map(|h| format!("https://{h}/*")).collect()
@@ -117,6 +145,7 @@ mod tests {
         assert_eq!(hosts, expected, "host_permissions: the Okta domains, for loading metadata from the popup");
         // Custom domains are asked for one host at a time at run time; nothing broad is granted up front.
         assert_eq!(manifest["optional_host_permissions"], serde_json::json!(["https://*/*"]));
-        assert_eq!(manifest["permissions"], serde_json::json!(["storage"]));
+        // storage: the kept values (session); scripting: the panel / helper on hosts the admin grants at run time.
+        assert_eq!(manifest["permissions"], serde_json::json!(["storage", "scripting"]));
     }
 }

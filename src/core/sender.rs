@@ -24,6 +24,10 @@ pub struct Sender {
     pub own_id: String,
     /// This extension's base URL (`runtime.getURL('')`), e.g. `chrome-extension://abc/`.
     pub own_origin: String,
+    /// Custom URL domains of Okta orgs the admin granted (their metadata pages count as Okta pages).
+    pub custom_domains: Vec<String>,
+    /// Anypoint Private Cloud hosts the admin granted (their pages count as Anypoint pages).
+    pub private_cloud: Vec<String>,
 }
 
 /// Where a message comes from, once the sender has been checked.
@@ -89,9 +93,10 @@ pub fn context_of(sender: &Sender) -> Result<Context, Refusal> {
         return Ok(Context::ExtensionPage);
     }
     let page = WebUrl::parse(url).ok().filter(WebUrl::is_https).ok_or(Refusal::UnknownPage)?;
-    if okta_domain_of(page.host()).is_some() {
+    let granted = |hosts: &[String]| hosts.iter().any(|host| host == page.host());
+    if okta_domain_of(page.host()).is_some() || granted(&sender.custom_domains) {
         Ok(Context::OktaPage { url: url.to_string() })
-    } else if is_anypoint_host(page.host()) {
+    } else if is_anypoint_host(page.host()) || granted(&sender.private_cloud) {
         Ok(Context::AnypointPage)
     } else {
         Err(Refusal::UnknownPage)
@@ -150,6 +155,7 @@ mod tests {
             url: Some(url.into()),
             own_id: OWN.into(),
             own_origin: format!("chrome-extension://{OWN}/"),
+            ..Default::default()
         }
     }
 
@@ -167,6 +173,12 @@ mod tests {
             assert_eq!(context_of(&sender(OWN, page)), Err(Refusal::UnknownPage), "{page}");
         }
         assert_eq!(context_of(&Sender { url: None, ..sender(OWN, METADATA) }), Err(Refusal::UnknownPage));
+        // Hosts the admin granted, by kind.
+        let custom = "https://login.acme.com/oauth2/default/.well-known/openid-configuration";
+        let granted = Sender { custom_domains: vec!["login.acme.com".into()], private_cloud: vec!["anypoint.acme.com".into()], ..sender(OWN, custom) };
+        assert_eq!(context_of(&granted), Ok(Context::OktaPage { url: custom.into() }));
+        assert_eq!(context_of(&Sender { url: Some("https://anypoint.acme.com/accounts".into()), ..granted.clone() }), Ok(Context::AnypointPage));
+        assert_eq!(context_of(&sender(OWN, custom)), Err(Refusal::UnknownPage), "not granted");
     }
 
     #[test]

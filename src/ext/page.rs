@@ -53,6 +53,51 @@ pub fn is_metadata_url(url: &str) -> bool {
     crate::core::metadata::MetadataLocation::parse(url).is_ok_and(|location| location.okta_org.is_some())
 }
 
+/// A host the admin wants to allow (popup): `{host, origin, id, matches}` for a custom URL domain of an Okta org
+/// (`kind` "oktaCustomDomain") or an Anypoint Private Cloud host ("anypointPrivateCloud"), or `{message}` when
+/// the text is no host the extension could be granted.
+#[wasm_bindgen(js_name = grantFor)]
+pub fn grant_for(input: &str, kind: &str) -> JsValue {
+    use crate::core::hosts::Grant;
+    let kind = match kind {
+        "oktaCustomDomain" => Grant::OktaCustomDomain,
+        _ => Grant::AnypointPrivateCloud,
+    };
+    let typed = input.trim();
+    let with_scheme = if typed.contains("://") { typed.to_string() } else { format!("https://{typed}") };
+    let answer = js_sys::Object::new();
+    match crate::core::fetch_policy::grantable_host(&with_scheme) {
+        Ok(host) => {
+            let _ = js_sys::Reflect::set(&answer, &"host".into(), &JsValue::from_str(&host));
+            let _ = js_sys::Reflect::set(&answer, &"origin".into(), &JsValue::from_str(&format!("https://{host}/*")));
+            let id = format!("{}:{host}", kind.script_id_prefix());
+            let _ = js_sys::Reflect::set(&answer, &"id".into(), &JsValue::from_str(&id));
+            let _ = js_sys::Reflect::set(&answer, &"matches".into(), &to_js(&kind.match_patterns(&host)));
+        }
+        Err(problem) => {
+            let _ = js_sys::Reflect::set(&answer, &"message".into(), &JsValue::from_str(&problem.to_string()));
+        }
+    }
+    answer.into()
+}
+
+/// The granted hosts by kind, from the ids of the content scripts registered for them (the worker passes them
+/// with every sender): `{customDomains, privateCloud}`.
+#[wasm_bindgen(js_name = grantsOf)]
+pub fn grants_of(ids: Vec<String>) -> JsValue {
+    use crate::core::hosts::Grant;
+    let hosts = |grant: Grant| -> js_sys::Array {
+        ids.iter()
+            .filter_map(|id| id.strip_prefix(grant.script_id_prefix())?.strip_prefix(':'))
+            .map(JsValue::from_str)
+            .collect()
+    };
+    let answer = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&answer, &"customDomains".into(), &hosts(Grant::OktaCustomDomain));
+    let _ = js_sys::Reflect::set(&answer, &"privateCloud".into(), &hosts(Grant::AnypointPrivateCloud));
+    answer.into()
+}
+
 /// Hints for one field while the admin edits it on the page.
 #[wasm_bindgen(js_name = fieldHints)]
 pub fn field_hints(field: JsValue, value: &str, others: JsValue) -> JsValue {

@@ -20,20 +20,26 @@ function buildThatOpensThePopup() {
 
 /**
  * { browser, server, popup, close } with the extension installed. `jsonViewer` as Firefox users have it by
- * default; `withPopup`: the popup page opened in a tab (`popup` is that page).
+ * default; `withPopup`: the popup page opened in a tab (`popup` is that page); `grantsWithoutPrompt`: optional
+ * host permissions are granted as if the admin said yes to the browser's prompt.
  */
-export async function launchFirefox({ jsonViewer = false, withPopup = false, hosts = ['anypoint.mulesoft.com', 'dev-12345678.okta.com'] } = {}) {
+export async function launchFirefox({ jsonViewer = false, withPopup = false, grantsWithoutPrompt = false,
+  hosts = ['anypoint.mulesoft.com', 'dev-12345678.okta.com'] } = {}) {
   const server = await startPracticeServer();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     acceptInsecureCerts: true,
+    dumpio: Boolean(process.env.FIREFOX_CONSOLE),
     extraPrefsFirefox: {
       // The real host names reach the practice server: resolve them locally, send port 443 to its port.
       'network.dns.localDomains': hosts.join(','),
       'network.socket.forcePort': `443=${server.port}`,
       'devtools.jsonview.enabled': jsonViewer,
+      // Firefox's own switch for tests: an optional permission asked for is granted without the prompt.
+      'extensions.webextOptionalPermissionPrompts': !grantsWithoutPrompt,
+      ...(process.env.FIREFOX_CONSOLE ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true } : {}),
     },
   });
   const extensionDir = withPopup ? buildThatOpensThePopup() : EXTENSION_DIR;
