@@ -35,6 +35,9 @@ const OKTA_DOCUMENTS = {
   'dev-120913.okta.com': {
     '/oauth2/default/.well-known/openid-configuration': 'issuer-of-another-org.openid-configuration.json',
   },
+  // Older and odd documents: no registration endpoint (orgs before mid-2017), nesting no parser should recurse into.
+  'dev-2016.okta.com': { '/.well-known/openid-configuration': 'before-mid-2017-no-registration-endpoint.openid-configuration.json' },
+  'dev-deep.okta.com': { '/.well-known/openid-configuration': 'nested-too-deep.openid-configuration.json' },
   // An org's custom URL domain: reachable only once the admin granted it.
   'login.acme-corp.com': {
     '/oauth2/default/.well-known/openid-configuration': 'custom-domain.openid-configuration.json',

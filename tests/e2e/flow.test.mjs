@@ -200,3 +200,16 @@ test('private key JWT: the method choice is recognised, the header is left alone
   assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
   await Promise.all([okta.close(), page.close()]);
 });
+
+test('older and odd documents: no registration endpoint gets the org-level one with a warning; too deep has its own message', async () => {
+  const old = await browser.context.newPage();
+  await old.goto('https://dev-2016.okta.com/.well-known/openid-configuration');
+  const oldUi = assistUi(old);
+  const panel = await oldUi.waitForText(PRODUCT, 'region', /no registration_endpoint/);
+  assert.match(panel, /Okta's org-level https:\/\/dev-2016\.okta\.com\/oauth2\/v1\/clients is offered/);
+  assert.equal(await oldUi.isDisabled('Use in Anypoint'), false, 'a warning, not a refusal');
+  const deep = await browser.context.newPage();
+  await deep.goto('https://dev-deep.okta.com/.well-known/openid-configuration');
+  await assistUi(deep).waitForText(PRODUCT, 'region', /nests arrays or objects more than 32 levels deep/);
+  await Promise.all([old.close(), deep.close()]);
+});
