@@ -22,8 +22,9 @@ pub fn may_fetch(url: &str, granted_hosts: &[String]) -> Result<WebUrl, ProblemK
         return Err(ProblemKind::DocumentNotHttps { url: url.to_string() });
     }
     let host = parsed.host();
-    if !is_dns_name(host) {
-        // `*`, `%2A`, IP literals: nothing the admin could mean by their org, and nothing to ask the browser for.
+    if !is_dns_name(host) || parsed.authority() != host {
+        // `*`, `%2A`, IP literals, ports: nothing the admin could mean by their org, and nothing to ask the
+        // browser for.
         return Err(ProblemKind::UnrecognisedLocation { input: url.to_string() });
     }
     if okta_domain_of(host).is_some() || granted_hosts.iter().any(|granted| granted == host) {
@@ -82,7 +83,7 @@ mod tests {
         assert!(matches!(may_fetch("http://dev-1.okta.com/x", &[]), Err(ProblemKind::DocumentNotHttps { .. })));
         assert!(matches!(may_fetch("https://evilokta.com/x", &[]), Err(ProblemKind::HostNotGranted { .. })));
         assert!(matches!(may_fetch("javascript:alert(1)", &[]), Err(ProblemKind::UnrecognisedLocation { .. })));
-        for odd in ["https://*/oauth2/default", "https://%2A.example.com/x", "https://127.0.0.1/x", "https://localhost/x", "https://-a.example.com/"] {
+        for odd in ["https://*/oauth2/default", "https://%2A.example.com/x", "https://127.0.0.1/x", "https://localhost/x", "https://-a.example.com/", "https://dev-1.okta.com:8443/x"] {
             assert!(matches!(may_fetch(odd, &[]), Err(ProblemKind::UnrecognisedLocation { .. })), "{odd}");
         }
     }

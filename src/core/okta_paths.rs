@@ -90,7 +90,9 @@ const ADMIN_PATHS_NEVER_READ: &[&str] = &["/admin/access/api/tokens"];
 /// shows secrets.
 pub fn admin_page_may_be_read(path: &str) -> bool {
     let path = path.to_ascii_lowercase();
-    path.starts_with("/admin/") && !ADMIN_PATHS_NEVER_READ.iter().any(|never| path.starts_with(never))
+    // Encodings and empty segments could spell a never-read path another way: such a page is not read at all.
+    let plain = !path.contains(['%', ';', '\\']) && !path.contains("//");
+    plain && path.starts_with("/admin/") && !ADMIN_PATHS_NEVER_READ.iter().any(|never| path.starts_with(never))
 }
 
 /// The org-level dynamic client registration path, the same for every authorization server.

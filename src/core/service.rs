@@ -162,11 +162,11 @@ pub fn linked_metadata_url(page: &str, href: &str) -> Option<String> {
     crate::core::hosts::same_okta_org(&host, page.host()).then_some(location.document_url)
 }
 
-/// "Issuer first": the Metadata URI to load before filling, when the form's Issuer holds an Okta issuer (or an
-/// org URL) and what is kept is not that issuer's. `None`: fill from what is kept.
+/// "Issuer first": the Metadata URI to load before filling, when nothing is kept and the form's Issuer holds an
+/// Okta issuer (or an org URL). With values kept, the fill uses them (an Issuer that differs is shown as a value
+/// the admin typed): a page that writes the Issuer must not replace what the admin kept.
 pub fn issuer_to_load(values: &crate::core::hints::FormValues, kept: Option<&AnypointDraft>) -> Option<String> {
-    let typed = values.get(&crate::core::fields::AnypointField::Issuer)?.trim().trim_end_matches('/');
-    if kept.is_some_and(|draft| draft.issuer == typed) {
+    if kept.is_some() {
         return None;
     }
     issuer_metadata_url(values)
@@ -395,7 +395,7 @@ mod tests {
         assert_eq!(issuer_to_load(&values(" https://acme.okta.com/ "), None), url("https://acme.okta.com/.well-known/openid-configuration"));
         let kept = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
         assert_eq!(issuer_to_load(&values("https://acme.okta.com"), Some(&kept)), None, "already kept");
-        assert!(issuer_to_load(&values("https://dev-1.okta.com/oauth2/default"), Some(&kept)).is_some(), "another issuer");
+        assert_eq!(issuer_to_load(&values("https://dev-1.okta.com/oauth2/default"), Some(&kept)), None, "what the admin kept is not replaced");
         for not_an_issuer in ["", "http://acme.okta.com", "https://acme.okta.com/oauth2/default/v1/token", "https://acme.okta.com?x=1", "acme"] {
             assert_eq!(issuer_to_load(&values(not_an_issuer), None), None, "{not_an_issuer}");
         }
@@ -423,6 +423,9 @@ mod tests {
         assert_eq!(metadata_links("https://dev-1-admin.okta.com/admin/oauth2/as/aus1", &hrefs), [0, 3]);
         assert!(metadata_links("https://dev-1-admin.okta.com/admin/access/api/tokens", &hrefs).is_empty());
         assert!(metadata_links("https://dev-1-admin.okta.com/ADMIN/ACCESS/API/TOKENS/new", &hrefs).is_empty());
+        for odd in ["/admin//access/api/tokens", "/admin/access/api/%74okens", "/admin/access;x/api/tokens"] {
+            assert!(metadata_links(&format!("https://dev-1-admin.okta.com{odd}"), &hrefs).is_empty(), "{odd}");
+        }
         assert!(metadata_links("https://dev-1.okta.com/.well-known/openid-configuration", &hrefs).is_empty(), "not an admin page");
         assert_eq!(linked_metadata_url("https://dev-1-admin.okta.com/admin/oauth2/as/aus1", &hrefs[2]), None, "another org");
         assert!(linked_metadata_url("https://dev-1-admin.okta.com/admin/oauth2/as/aus1", &hrefs[0]).is_some());

@@ -100,7 +100,13 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
                 | Request::FetchMetadata { .. }
                 | Request::KeepLinkedMetadata { .. }
         );
-    let granted = if reads_documents { granted_hosts().await } else { Vec::new() };
+    // Loads a page starts (issuer first, compare, admin links) may reach the custom domains the admin granted;
+    // the popup's may reach any host the admin granted.
+    let granted = match (&context, reads_documents) {
+        (_, false) => Vec::new(),
+        (crate::core::sender::Context::ExtensionPage, true) => granted_hosts().await,
+        (_, true) => sender.custom_domains.clone(),
+    };
     let situation = Situation { context: &context, kept: kept.as_ref(), now: js_sys::Date::now() as u64, granted_hosts: &granted };
     let answer = match (request, issuer_first) {
         // A new check replaces the last one, even when it fails: only what was just shown can be kept.

@@ -27,17 +27,23 @@ async function showHints(hit, applyFixes) {
   if (!control) return;
   const sequence = ++hintSequence;
   latestHintRequest.set(field, sequence);
+  const asked = controlValue(control);
   let answer = await askHints(field, control);
-  if (latestHintRequest.get(field) !== sequence || answer.kind !== 'hints') return;
+  if (answer.kind !== 'hints') return;
   let applied = null;
   const automatic = applyFixes ? answer.hints.find((hint) => hint.autoApply) : undefined;
-  if (automatic) {
-    setControlValue(control, automatic.fix);
+  const current = await currentControl(control, field);
+  // The fix is applied when the field still holds what was asked about, even if a later request (a keystroke's,
+  // delayed by a page that rebuilt the field) overtook this one; otherwise only the newest request is shown.
+  if (automatic && current && controlValue(current) === asked) {
+    setControlValue(current, automatic.fix);
     applied = automatic;
-    answer = await askHints(field, control);
+    answer = await askHints(field, current);
     if (answer.kind !== 'hints') return;
+  } else if (latestHintRequest.get(field) !== sequence) {
+    return;
   }
-  renderHints(await currentControl(control, field), field, answer.hints, applied);
+  renderHints(await currentControl(current ?? control, field), field, answer.hints, applied);
 }
 
 // One hint line per field, made when the helper attaches, so a hint appearing does not move the form.
@@ -112,6 +118,9 @@ document.addEventListener('focusin', (event) => {
 document.addEventListener('focusout', async (event) => {
   // A page script's el.blur() is trusted too; only an admin who is at the keyboard or mouse leaves a field.
   if (settingValue || !event.isTrusted || !navigator.userActivation?.isActive) return;
+  // Leaving means focus went to another element (Tab, a click on a field). A page that rebuilds its fields
+  // removes the one being typed in, which blurs it towards nothing: that is no leaving.
+  if (!event.relatedTarget) return;
   const hit = await classifiedControl(event);
   if (!hit) return;
   // Once focus has settled: a page that rebuilds the field focuses its new element, which is not leaving it.

@@ -15,8 +15,18 @@ function allControls(root = document, out = []) {
   return out;
 }
 
-function textOf(element) {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+// What a person reads in an element: its text, without what controls inside it hold (a textarea's text is its
+// value, which may be a secret) and without our own hint lines.
+const SKIPPED_TEXT = 'input, textarea, select, option, okta-anypoint-assist, okta-anypoint-assist-hint, script, style';
+
+function textOf(element, limit = 200) {
+  if (!element) return '';
+  const texts = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement?.closest(SKIPPED_TEXT)) texts.push(node.data);
+  }
+  return texts.join(' ').replace(/\s+/g, ' ').trim().slice(0, limit);
 }
 
 function labelsOf(control) {
@@ -42,7 +52,6 @@ function labelsOf(control) {
 // systems put labels that are not tied to the input: a slotted <label slot="label"> of the input's component,
 // <mat-label> beside it, the previous table cell, a <span> just before it.
 const NEARBY_LEVELS = 4;
-const SKIPPED_TEXT = 'okta-anypoint-assist, okta-anypoint-assist-hint, script, style, option';
 
 function composedParent(element) {
   return element.parentElement ?? element.getRootNode().host ?? null;
@@ -59,13 +68,7 @@ function nearbyText(control) {
     if (!parent || parent === document.body || parent.localName === 'form' || controlsIn(parent) > 1) break;
     around = parent;
   }
-  if (around === control) return '';
-  const texts = [];
-  const walker = document.createTreeWalker(around, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.parentElement?.closest(SKIPPED_TEXT)) texts.push(node.data);
-  }
-  return texts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return around === control ? '' : textOf(around);
 }
 
 function sectionOf(control, headings) {

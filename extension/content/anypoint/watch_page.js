@@ -38,20 +38,35 @@ function reviewMutations() {
   }
 }
 
-new MutationObserver((mutations) => {
+const observer = new MutationObserver((mutations) => {
   pendingMutations.push(mutations);
   if (!frameQueued) {
     frameQueued = true;
     requestAnimationFrame(reviewMutations);
   }
-}).observe(document.documentElement, { childList: true, subtree: true });
+});
 
 // The keyboard command (manifest "commands", default Alt+Shift+F) arrives from the worker; only the worker can
-// send it (a page cannot message a content script).
+// send it (a page cannot message a content script). It reaches every frame of the tab: only the one the admin
+// is in acts.
 chrome.runtime.onMessage.addListener((message, sender) => {
-  if (sender.id === chrome.runtime.id && !sender.tab && message?.command === 'fillFromOkta' && attached) {
+  if (sender.id === chrome.runtime.id && !sender.tab && message?.command === 'fillFromOkta' && attached && document.hasFocus()) {
     fillFromOkta(attached.bar);
   }
 });
 
-queueScan();
+// In a frame, only when every frame above is of the same origin: a page of another site that frames Anypoint
+// could hide or cover the frame, where the helper's own checks cannot see it.
+function framedBySameOrigin() {
+  try {
+    for (let frame = window; frame !== window.top; frame = frame.parent) void frame.parent.location.href;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (framedBySameOrigin()) {
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  queueScan();
+}
