@@ -140,7 +140,8 @@ pub enum Response {
     /// Which control is which field; the bar's words, with where kept values came from.
     FormClassified { classification: Classification, bar: BarTexts },
     /// What to fill.
-    FillPlanned { plan: FillPlan },
+    /// `source`: where the values came from now, for the bar's source line (none for a comparison).
+    FillPlanned { plan: FillPlan, source: Option<String> },
     /// Hints for one field.
     Hints { field: AnypointField, hints: Vec<Hint> },
     /// The request could not be answered (bad shape, old version, refused sender, failed fetch): what to do.

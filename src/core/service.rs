@@ -99,7 +99,9 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         }
         Request::PlanFill { values } => match situation.kept {
             None => Response::NothingKept { message: NOTHING_KEPT.to_string() }.into(),
-            Some(draft) => Response::FillPlanned { plan: plan_fill(draft, &values) }.into(),
+            Some(draft) => {
+                Response::FillPlanned { plan: plan_fill(draft, &values), source: Some(provenance(draft, situation.now)) }.into()
+            }
         },
         // Loading is the glue's job (src/ext): `issuer_metadata_url`, fetch, then `compare_after_loading`.
         Request::CompareWithOkta { .. } => {
@@ -194,7 +196,8 @@ pub fn fill_after_loading(answer: Answer, values: &crate::core::hints::FormValue
         (Some(draft), _) => {
             let mut plan = plan_fill(draft, values);
             plan.summary = format!("Loaded {} from Okta. {}", provenance_title(draft), plan.summary);
-            Answer { response: Response::FillPlanned { plan }, keep: answer.keep.clone(), ..Response::NotMetadata.into() }
+            let source = Some(provenance(draft, draft.kept_at));
+            Answer { response: Response::FillPlanned { plan, source }, keep: answer.keep.clone(), ..Response::NotMetadata.into() }
         }
         (None, Response::MetadataReport { problems, .. }) => {
             let errors: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.message.as_str()).collect();
@@ -212,7 +215,7 @@ pub fn compare_after_loading(answer: Answer, values: &crate::core::hints::FormVa
         Response::MetadataReport { valid: true, .. } => {
             // A valid report of a check holds the draft as "checked": compared with, not kept.
             match answer.checked {
-                Some(draft) => Response::FillPlanned { plan: crate::core::fill::compare_with(&draft, values) }.into(),
+                Some(draft) => Response::FillPlanned { plan: crate::core::fill::compare_with(&draft, values), source: None }.into(),
                 None => Response::Failure { message: "Could not read the Issuer's metadata.".to_string() }.into(),
             }
         }
@@ -384,7 +387,7 @@ mod tests {
         };
         assert_eq!(bar.source.as_deref(), Some("From the org authorization server of Okta org acme, kept 3 min ago."));
         let fill = answer(Request::PlanFill { values: FormValues::from([(AnypointField::Issuer, String::new())]) }, later);
-        assert!(matches!(fill.response, Response::FillPlanned { ref plan } if plan.steps.len() == 1));
+        assert!(matches!(fill.response, Response::FillPlanned { ref plan, .. } if plan.steps.len() == 1));
     }
 
     #[test]
@@ -403,8 +406,9 @@ mod tests {
         let loaded = answer_document(URL, SAMPLE, true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] });
         let filled = fill_after_loading(loaded, &values("https://acme.okta.com"));
         assert!(filled.keep.is_some());
-        let Response::FillPlanned { plan } = filled.response else { panic!("a plan") };
+        let Response::FillPlanned { plan, source } = filled.response else { panic!("a plan") };
         assert!(plan.summary.starts_with("Loaded the org authorization server of Okta org acme from Okta. Filled 1"), "{}", plan.summary);
+        assert_eq!(source.as_deref(), Some("From the org authorization server of Okta org acme, kept just now."));
         let refused = fill_after_loading(answer_document(URL, "<html>", true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] }), &values(""));
         assert!(matches!(refused.response, Response::Failure { ref message } if message.contains("HTML")));
     }
@@ -441,7 +445,7 @@ mod tests {
         let loaded = answer_document(URL, SAMPLE, false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] });
         let compared = compare_after_loading(loaded, &values);
         assert!(compared.keep.is_none(), "comparing keeps nothing");
-        let Response::FillPlanned { plan } = compared.response else { panic!("a plan") };
+        let Response::FillPlanned { plan, .. } = compared.response else { panic!("a plan") };
         assert!(plan.summary.contains("Token URL: uses http"), "{}", plan.summary);
     }
 

@@ -64,9 +64,10 @@ try {
   const fills = [];
   for (let i = 0; i < 20; i++) {
     fills.push(await world.evaluate(`(async () => {
+      const bar = attached.bar;
       const start = performance.now();
-      await fillFromOkta(attached.bar);
-      const status = attached.bar.status.textContent;
+      await fillFromOkta(bar);
+      const status = bar.status.textContent;
       if (!status.startsWith('Filled')) throw new Error(status);
       return performance.now() - start;
     })()`));

@@ -45,7 +45,7 @@ async function offerPlan(bar, answer) {
   };
   await apply(plan.steps);
   bar.status.textContent = plan.summary;
-  queueScan(); // the fill may have kept new values (issuer first): the bar's source line follows
+  if (answer.source) bar.source.textContent = answer.source; // issuer first may have kept new values
   bar.undo.hidden = previous.length === 0;
   bar.undo.onclick = onlyTrusted(async () => {
     for (const [field, control, value] of previous.reverse()) {
