@@ -18,12 +18,12 @@ function controlValue(control) {
 }
 
 async function fillFromOkta(bar) {
-  offerPlan(bar, await askCore({ planFill: { values: sharedValues(null) } }));
+  await offerPlan(bar, await askCore({ planFill: { values: sharedValues(null) } }));
 }
 
 // The edit page of an existing provider: what differs from Okta's live metadata, each one replaceable.
 async function compareWithOkta(bar) {
-  offerPlan(bar, await askCore({ compareWithOkta: { values: sharedValues(null) } }));
+  await offerPlan(bar, await askCore({ compareWithOkta: { values: sharedValues(null) } }));
 }
 
 // Apply a plan's steps, say what happened, and offer Undo and, for values that differ from Okta's, Replace.
