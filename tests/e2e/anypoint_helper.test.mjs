@@ -4,7 +4,7 @@
 // storage area afterwards. The helper's own UI is found as assistive technology finds it (tests/support).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, keepMetadata, formPage, openClientProviderForm, submittedState, API_TOKEN, CLIENT_SECRET } from '../support/browser.mjs';
+import { launch, keepMetadata, formPage, openClientProviderForm, submittedState, API_TOKEN, CLIENT_SECRET , until } from '../support/browser.mjs';
 import { contentScriptWorld } from '../support/isolated_world.mjs';
 
 const PRACTICE = 'https://anypoint.mulesoft.com/practice';
@@ -36,13 +36,6 @@ async function paste(page, field, text) {
   await page.keyboard.press('Control+V');
 }
 
-async function until(check, what) {
-  const deadline = Date.now() + 10000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const invalid = (field) => until(async () => (await field.getAttribute('aria-invalid')) === 'true', 'aria-invalid="true"');
 const valid = (field) => until(async () => (await field.getAttribute('aria-invalid')) === null, 'aria-invalid removed');

@@ -4,7 +4,7 @@
 // layout. Each fill must reach the app's own model; hints and the SSWS fix work on each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, keepMetadata, formPage, submittedState, API_TOKEN, CUSTOM_DEFAULT } from '../support/browser.mjs';
+import { launch, keepMetadata, formPage, submittedState, API_TOKEN, CUSTOM_DEFAULT , until } from '../support/browser.mjs';
 
 // Where each kit puts the input of a field (the tests find inputs by markup, as these kits give them no
 // accessible name a locator could use; the helper itself reads what a person reads).
@@ -25,13 +25,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function until(check, what) {
-  const deadline = Date.now() + 10000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const open = (kit) => formPage(browser.context, (page) => page.goto(`https://anypoint.mulesoft.com/practice/kit/${kit}`));
 

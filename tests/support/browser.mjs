@@ -92,3 +92,12 @@ export async function formPage(context, open = openClientProviderForm) {
   await ui.waitFor('Fill from Okta');
   return { page, ui };
 }
+
+/** Poll `check` until it answers truthy (10 s at most); `what` names it in the timeout's message. */
+export async function until(check, what) {
+  const deadline = Date.now() + 10000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

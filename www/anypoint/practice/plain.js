@@ -1,5 +1,56 @@
-// Plain HTML form: what the submit handler reads (FormData) is the state the tests assert on.
-document.getElementById('provider').addEventListener('submit', (event) => {
+// Plain HTML form: what the submit handler reads (FormData) is the state the tests assert on. The same page
+// serves two variants by path:
+//   /practice/edit — the edit page of an existing provider: the fields filled from what was saved (some of it
+//                    stale: an http authorize URL, a token URL of the org server, an introspection URL on a custom
+//                    domain), the secrets masked as Anypoint shows them
+//   /practice/jwt  — newer Anypoint's client authentication choice (MuleSoft docs, March 2026; labels
+//                    unconfirmed): an Authorization Header or a private key JWT
+const form = document.getElementById('provider');
+const variant = location.pathname.split('/').pop();
+
+if (variant === 'edit') {
+  document.querySelector('h1').textContent = 'Edit OIDC client provider';
+  const saved = {
+    name: 'Okta (production)',
+    issuer: 'https://dev-12345678.okta.com/oauth2/default',
+    registrationUrl: 'https://dev-12345678.okta.com/oauth2/v1/clients',
+    authorizationHeader: '••••••••',
+    clientId: '0oa1b2c3d4e5f6g7h8i9',
+    clientSecret: '••••••••',
+    authorizeUrl: 'http://dev-12345678.okta.com/oauth2/default/v1/authorize',
+    tokenUrl: 'https://dev-12345678.okta.com/oauth2/v1/token',
+    introspectionUrl: 'https://login.acme-corp.com/oauth2/default/v1/introspect',
+  };
+  for (const [name, value] of Object.entries(saved)) form.elements[name].value = value;
+}
+
+if (variant === 'jwt') {
+  const header = document.getElementById('p-header').closest('.field');
+  const choice = document.createElement('fieldset');
+  const legend = document.createElement('legend');
+  legend.textContent = 'Client authentication';
+  choice.append(legend);
+  for (const [value, text, checked] of [['header', 'Authorization Header', true], ['privateKeyJwt', 'Private Key JWT', false]]) {
+    const row = document.createElement('div');
+    row.className = 'field';
+    const label = document.createElement('label');
+    const radio = Object.assign(document.createElement('input'), { type: 'radio', name: 'clientAuthentication', value, checked });
+    label.append(radio, ` ${text}`);
+    row.append(label);
+    choice.append(row);
+  }
+  const keyRow = document.createElement('div');
+  keyRow.className = 'field';
+  const keyLabel = Object.assign(document.createElement('label'), { htmlFor: 'p-private-key', textContent: 'Private Key' });
+  const key = Object.assign(document.createElement('textarea'), { id: 'p-private-key', name: 'privateKey', rows: 3 });
+  keyRow.append(keyLabel, key);
+  header.before(choice);
+  header.after(keyRow);
+}
+
+form.addEventListener('submit', (event) => {
   event.preventDefault();
-  showSubmitted(Object.fromEntries(new FormData(event.target)));
+  const values = Object.fromEntries(new FormData(event.target));
+  if ('privateKey' in values) values.privateKey = values.privateKey ? `${values.privateKey.length} chars` : '';
+  showSubmitted(values);
 });
