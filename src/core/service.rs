@@ -72,8 +72,7 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             Some(Ok(_)) => Response::MetadataPage { max_bytes: MAX_DOCUMENT_BYTES }.into(),
             _ => Response::NotMetadata.into(),
         },
-        Request::InspectMetadata { text, length } | Request::KeepMetadata { text, length } if length > MAX_DOCUMENT_BYTES => {
-            let _ = text;
+        Request::InspectMetadata { length, .. } | Request::KeepMetadata { length, .. } if length > MAX_DOCUMENT_BYTES => {
             report(&Inspection { metadata: None, problems: vec![ProblemKind::TooLarge { bytes: length }.into()] }).into()
         }
         // A page's report is only shown: "checked" is the popup's (what its "Use in Anypoint" keeps).
@@ -146,6 +145,41 @@ pub fn pasted_document_url(text: &str, given: &str) -> Result<(String, bool), Pr
             Ok((format!("{}/.well-known/openid-configuration", issuer.trim_end_matches('/')), true))
         }
         _ => Err(ProblemKind::MissingField { field: "issuer".to_string() }),
+    }
+}
+
+/// The document the glue must load before the core can answer `request` (what the admin typed or a Metadata
+/// URI, and whether to keep it): the popup's check, an admin console link, the Issuer of a fill (nothing kept)
+/// or of a comparison. `Ok(None)`: no document needed; `Err`: the request is refused as it stands.
+pub fn document_to_load(request: &Request, context: &Context, kept: Option<&AnypointDraft>) -> Result<Option<(String, bool)>, Response> {
+    let refused = |message: &str| Response::Failure { message: message.to_string() };
+    Ok(match request {
+        Request::FetchMetadata { input, keep } => Some((input.clone(), *keep)),
+        Request::KeepLinkedMetadata { href } => {
+            let page = match context {
+                Context::OktaPage { url } => url.as_str(),
+                _ => "",
+            };
+            let url = linked_metadata_url(page, href).ok_or_else(|| refused("Refused: that link is not a Metadata URI of this Okta org."))?;
+            Some((url, true))
+        }
+        Request::CompareWithOkta { values } => {
+            let url = issuer_metadata_url(values)
+                .ok_or_else(|| refused("Enter the Issuer (https://{org}/oauth2/{server}, or the org URL) to compare with Okta."))?;
+            Some((url, false))
+        }
+        Request::PlanFill { values } => issuer_to_load(values, kept).map(|url| (url, true)),
+        _ => None,
+    })
+}
+
+/// The answer to `request` once the glue loaded its document (`document_to_load`) and the core answered for
+/// that document (`answer_document`).
+pub fn answer_loaded(request: Request, loaded: Answer) -> Answer {
+    match request {
+        Request::CompareWithOkta { values } => compare_after_loading(loaded, &values),
+        Request::PlanFill { values } => fill_after_loading(loaded, &values),
+        _ => loaded,
     }
 }
 
@@ -273,15 +307,20 @@ fn provenance(draft: &AnypointDraft, now: u64) -> String {
 fn provenance_title(draft: &AnypointDraft) -> String {
     let host = WebUrl::parse(&draft.source_url).map(|u| u.host().to_string()).unwrap_or_default();
     match okta_org_of(&host) {
-        Some(org) => format!("{} of Okta org {org}", draft.server.describe()),
+        Some(org) => server_of_org(&draft.server, &org),
         None => format!("{} of {host}", draft.server.describe()),
     }
+}
+
+/// "authorization server "default" of Okta org dev-1": how the admin reads where values come from.
+fn server_of_org(server: &crate::core::okta_paths::AuthorizationServer, org: &str) -> String {
+    format!("{} of Okta org {org}", server.describe())
 }
 
 fn title_of(inspection: &Inspection) -> String {
     match &inspection.metadata {
         Some(m) => match &m.location.okta_org {
-            Some(org) => format!("{} of Okta org {org}", m.location.server.describe()),
+            Some(org) => server_of_org(&m.location.server, org),
             None => m.location.server.describe(),
         },
         None => "this document".to_string(),
@@ -447,6 +486,26 @@ mod tests {
         assert!(compared.keep.is_none(), "comparing keeps nothing");
         let Response::FillPlanned { plan, .. } = compared.response else { panic!("a plan") };
         assert!(plan.summary.contains("Token URL: uses http"), "{}", plan.summary);
+    }
+
+    #[test]
+    fn the_core_says_which_document_the_glue_loads_first() {
+        let admin = okta_page("https://dev-1-admin.okta.com/admin/oauth2/as/default");
+        let link = |href: &str| Request::KeepLinkedMetadata { href: href.into() };
+        let own = "https://dev-1.okta.com/oauth2/default/.well-known/openid-configuration";
+        assert_eq!(document_to_load(&link(own), &admin, None).unwrap(), Some((own.to_string(), true)));
+        assert!(document_to_load(&link("https://other.okta.com/.well-known/openid-configuration"), &admin, None).is_err());
+        assert!(document_to_load(&link(own), &okta_page("https://dev-1-admin.okta.com/admin/access/api/tokens"), None).is_err());
+        let fetch = Request::FetchMetadata { input: "dev-1.okta.com".into(), keep: false };
+        assert_eq!(document_to_load(&fetch, &Context::ExtensionPage, None).unwrap(), Some(("dev-1.okta.com".to_string(), false)));
+        let issuer = FormValues::from([(AnypointField::Issuer, "https://dev-1.okta.com".to_string())]);
+        let compare = Request::CompareWithOkta { values: issuer.clone() };
+        assert_eq!(document_to_load(&compare, &Context::AnypointPage, None).unwrap().map(|(_, keep)| keep), Some(false));
+        assert!(document_to_load(&Request::CompareWithOkta { values: FormValues::new() }, &Context::AnypointPage, None).is_err());
+        let kept = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
+        assert_eq!(document_to_load(&Request::PlanFill { values: issuer.clone() }, &Context::AnypointPage, Some(&kept)).unwrap(), None);
+        assert!(document_to_load(&Request::PlanFill { values: issuer }, &Context::AnypointPage, None).unwrap().is_some());
+        assert_eq!(document_to_load(&Request::GetKept, &Context::ExtensionPage, None).unwrap(), None);
     }
 
     #[test]

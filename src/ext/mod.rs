@@ -14,8 +14,7 @@ use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Sender};
 use crate::core::service::{
-    answer, answer_document, compare_after_loading, fill_after_loading, issuer_metadata_url, issuer_to_load,
-    linked_metadata_url, needs_grant, version_mismatch, Answer, Situation,
+    answer, answer_document, answer_loaded, document_to_load, needs_grant, version_mismatch, Answer, Situation,
 };
 
 #[wasm_bindgen]
@@ -85,21 +84,14 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     } else {
         None
     };
-    // Issuer first: a fill for an Issuer typed in the form loads that issuer's metadata (the Anypoint page may ask
-    // this much of the network, on the admin's trusted click; the fetch policy still decides where).
-    let issuer_first = match &request {
-        Request::PlanFill { values } => issuer_to_load(values, kept.as_ref()),
-        Request::CompareWithOkta { values } => issuer_metadata_url(values),
-        _ => None,
+    // A document to load first (the popup's check, an admin console link, the Issuer of a fill or comparison): the
+    // core says which; the fetch policy still decides where.
+    let to_load = match document_to_load(&request, &context, kept.as_ref()) {
+        Ok(to_load) => to_load,
+        Err(response) => return to_js(&response),
     };
-    let reads_documents = issuer_first.is_some()
-        || matches!(
-            request,
-            Request::InspectMetadata { .. }
-                | Request::KeepMetadata { .. }
-                | Request::FetchMetadata { .. }
-                | Request::KeepLinkedMetadata { .. }
-        );
+    let reads_documents =
+        to_load.is_some() || matches!(request, Request::InspectMetadata { .. } | Request::KeepMetadata { .. });
     // Loads a page starts (issuer first, compare, admin links) may reach the custom domains the admin granted;
     // the popup's may reach any host the admin granted.
     let granted = match (&context, reads_documents) {
@@ -108,40 +100,21 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         (_, true) => sender.custom_domains.clone(),
     };
     let situation = Situation { context: &context, kept: kept.as_ref(), now: js_sys::Date::now() as u64, granted_hosts: &granted };
-    let answer = match (request, issuer_first) {
-        // A new check replaces the last one, even when it fails: only what was just shown can be kept.
-        (Request::FetchMetadata { input, keep }, _) => match async {
-            storage::remove(storage::CHECKED).await.map_err(|message| Response::Failure { message })?;
-            fetched(&input, keep, situation).await
-        }
-        .await
-        {
-            Ok(answer) => answer,
-            Err(response) => return to_js(&response),
-        },
-        // A link of the admin console: only a Metadata URI of the console's own org, and never from a page that
-        // shows secrets (the same rule as for recognising links).
-        (Request::KeepLinkedMetadata { href }, _) => {
-            match linked_metadata_url(sender.url.as_deref().unwrap_or_default(), &href) {
-                Some(url) => match fetched(&url, true, situation).await {
-                    Ok(answer) => answer,
-                    Err(response) => return to_js(&response),
-                },
-                None => return failure("Refused: that link is not a Metadata URI of this Okta org.".to_string()),
+    let answer = match to_load {
+        None => answer(request, situation),
+        Some((input, keep)) => {
+            // A new check in the popup replaces the last one, even when it fails: only what was just shown can
+            // be kept.
+            if matches!(request, Request::FetchMetadata { .. }) {
+                if let Err(message) = storage::remove(storage::CHECKED).await {
+                    return failure(message);
+                }
+            }
+            match fetched(&input, keep, situation).await {
+                Ok(loaded) => answer_loaded(request, loaded),
+                Err(response) => return to_js(&response),
             }
         }
-        (Request::CompareWithOkta { values }, Some(url)) => match fetched(&url, false, situation).await {
-            Ok(loaded) => compare_after_loading(loaded, &values),
-            Err(response) => return to_js(&response),
-        },
-        (Request::CompareWithOkta { .. }, None) => {
-            return failure("Enter the Issuer (https://{org}/oauth2/{server}, or the org URL) to compare with Okta.".to_string())
-        }
-        (Request::PlanFill { values }, Some(url)) => match fetched(&url, true, situation).await {
-            Ok(loaded) => fill_after_loading(loaded, &values),
-            Err(response) => return to_js(&response),
-        },
-        (request, _) => answer(request, situation),
     };
     let stored = async {
         if let Some(draft) = &answer.keep {
@@ -161,7 +134,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     to_js(&answer.response)
 }
 
-/// `fetchMetadata`: what the admin typed → a metadata URL → the document under the fetch policy → the answer.
+/// What the admin typed or a Metadata URI → the document under the fetch policy → the core's answer for it.
 async fn fetched(input: &str, keep: bool, situation: Situation<'_>) -> Result<Answer, Response> {
     let refused = |problem: crate::core::problem::ProblemKind| {
         needs_grant(&problem).unwrap_or(Response::Failure { message: problem.to_string() })

@@ -2,7 +2,7 @@
 // Okta metadata page → "Use in Anypoint" → Anypoint form (React, strict CSP) → "Fill from Okta" → React state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, assistUi, keepMetadata, formPage, submittedState, METADATA_URL, CUSTOM_DEFAULT, PRODUCT } from '../support/browser.mjs';
+import { launch, assistUi, keepMetadata, formPage, submittedState, assertOktaValues, METADATA_URL, CUSTOM_DEFAULT, PRODUCT } from '../support/browser.mjs';
 import { contentScriptWorld } from '../support/isolated_world.mjs';
 
 let browser;
@@ -37,11 +37,7 @@ test('metadata → Use in Anypoint → Fill from Okta reaches React state; the b
   await ui.waitForStatus('Filled 5');
 
   const state = await submittedState(page);
-  assert.equal(state.issuer, CUSTOM_DEFAULT.issuer);
-  assert.equal(state.registrationUrl, CUSTOM_DEFAULT.registration_endpoint);
-  assert.equal(state.authorizeUrl, CUSTOM_DEFAULT.authorization_endpoint);
-  assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
-  assert.equal(state.introspectionUrl, CUSTOM_DEFAULT.introspection_endpoint);
+  assertOktaValues(state);
   await okta.close();
   await page.close();
 });

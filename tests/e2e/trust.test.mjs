@@ -40,6 +40,16 @@ async function sendAll(evaluate, names) {
   return answers;
 }
 
+/** The page's content script asks the core to keep the page's own document anyway: it is judged the same way. */
+async function assertForgedKeepRefused(okta) {
+  const answer = await (await contentScriptWorld(okta)).evaluate(`(async () => {
+    const text = document.querySelector('pre').textContent;
+    return chrome.runtime.sendMessage({ v: ${PROTOCOL}, request: { keepMetadata: { text, length: text.length } } });
+  })()`);
+  assert.equal(answer.kind, 'metadataReport');
+  assert.equal(answer.valid, false);
+}
+
 function assertRefused(answers, context) {
   for (const [name, answer] of Object.entries(answers)) {
     assert.equal(answer?.kind, 'failure', `${name} from ${context}: ${JSON.stringify(answer)}`);
@@ -183,13 +193,7 @@ test('a document whose registration endpoint is on another host is never kept or
     const panel = await oktaUi.textOf(PRODUCT, 'region');
     assert.match(panel, /"registration_endpoint" is on collector\.example\.com, not on the issuer's host/);
     assert.equal(await oktaUi.isDisabled('Use in Anypoint'), true);
-    // A forged keep from that page is judged the same way.
-    const answer = await (await contentScriptWorld(okta)).evaluate(`(async () => {
-      const text = document.querySelector('pre').textContent;
-      return chrome.runtime.sendMessage({ v: ${PROTOCOL}, request: { keepMetadata: { text, length: text.length } } });
-    })()`);
-    assert.equal(answer.kind, 'metadataReport');
-    assert.equal(answer.valid, false);
+    await assertForgedKeepRefused(okta);
     const { page, ui } = await formPage(fresh.context);
     await ui.click('Fill from Okta');
     await ui.waitForStatus('No Okta metadata kept yet');
@@ -205,11 +209,6 @@ test("a document naming another Okta org's issuer is an issuer mismatch, never k
   const ui = assistUi(okta);
   assert.match(await ui.textOf(PRODUCT, 'region'), /names issuer https:\/\/attacker\.okta\.com\/oauth2\/default but was loaded from the metadata of https:\/\/dev-120913\.okta\.com\/oauth2\/default/);
   assert.equal(await ui.isDisabled('Use in Anypoint'), true);
-  const answer = await (await contentScriptWorld(okta)).evaluate(`(async () => {
-    const text = document.querySelector('pre').textContent;
-    return chrome.runtime.sendMessage({ v: ${PROTOCOL}, request: { keepMetadata: { text, length: text.length } } });
-  })()`);
-  assert.equal(answer.kind, 'metadataReport');
-  assert.equal(answer.valid, false);
+  await assertForgedKeepRefused(okta);
   await okta.close();
 });

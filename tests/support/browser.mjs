@@ -7,7 +7,8 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPracticeServer } from '../../www/serve.mjs';
 import { assistUi } from './assist_ui.mjs';
-import { ANYPOINT_LIST_URL, METADATA_URL } from './fixtures.mjs';
+import assert from 'node:assert/strict';
+import { ANYPOINT_LIST_URL, CUSTOM_DEFAULT, METADATA_URL } from './fixtures.mjs';
 
 export { assistUi } from './assist_ui.mjs';
 export * from './fixtures.mjs';
@@ -100,4 +101,13 @@ export async function until(check, what) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The five URL fields of a submitted state hold the values of the sample document (tests/fixtures). */
+export function assertOktaValues(state) {
+  assert.equal(state.issuer, CUSTOM_DEFAULT.issuer);
+  assert.equal(state.registrationUrl, CUSTOM_DEFAULT.registration_endpoint);
+  assert.equal(state.authorizeUrl, CUSTOM_DEFAULT.authorization_endpoint);
+  assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
+  assert.equal(state.introspectionUrl, CUSTOM_DEFAULT.introspection_endpoint);
 }
