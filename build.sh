@@ -7,7 +7,7 @@
 #   ./build.sh package        zip files for the stores under extension/dist/
 #   ./build.sh screenshots    the README's pictures, from the real extension on the practice pages
 #   ./build.sh size [N]       the N largest items of the wasm (twiggy)
-#   ./build.sh fuzz SECONDS   cargo fuzz on the metadata parser
+#   ./build.sh fuzz SECONDS [DOOR]   cargo fuzz on every door of the core (src/doors.rs), or one
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -179,17 +179,49 @@ cmd_package() {
   done
 }
 
+# The doors of src/doors.rs; each has a fuzz target (fuzz/fuzz_targets), hand-made seeds (fuzz/seeds/<door>) and
+# the corpus the fuzzer found (fuzz/corpus/<door>), both kept in git and replayed by tests/fuzz_corpus.rs.
+FUZZ_DOORS=(metadata header hints location envelope form okta_answer)
+# Longest input per door: about the largest real input (a metadata document, a form snapshot), so the corpus
+# stays small.
+declare -A FUZZ_MAX_LEN=([metadata]=16384 [header]=256 [hints]=1024 [location]=512 [envelope]=8192 [form]=8192 [okta_answer]=4096)
+
 cmd_fuzz() {
-  local seconds=${1:-60}
-  [[ $seconds =~ ^[0-9]+$ ]] || die "usage: ./build.sh fuzz SECONDS"
+  local seconds=${1:-60} only=${2:-}
+  [[ $seconds =~ ^[0-9]+$ ]] || die "usage: ./build.sh fuzz SECONDS [DOOR]   (DOOR: ${FUZZ_DOORS[*]})"
+  local doors=("${FUZZ_DOORS[@]}")
+  if [[ -n $only ]]; then
+    [[ " ${FUZZ_DOORS[*]} " == *" $only "* ]] || die "unknown door '$only' (${FUZZ_DOORS[*]})"
+    doors=("$only")
+  fi
   rustup toolchain list | grep -q '^nightly' || { log "installing the nightly toolchain (cargo fuzz needs it)"; rustup toolchain install nightly --profile minimal; }
   if ! command -v cargo-fuzz >/dev/null; then
     [[ -x $TOOLS_CACHE/cargo-fuzz/bin/cargo-fuzz ]] || { log "installing cargo-fuzz"; cargo install cargo-fuzz --root "$TOOLS_CACHE/cargo-fuzz"; }
     mkdir -p "$TOOLS/bin" && cp "$TOOLS_CACHE/cargo-fuzz/bin/cargo-fuzz" "$TOOLS/bin/"
   fi
-  mkdir -p fuzz/corpus/metadata
-  log "fuzzing the metadata parser for ${seconds}s (seeds: tests/fixtures, corpus: fuzz/corpus/metadata)"
-  cargo +nightly fuzz run metadata fuzz/corpus/metadata tests/fixtures -- -max_total_time="$seconds"
+  local report=() door log_file
+  for door in "${doors[@]}"; do
+    log "fuzzing door '$door' for ${seconds}s (seeds: fuzz/seeds/$door, corpus: fuzz/corpus/$door)"
+    log_file=$(mktemp)
+    mkdir -p "fuzz/corpus/$door"
+    rm -rf "fuzz/target/new-$door" "fuzz/target/min-$door" && mkdir -p "fuzz/target/new-$door" "fuzz/target/min-$door"
+    cargo +nightly fuzz run "$door" "fuzz/target/new-$door" "fuzz/corpus/$door" "fuzz/seeds/$door" -- \
+      -max_total_time="$seconds" -print_final_stats=1 -max_len="${FUZZ_MAX_LEN[$door]}" 2>&1 \
+      | tee "$log_file" | grep -E '^#[0-9]+\s+(DONE|pulse)|ERROR|panicked' || true
+    [[ ${PIPESTATUS[0]} -eq 0 ]] || die "door '$door' failed: see fuzz/artifacts/$door and $log_file"
+    # Keep the smallest set of inputs that reaches everything reached so far (seeds apart), so that the next run
+    # starts where this one stopped and the repository stays small.
+    cargo +nightly fuzz run "$door" "fuzz/target/min-$door" "fuzz/corpus/$door" "fuzz/target/new-$door" -- -merge=1 >/dev/null 2>&1 \
+      || die "merging the finds of door '$door' failed"
+    rm -rf "fuzz/corpus/$door" && mv "fuzz/target/min-$door" "fuzz/corpus/$door"
+    report+=("$(printf '%-12s %12s %8s %8s %6s' "$door" \
+      "$(grep -oP 'stat::number_of_executed_units: \K[0-9]+' "$log_file")" \
+      "$(grep -oP '#[0-9]+\s+DONE\s+cov: \K[0-9]+' "$log_file" | tail -1)" \
+      "$(grep -oP '#[0-9]+\s+DONE\s+cov: [0-9]+ ft: \K[0-9]+' "$log_file" | tail -1)" \
+      "$(find "fuzz/corpus/$door" -type f | wc -l)")")
+  done
+  printf '\n%-12s %12s %8s %8s %6s\n' door executions cov features kept
+  printf '%s\n' "${report[@]}"
 }
 
 case ${1:-build} in
@@ -201,5 +233,5 @@ case ${1:-build} in
   size) shift; cmd_size "$@" ;;
   package) cmd_package ;;
   fuzz) shift; cmd_fuzz "$@" ;;
-  *) die "unknown command '$1' (build | demo | test | bench | size | package | screenshots | fuzz SECONDS)" ;;
+  *) die "unknown command '$1' (build | demo | test | bench | size | package | screenshots | fuzz SECONDS [DOOR])" ;;
 esac

@@ -8,5 +8,10 @@
 
 pub mod core;
 
+/// The doors untrusted input comes through, for the fuzz targets and the corpus replay (native only).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod doors;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ext;

@@ -22,6 +22,8 @@ fn pasted() -> impl Strategy<Value = String> {
         "(https?|javascript|data|SSWS|ssws|Bearer)?[: ]{0,3}[A-Za-z0-9._/?#=:-]{0,60}[ \t\n]{0,2}",
         "https://[a-z0-9-]{1,12}\\.okta\\.com(/oauth2(/[a-z0-9]{1,8})?(/v1/(authorize|token|introspect|clients(/[a-z0-9]{3,8})?))?)?(/\\.well-known/openid-configuration)?/?",
         "[ \t\n]{0,3}(SSWS |Bearer |ssws ){0,3}00[A-Za-z0-9_-]{40}[ \t\n]{0,3}",
+        // Prefix fragments glued, split and repeated (the fuzzer found `SSWSS SWS` → `SSWS SSWS`).
+        "([sS]{0,2}[ \n]?[sS]?[wW]?[ \n]?[sS]{0,2}[ \n]?){1,4}(00[A-Za-z0-9_-]{3})?",
     ]
 }
 

@@ -71,17 +71,6 @@ enum Scheme {
 }
 
 impl Scheme {
-    fn read(word: &str) -> Option<(Self, bool)> {
-        let scheme = if word.eq_ignore_ascii_case("ssws") {
-            Self::Ssws
-        } else if word.eq_ignore_ascii_case("bearer") {
-            Self::Bearer
-        } else {
-            return None;
-        };
-        Some((scheme, word == scheme.canonical()))
-    }
-
     fn canonical(self) -> &'static str {
         match self {
             Self::Ssws => "SSWS",
@@ -109,45 +98,76 @@ fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
+/// What may stand before the token, read from the start of the text with all whitespace taken out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    HeaderName,
+    Scheme(Scheme),
+}
+
+impl Lead {
+    const SPELLINGS: [(&'static str, Lead); 3] = [
+        ("authorization:", Lead::HeaderName),
+        ("SSWS", Lead::Scheme(Scheme::Ssws)),
+        ("Bearer", Lead::Scheme(Scheme::Bearer)),
+    ];
+
+    /// The lead at the start of `text` (any case), its length, and whether it is spelled canonically.
+    fn at_start(text: &str) -> Option<(Self, usize, bool)> {
+        Self::SPELLINGS.iter().find_map(|&(spelling, lead)| {
+            let head = text.get(..spelling.len())?;
+            head.eq_ignore_ascii_case(spelling).then_some((lead, spelling.len(), head == spelling))
+        })
+    }
+}
+
 /// Normalise an Authorization Header value. Idempotent: normalising the result changes nothing.
+///
+/// A token never holds whitespace, and Okta API tokens (`00…`), JWTs (`ey…`) and client secrets never start
+/// with a scheme's letters, so the text is read with whitespace taken out: prefixes glued to the token, split
+/// by a line break or repeated in any case all come off the front, and what is left is the token.
 pub fn normalize_authorization_header(input: &str) -> NormalizedHeader {
+    let words: Vec<&str> = input.split_whitespace().collect();
+    let compact: String = words.concat();
+    // Offsets in `compact` where a word of the input ended: a lead that ends elsewhere was glued to what follows.
+    let word_ends: Vec<usize> = words.iter().scan(0, |end, word| { *end += word.len(); Some(*end) }).collect();
+    let ends_a_word = |offset: usize| word_ends.contains(&offset);
+    let spans_words = |from: usize, to: usize| word_ends.iter().any(|&end| from < end && end < to);
+
     let mut changes = Vec::new();
-    let mut words: Vec<&str> = input.split_whitespace().collect();
-    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("authorization:")) {
-        words.remove(0);
-        changes.push(HeaderChange::RemovedHeaderName);
-    }
-    if words.is_empty() {
-        return NormalizedHeader { value: String::new(), changes, findings: Vec::new() };
-    }
-    // "SSWS00abc…" (prefix glued to the token): API tokens never start with "ssws".
-    if let Some(rest) = words[0].get(4..).filter(|rest| !rest.is_empty() && words[0][..4].eq_ignore_ascii_case("ssws")) {
-        let prefix = &words[0][..4];
-        words.splice(0..1, [prefix, rest]);
-        changes.push(HeaderChange::SeparatedPrefix);
-    }
     let mut scheme = None;
-    while let Some((found, canonical)) = words.first().and_then(|w| Scheme::read(w)) {
-        if scheme.is_some() {
-            changes.push(HeaderChange::RemovedDuplicatePrefix);
-        } else if !canonical {
-            changes.push(HeaderChange::FixedSchemeCase);
+    let mut split = false;
+    let mut start = 0;
+    while let Some((lead, len, canonical)) = Lead::at_start(&compact[start..]) {
+        let end = start + len;
+        split |= spans_words(start, end);
+        match lead {
+            Lead::HeaderName => changes.push(HeaderChange::RemovedHeaderName),
+            Lead::Scheme(_) if scheme.is_some() => changes.push(HeaderChange::RemovedDuplicatePrefix),
+            Lead::Scheme(found) => {
+                if !canonical {
+                    changes.push(HeaderChange::FixedSchemeCase);
+                }
+                if !ends_a_word(end) {
+                    changes.push(HeaderChange::SeparatedPrefix);
+                }
+                scheme = Some(found);
+            }
         }
-        scheme.get_or_insert(found);
-        words.remove(0);
+        start = end;
     }
-    // A token has no inner spaces: what is left is one token broken by a paste.
-    let token: String = words.concat();
-    let single_spaced = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    if input != single_spaced || words.len() > 1 {
+    changes.dedup();
+    let token = &compact[start..];
+    let single_spaced = words.join(" ");
+    if input != single_spaced || split || spans_words(start, compact.len()) {
         changes.push(HeaderChange::RemovedWhitespace);
     }
     let mut findings = Vec::new();
     let scheme = match scheme {
         Some(scheme) => scheme,
-        None if looks_like_jwt(&token) => {
+        None if looks_like_jwt(token) => {
             findings.push(HeaderFinding::JwtWithoutScheme);
-            return NormalizedHeader { value: token, changes, findings };
+            return NormalizedHeader { value: token.to_string(), changes, findings };
         }
         None if token.is_empty() => return NormalizedHeader { value: String::new(), changes, findings },
         None => {
@@ -249,6 +269,58 @@ mod tests {
         assert_eq!(norm(secret).findings, [HeaderFinding::SecretAsToken]);
         assert_eq!(norm("abc").findings, [HeaderFinding::UnusualApiToken]);
         assert_eq!(norm("SSWS").findings, [HeaderFinding::PrefixWithoutToken]);
+    }
+
+    /// Normalising twice equals normalising once (the fuzzer's find: `SSWSS SWS` became `SSWS SSWS`).
+    fn assert_settled(input: &str, expected: &str) {
+        let once = norm(input);
+        assert_eq!(once.value, expected, "input {input:?}");
+        let twice = norm(&once.value);
+        assert_eq!(twice.value, once.value, "not idempotent on {input:?}");
+        assert!(twice.changes.is_empty(), "{input:?} → {:?} still changes: {:?}", once.value, twice.changes);
+    }
+
+    #[test]
+    fn prefix_fragments_glued_split_repeated_come_off() {
+        assert_settled("SSWSS SWS", "SSWS");
+        assert_settled("SSWS SSWS", "SSWS");
+        // Every way to cut "SSWS" in two, in every case, glued or split by any whitespace, once to three times,
+        // with and without the token after.
+        let cases = ["SSWS", "ssws", "Ssws", "sSwS"];
+        let gaps = ["", " ", "\n", "\t ", "\r\n"];
+        for spelling in cases {
+            for cut in 0..=spelling.len() {
+                for gap in gaps {
+                    let fragment = format!("{}{gap}{}", &spelling[..cut], &spelling[cut..]);
+                    for repeats in 1..=3 {
+                        for between in gaps {
+                            let prefixes = vec![fragment.as_str(); repeats].join(between);
+                            assert_settled(&prefixes, "SSWS");
+                            assert_settled(&format!("{prefixes}{between}{TOKEN}"), &format!("SSWS {TOKEN}"));
+                            assert_settled(&format!("Authorization:{gap}{prefixes} {TOKEN}"), &format!("SSWS {TOKEN}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bearer_fragments_come_off_too() {
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+        assert_settled(&format!("Bear er{jwt}"), &format!("Bearer {jwt}"));
+        assert_settled(&format!("bearer BEARER {jwt}"), &format!("Bearer {jwt}"));
+        assert_settled(&format!("SSWS Bearer {TOKEN}"), &format!("SSWS {TOKEN}"));
+    }
+
+    #[test]
+    fn split_prefix_says_what_changed() {
+        let n = norm(&format!("SS WS{TOKEN}"));
+        assert_eq!(n.value, format!("SSWS {TOKEN}"));
+        assert_eq!(n.changes, [HeaderChange::SeparatedPrefix, HeaderChange::RemovedWhitespace]);
+        let n = norm("SSWSS SWS");
+        assert_eq!(n.changes, [HeaderChange::SeparatedPrefix, HeaderChange::RemovedDuplicatePrefix, HeaderChange::RemovedWhitespace]);
+        assert_eq!(n.findings, [HeaderFinding::PrefixWithoutToken]);
     }
 
     #[test]

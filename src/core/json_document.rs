@@ -1,4 +1,4 @@
-//! A metadata document's JSON, read into just the fields the checks look at. Natively the text is parsed by
+//! A metadata document's JSON, or one of Okta's API answers, read into just the fields the checks look at. Natively the text is parsed by
 //! serde_json; in the extension by the browser's own `JSON.parse` and serde-wasm-bindgen (the decoder every
 //! message already uses), which keeps serde_json's ~30 KB out of the wasm. Both feed the same serde types.
 
@@ -18,15 +18,28 @@ pub enum Found {
     Null,
     /// A string.
     Text(String),
+    /// `true` or `false`.
+    Flag(bool),
     /// Another JSON type, named as the admin reads it ("a number").
     Other(&'static str),
 }
 
-/// The fields of a metadata document that the checks read; every other field is skipped unread. A field
-/// written twice keeps its last value, as the browser's `JSON.parse` does (both parsers must agree).
+impl Found {
+    /// The text, when the field is a string.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Self::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// The fields of a metadata document, and of Okta's answers to the checks (`okta_check.rs`), that the core
+/// reads; every other field is skipped unread. A field written twice keeps its last value, as the browser's
+/// `JSON.parse` does (both parsers must agree).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[allow(missing_docs)] // the document's own field names (RFC 8414 §2)
-pub struct MetadataFields {
+#[allow(missing_docs)] // the document's own field names (RFC 8414 §2; Okta's error object; RFC 7662 `active`)
+pub struct DocumentFields {
     pub issuer: Found,
     pub authorization_endpoint: Found,
     pub token_endpoint: Found,
@@ -36,9 +49,16 @@ pub struct MetadataFields {
     pub userinfo_endpoint: Found,
     pub revocation_endpoint: Found,
     pub end_session_endpoint: Found,
+    /// Okta API errors: `errorCode` ("E0000011") and `errorSummary`.
+    pub error_code: Found,
+    pub error_summary: Found,
+    /// OAuth errors (RFC 6749 §5.2): `error` ("invalid_client").
+    pub error: Found,
+    /// Introspection answers (RFC 7662 §2.2).
+    pub active: Found,
 }
 
-impl MetadataFields {
+impl DocumentFields {
     /// The field named `name` (one of the struct's fields).
     pub fn get(&self, name: &str) -> &Found {
         match name {
@@ -51,6 +71,10 @@ impl MetadataFields {
             "userinfo_endpoint" => &self.userinfo_endpoint,
             "revocation_endpoint" => &self.revocation_endpoint,
             "end_session_endpoint" => &self.end_session_endpoint,
+            "errorCode" => &self.error_code,
+            "errorSummary" => &self.error_summary,
+            "error" => &self.error,
+            "active" => &self.active,
             _ => &Found::Absent,
         }
     }
@@ -66,6 +90,10 @@ impl MetadataFields {
             "userinfo_endpoint" => &mut self.userinfo_endpoint,
             "revocation_endpoint" => &mut self.revocation_endpoint,
             "end_session_endpoint" => &mut self.end_session_endpoint,
+            "errorCode" => &mut self.error_code,
+            "errorSummary" => &mut self.error_summary,
+            "error" => &mut self.error,
+            "active" => &mut self.active,
             _ => return None,
         })
     }
@@ -73,9 +101,10 @@ impl MetadataFields {
 
 /// The top level of a JSON text: an object's fields, or what else it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)] // one per document read, never stored in bulk
 pub enum TopLevel {
     /// A JSON object.
-    Object(MetadataFields),
+    Object(DocumentFields),
     /// Anything else, named ("an array").
     Other(&'static str),
 }
@@ -100,8 +129,8 @@ impl<'de> Visitor<'de> for FoundVisitor {
     fn visit_none<E: de::Error>(self) -> Result<Found, E> {
         Ok(Found::Null)
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Found, E> {
-        Ok(Found::Other("a boolean"))
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Found, E> {
+        Ok(Found::Flag(v))
     }
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<Found, E> {
         Ok(Found::Other("a number"))
@@ -137,7 +166,7 @@ impl<'de> Deserialize<'de> for TopLevel {
                 f.write_str("a JSON document")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
-                let mut fields = MetadataFields::default();
+                let mut fields = DocumentFields::default();
                 while let Some(key) = map.next_key::<String>()? {
                     match fields.slot(&key) {
                         Some(slot) => *slot = map.next_value()?,

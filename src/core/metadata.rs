@@ -17,7 +17,7 @@
 use serde::Serialize;
 
 use super::hosts::{okta_domain_of, okta_org_of, same_okta_org};
-use super::json_document::{parse_json, Found, MetadataFields, TopLevel};
+use super::json_document::{parse_json, Found, DocumentFields, TopLevel};
 pub use super::okta_paths::DocumentKind;
 use super::okta_paths::{
     compare_to_issuer, metadata_document, registration_client_id, server_of_issuer, AuthorizationServer, Mismatch,
@@ -258,7 +258,7 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
 }
 
 /// The fields of a document's text, or why it cannot be read (too large, empty, HTML, not JSON, not an object).
-pub fn read_document(text: &str) -> Result<MetadataFields, ProblemKind> {
+pub fn read_document(text: &str) -> Result<DocumentFields, ProblemKind> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ProblemKind::TooLarge { bytes: text.len() });
     }
@@ -284,7 +284,7 @@ fn host_of(url: &str) -> String {
 }
 
 struct Checker<'a> {
-    object: &'a MetadataFields,
+    object: &'a DocumentFields,
     problems: &'a mut Vec<Problem>,
 }
 
@@ -298,6 +298,10 @@ impl Checker<'_> {
                 None
             }
             Found::Text(s) => Some(s.as_str()),
+            Found::Flag(_) => {
+                self.problems.push(ProblemKind::WrongType { field: field.to_string(), found: "a boolean".to_string() }.into());
+                None
+            }
             Found::Other(found) => {
                 self.problems.push(ProblemKind::WrongType { field: field.to_string(), found: found.to_string() }.into());
                 None

@@ -1,8 +1,10 @@
 //! The product's decisions, in pure Rust (no web-sys): tested natively, run in the extension as wasm.
 //! Modules, from the ground up: what the form is (`fields`, `form_rules`, `severity`), where things live
 //! (`hosts`, `web_url`, `okta_paths`), what a document says (`problem`, `metadata`, `draft`), what the admin
-//! types (`header`, `hints`), what the page holds (`classify`, `fill`), and how the extension asks
-//! (`protocol`, `sender`, `service`, `ui_text`). No module imports one above it in this list.
+//! types (`header`, `hints`), what the page holds (`classify`, `fill`), what Okta says to
+//! a check (`fetch_policy`, `okta_check`), the words and walks around them (`ui_text`, `after_create`,
+//! `checklist`), and how the extension asks (`protocol`, `sender`, `service`). No module imports one below it
+//! in the list of modules.
 #![warn(missing_docs)]
 
 pub mod severity;
@@ -20,7 +22,10 @@ pub mod hints;
 pub mod classify;
 pub mod fill;
 pub mod fetch_policy;
+pub mod okta_check;
 pub mod ui_text;
+pub mod after_create;
+pub mod checklist;
 pub mod protocol;
 pub mod sender;
 pub mod service;

@@ -12,11 +12,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::checklist::ChecklistStep;
 use super::classify::{Classification, ControlSnapshot};
 use super::draft::AnypointDraft;
 use super::fields::AnypointField;
 use super::fill::FillPlan;
 use super::hints::{FormValues, Hint};
+use super::okta_check::CheckLine;
 use super::problem::Problem;
 use super::ui_text::{BarTexts, PanelTexts};
 
@@ -57,8 +59,15 @@ pub enum Request {
     CompareWithOkta { values: FormValues },
     /// Anypoint page: hints for one field while the admin types; `others` holds only shareable fields.
     FieldHints { field: AnypointField, value: String, others: FormValues },
+    /// Anypoint page, on the admin's click of "Check with Okta": check the filled form against the Issuer's Okta
+    /// org. `values` holds the shareable fields; the header and the secret cross only in this request.
+    CheckWithOkta { values: FormValues, header: String, secret: String },
+    /// Anypoint page: a message the page showed that may be Anypoint's error about the OpenID provider.
+    ExplainError { text: String },
     /// Popup: the values kept so far, if any.
     GetKept,
+    /// Popup: the setup checklist, with what the extension proved.
+    GetChecklist,
     /// Popup: forget the kept values.
     ForgetKept,
     /// Popup: load a metadata document by what the admin typed (org, issuer or Metadata URI) under the fetch
@@ -81,7 +90,10 @@ impl Request {
             Self::PlanFill { .. } => "planFill",
             Self::CompareWithOkta { .. } => "compareWithOkta",
             Self::FieldHints { .. } => "fieldHints",
+            Self::CheckWithOkta { .. } => "checkWithOkta",
+            Self::ExplainError { .. } => "explainError",
             Self::GetKept => "getKept",
+            Self::GetChecklist => "getChecklist",
             Self::ForgetKept => "forgetKept",
             Self::FetchMetadata { .. } => "fetchMetadata",
             Self::KeepChecked => "keepChecked",
@@ -90,7 +102,7 @@ impl Request {
 
     /// Whether answering needs a draft from storage (the kept one; for `KeepChecked` the checked one).
     pub fn needs_kept(&self) -> bool {
-        matches!(self, Self::PlanFill { .. } | Self::GetKept | Self::ClassifyForm { .. } | Self::KeepChecked)
+        matches!(self, Self::PlanFill { .. } | Self::GetKept | Self::ClassifyForm { .. } | Self::KeepChecked | Self::GetChecklist)
     }
 }
 
@@ -144,6 +156,12 @@ pub enum Response {
     FillPlanned { plan: FillPlan, source: Option<String> },
     /// Hints for one field.
     Hints { field: AnypointField, hints: Vec<Hint> },
+    /// The result of "Check with Okta": one line per check, and a summary.
+    OktaChecked { lines: Vec<CheckLine>, summary: String },
+    /// The likely cause of an Anypoint error about the OpenID provider; `None` when the text is no such error.
+    ErrorExplained { explanation: Option<String> },
+    /// The setup checklist.
+    Checklist { steps: Vec<ChecklistStep> },
     /// The request could not be answered (bad shape, old version, refused sender, failed fetch): what to do.
     Failure { message: String },
 }

@@ -119,13 +119,18 @@ pub fn permit(context: &Context, request: &Request) -> Result<(), Refusal> {
         // The form: which control is which, what to fill, hints while typing.
         Context::AnypointPage => matches!(
             request,
-            Request::ClassifyForm { .. } | Request::PlanFill { .. } | Request::CompareWithOkta { .. } | Request::FieldHints { .. }
+            Request::ClassifyForm { .. }
+                | Request::PlanFill { .. }
+                | Request::CompareWithOkta { .. }
+                | Request::FieldHints { .. }
+                | Request::CheckWithOkta { .. }
+                | Request::ExplainError { .. }
         ),
         // The popup: load a document by what the admin typed, see and forget what is kept.
         Context::ExtensionPage => {
             matches!(
                 request,
-                Request::FetchMetadata { .. } | Request::KeepChecked | Request::GetKept | Request::ForgetKept
+                Request::FetchMetadata { .. } | Request::KeepChecked | Request::GetKept | Request::ForgetKept | Request::GetChecklist
             )
         }
     };

@@ -2,11 +2,14 @@
 //! the network and the sender check are the caller's (`src/ext`): it checks the sender (`sender::check`),
 //! passes the kept draft, the time and the granted hosts in, and stores or forgets what the answer says.
 
+use super::after_create::explain_provider_error;
+use super::checklist::checklist;
 use super::classify::classify_controls;
 use super::draft::AnypointDraft;
 use super::fill::{plan_fill, NOTHING_KEPT};
 use super::hints::hints_for;
 use super::hosts::okta_org_of;
+use super::okta_check::CheckProof;
 use super::metadata::{inspect_metadata_with, Inspection, MetadataLocation, MAX_DOCUMENT_BYTES};
 use super::problem::{Problem, ProblemKind};
 use super::protocol::{Envelope, PanelRow, Request, Response, PROTOCOL_VERSION};
@@ -44,6 +47,8 @@ pub struct Situation<'a> {
     pub now: u64,
     /// Custom URL domains the admin granted.
     pub granted_hosts: &'a [String],
+    /// What the last "Check with Okta" proved (for `GetChecklist`).
+    pub proof: Option<&'a CheckProof>,
 }
 
 /// The answer to a message of another protocol version, if it is one.
@@ -113,6 +118,12 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         Request::FetchMetadata { .. } => {
             Response::Failure { message: "Loading a document needs the browser extension.".to_string() }.into()
         }
+        // Checking is the glue's job (src/ext/okta_check.rs): `plan_checks`, send, then `judge`.
+        Request::CheckWithOkta { .. } => {
+            Response::Failure { message: "Checking with Okta needs the browser extension.".to_string() }.into()
+        }
+        Request::ExplainError { text } => Response::ErrorExplained { explanation: explain_provider_error(&text) }.into(),
+        Request::GetChecklist => Response::Checklist { steps: checklist(situation.kept, situation.proof, situation.now) }.into(),
         Request::GetKept => match situation.kept {
             Some(draft) => Response::Kept { draft: draft.clone(), message: provenance(draft, situation.now) },
             None => Response::NothingKept { message: NOTHING_KEPT.to_string() },
@@ -370,7 +381,7 @@ mod tests {
     }
 
     fn ask(request: Request, context: &Context, kept: Option<&AnypointDraft>) -> Answer {
-        answer(request, Situation { context, kept, now: NOW, granted_hosts: &[] })
+        answer(request, Situation { context, kept, now: NOW, granted_hosts: &[], proof: None })
     }
 
     fn okta_page(url: &str) -> Context {
@@ -420,7 +431,7 @@ mod tests {
     #[test]
     fn the_bar_says_where_kept_values_came_from() {
         let draft = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
-        let later = Situation { context: &Context::AnypointPage, kept: Some(&draft), now: NOW + 3 * 60_000, granted_hosts: &[] };
+        let later = Situation { context: &Context::AnypointPage, kept: Some(&draft), now: NOW + 3 * 60_000, granted_hosts: &[], proof: None };
         let Response::FormClassified { bar, .. } = answer(Request::ClassifyForm { controls: Vec::new() }, later).response else {
             panic!("a classification")
         };
@@ -442,13 +453,13 @@ mod tests {
             assert_eq!(issuer_to_load(&values(not_an_issuer), None), None, "{not_an_issuer}");
         }
         // After loading: a plan that says what was loaded, and the draft to keep.
-        let loaded = answer_document(URL, SAMPLE, true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] });
+        let loaded = answer_document(URL, SAMPLE, true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None });
         let filled = fill_after_loading(loaded, &values("https://acme.okta.com"));
         assert!(filled.keep.is_some());
         let Response::FillPlanned { plan, source } = filled.response else { panic!("a plan") };
         assert!(plan.summary.starts_with("Loaded the org authorization server of Okta org acme from Okta. Filled 1"), "{}", plan.summary);
         assert_eq!(source.as_deref(), Some("From the org authorization server of Okta org acme, kept just now."));
-        let refused = fill_after_loading(answer_document(URL, "<html>", true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] }), &values(""));
+        let refused = fill_after_loading(answer_document(URL, "<html>", true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None }), &values(""));
         assert!(matches!(refused.response, Response::Failure { ref message } if message.contains("HTML")));
     }
 
@@ -481,7 +492,7 @@ mod tests {
             (AnypointField::TokenUrl, "http://acme.okta.com/oauth2/v1/token".to_string()),
         ]);
         assert_eq!(issuer_metadata_url(&values).as_deref(), Some("https://acme.okta.com/.well-known/openid-configuration"));
-        let loaded = answer_document(URL, SAMPLE, false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[] });
+        let loaded = answer_document(URL, SAMPLE, false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None });
         let compared = compare_after_loading(loaded, &values);
         assert!(compared.keep.is_none(), "comparing keeps nothing");
         let Response::FillPlanned { plan, .. } = compared.response else { panic!("a plan") };

@@ -9,7 +9,7 @@ use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, Requ
 use crate::core::fetch_policy::{may_fetch, FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
 use crate::core::problem::ProblemKind;
 
-enum ReadError {
+pub(super) enum ReadError {
     TooLarge(usize),
     Failed(JsValue),
 }
@@ -61,7 +61,7 @@ pub(super) async fn fetch_document(url: &str, granted_hosts: &[String]) -> Resul
 }
 
 /// The stream's bytes, stopping as soon as there are more than `limit`.
-async fn read_at_most(reader: &ReadableStreamDefaultReader, limit: usize) -> Result<Vec<u8>, ReadError> {
+pub(super) async fn read_at_most(reader: &ReadableStreamDefaultReader, limit: usize) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(ReadError::Failed)?;
@@ -78,6 +78,6 @@ async fn read_at_most(reader: &ReadableStreamDefaultReader, limit: usize) -> Res
     }
 }
 
-fn error_name(error: &JsValue) -> Option<String> {
+pub(super) fn error_name(error: &JsValue) -> Option<String> {
     js_sys::Reflect::get(error, &JsValue::from_str("name")).ok()?.as_string()
 }

@@ -3,6 +3,7 @@
 //! core answer, keep or forget the draft in `chrome.storage.session` (`storage.rs`). No decisions here.
 
 mod fetch;
+mod okta_check;
 mod page;
 mod storage;
 
@@ -73,6 +74,16 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         Ok(context) => context,
         Err(refusal) => return failure(refusal.to_string()),
     };
+    // "Check with Okta": its own walk of several requests (the core plans and judges them).
+    if let Request::CheckWithOkta { values, header, secret } = &request {
+        let (response, proof) =
+            okta_check::check_with_okta(values, header, secret, &sender.custom_domains, js_sys::Date::now() as u64).await;
+        if let Some(proof) = proof {
+            // Only which checks passed: the checklist marks them. A failure to store only loses the marks.
+            let _ = storage::store(storage::PROOF, &proof).await;
+        }
+        return to_js(&response);
+    }
     let kept = if request.needs_kept() {
         let key = if matches!(request, Request::KeepChecked) { storage::CHECKED } else { storage::KEPT };
         match storage::load(key).await {
@@ -99,7 +110,14 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         (crate::core::sender::Context::ExtensionPage, true) => granted_hosts().await,
         (_, true) => sender.custom_domains.clone(),
     };
-    let situation = Situation { context: &context, kept: kept.as_ref(), now: js_sys::Date::now() as u64, granted_hosts: &granted };
+    let proof = if matches!(request, Request::GetChecklist) { storage::load(storage::PROOF).await.ok().flatten() } else { None };
+    let situation = Situation {
+        context: &context,
+        kept: kept.as_ref(),
+        now: js_sys::Date::now() as u64,
+        granted_hosts: &granted,
+        proof: proof.as_ref(),
+    };
     let answer = match to_load {
         None => answer(request, situation),
         Some((input, keep)) => {

@@ -1,15 +1,19 @@
 //! Drafts in `chrome.storage.session`: in memory, gone when the browser closes, unreadable by content scripts
-//! at its default access level. Never a secret: a draft holds the five URLs and where they came from.
+//! at its default access level. Never a secret: a draft holds the five URLs and where they came from; a check's
+//! proof the Issuer and which checks passed.
 
 use wasm_bindgen::prelude::*;
 
 use super::{awaited, js_error_text, to_js};
-use crate::core::draft::AnypointDraft;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// The values kept for the Anypoint tab.
 pub(super) const KEPT: &str = "keptDraft";
 /// The values the admin last checked in the popup, until they keep them.
 pub(super) const CHECKED: &str = "checkedDraft";
+/// What the last "Check with Okta" proved (`core::okta_check::CheckProof`), for the setup checklist.
+pub(super) const PROOF: &str = "checkProof";
 
 // Not `async` imports: a browser without the API (the glue's own tests) answers an error, not a hang or a trap.
 #[wasm_bindgen]
@@ -22,19 +26,19 @@ extern "C" {
     fn session_remove(key: &str) -> Result<JsValue, JsValue>;
 }
 
-pub(super) async fn load(key: &str) -> Result<Option<AnypointDraft>, String> {
+pub(super) async fn load<T: DeserializeOwned>(key: &str) -> Result<Option<T>, String> {
     let items = awaited(session_get(key)).await.map_err(js_error_text)?;
     let value = js_sys::Reflect::get(&items, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    // A draft of an older shape is dropped rather than trusted.
+    // A value of an older shape is dropped rather than trusted.
     Ok(serde_wasm_bindgen::from_value(value).ok())
 }
 
-pub(super) async fn store(key: &str, draft: &AnypointDraft) -> Result<(), String> {
+pub(super) async fn store<T: Serialize>(key: &str, value: &T) -> Result<(), String> {
     let items = js_sys::Object::new();
-    js_sys::Reflect::set(&items, &JsValue::from_str(key), &to_js(draft)).map_err(js_error_text)?;
+    js_sys::Reflect::set(&items, &JsValue::from_str(key), &to_js(value)).map_err(js_error_text)?;
     awaited(session_set(&items)).await.map(|_| ()).map_err(js_error_text)
 }
 

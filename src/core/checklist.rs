@@ -1,0 +1,116 @@
+//! The whole procedure of registering Okta in Anypoint (the walk admins follow today), as the popup lists
+//! it: each step with deep links into the admin's own Okta org and Anypoint, and what the extension proved
+//! (values kept from Okta, "Check with Okta" passed).
+
+use serde::Serialize;
+
+use super::draft::AnypointDraft;
+use super::hosts::{okta_domain_of, okta_org_of};
+use super::okta_check::{CheckKind, CheckProof};
+use super::ui_text::time_ago;
+use super::web_url::WebUrl;
+
+/// A link of a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The link's text.
+    pub label: &'static str,
+    /// Where it goes.
+    pub url: String,
+}
+
+/// One step of the procedure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistStep {
+    /// What the step achieves.
+    pub title: &'static str,
+    /// How, in the consoles' own words.
+    pub detail: &'static str,
+    /// Where to do it.
+    pub links: Vec<Link>,
+    /// What the extension proved of it, and when; `None` when nothing yet.
+    pub proved: Option<String>,
+}
+
+/// The org's admin console, `https://{org}-admin.{okta domain}`, for an Okta host (not a custom domain).
+fn admin_console(host: &str) -> Option<String> {
+    let domain = okta_domain_of(host)?;
+    Some(format!("https://{}-admin.{domain}", okta_org_of(host)?))
+}
+
+/// The checklist, with links into the org of the last check (or of the kept values).
+pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, now: u64) -> Vec<ChecklistStep> {
+    let issuer = proof.map(|proof| proof.issuer.as_str()).or(kept.map(|draft| draft.issuer.as_str()));
+    let admin = issuer.and_then(|issuer| WebUrl::parse(issuer).ok()).and_then(|url| admin_console(url.host()));
+    let okta_link = |label, path: &str| admin.as_ref().map(|admin| Link { label, url: format!("{admin}{path}") });
+    let passed = |checks: &[CheckKind]| {
+        let proof = proof?;
+        checks.iter().all(|check| proof.passed.contains(check)).then(|| format!("Proved by Check with Okta, {}.", time_ago(proof.at, now)))
+    };
+    let kept_line = kept.map(|draft| format!("Values kept from Okta, {}.", time_ago(draft.kept_at, now)));
+    vec![
+        ChecklistStep {
+            title: "1. Metadata of the authorization server",
+            detail: "In Okta: Security > API > Authorization Servers, open the server, click its Metadata URI, then \
+                     \"Use in Anypoint\" (or type the org above and check it).",
+            links: okta_link("Authorization servers in Okta", "/admin/oauth2/as").into_iter().collect(),
+            proved: passed(&[CheckKind::OpenidConfiguration, CheckKind::AuthorizationServerMetadata]).or(kept_line),
+        },
+        ChecklistStep {
+            title: "2. API token for the Authorization Header",
+            detail: "In Okta: Security > API > Tokens > Create token, as an admin who is Super Administrator, API Access \
+                     Management Administrator or Application Administrator over OpenID Connect apps. Okta shows it once; \
+                     it expires after 30 days unused. The header reads \"SSWS \" and the token.",
+            links: okta_link("API tokens in Okta", "/admin/access/api/tokens").into_iter().collect(),
+            proved: passed(&[CheckKind::ApiToken, CheckKind::RegistrationRole]),
+        },
+        ChecklistStep {
+            title: "3. Introspection client",
+            detail: "In Okta: Applications > Applications > Create App Integration > OIDC, Web Application, with the \
+                     Client Credentials grant; copy its Client ID and Client Secret.",
+            links: okta_link("Applications in Okta", "/admin/apps/active").into_iter().collect(),
+            proved: passed(&[CheckKind::Introspection]),
+        },
+        ChecklistStep {
+            title: "4. The client provider form",
+            detail: "In Anypoint: Access Management > Client Providers > Add Client Provider > OpenID Connect Dynamic \
+                     Client Registration. \"Fill from Okta\", paste the token and secret, \"Check with Okta\", then Create.",
+            links: vec![Link { label: "Access Management in Anypoint", url: "https://anypoint.mulesoft.com/accounts/".to_string() }],
+            proved: passed(&[CheckKind::FormUrls]),
+        },
+        ChecklistStep {
+            title: "5. Environments",
+            detail: "In Anypoint: Access Management > Business Groups > your group > Environments; open each environment \
+                     that should use Okta, choose the new client provider, Update. Existing APIs keep their provider.",
+            links: Vec::new(),
+            proved: None,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_go_to_the_admins_own_org_and_marks_follow_the_checks() {
+        let proof = CheckProof {
+            issuer: "https://dev-12345678.okta.com/oauth2/default".to_string(),
+            at: 0,
+            passed: vec![CheckKind::ApiToken, CheckKind::RegistrationRole, CheckKind::FormUrls],
+        };
+        let steps = checklist(None, Some(&proof), 120_000);
+        assert_eq!(steps[1].links[0].url, "https://dev-12345678-admin.okta.com/admin/access/api/tokens");
+        assert_eq!(steps[1].proved.as_deref(), Some("Proved by Check with Okta, 2 min ago."));
+        assert_eq!(steps[2].proved, None, "introspection not proved");
+        assert_eq!(steps[0].proved, None, "discovery not proved, nothing kept");
+        // Without any org: no Okta links, still the whole procedure.
+        let steps = checklist(None, None, 0);
+        assert_eq!(steps.len(), 5);
+        assert!(steps[..3].iter().all(|step| step.links.is_empty()));
+        // A custom domain has no admin console to guess.
+        let custom = CheckProof { issuer: "https://login.acme-corp.com/oauth2/default".to_string(), at: 0, passed: vec![] };
+        assert!(checklist(None, Some(&custom), 0)[1].links.is_empty());
+    }
+}

@@ -1,0 +1,223 @@
+//! Every door through which untrusted input reaches the core, as one function per door that takes raw bytes,
+//! walks them through as the extension would, and asserts what must hold (a failed assertion is a finding).
+//! The fuzz targets (`fuzz/fuzz_targets/`) call these under libFuzzer; `tests/fuzz_corpus.rs` replays the
+//! kept corpus (`fuzz/corpus/<door>/`) through them on stable Rust in every `./build.sh test`.
+//!
+//! Not part of the extension: native builds only.
+
+use crate::core::classify::{classify_controls, ControlSnapshot};
+use crate::core::draft::AnypointDraft;
+use crate::core::fields::AnypointField;
+use crate::core::fill::plan_fill;
+use crate::core::header::normalize_authorization_header;
+use crate::core::hints::{hints_for, FormValues};
+use crate::core::metadata::{inspect_metadata, metadata_url_for};
+use crate::core::okta_check::{judge, plan_checks, CheckKind, Filled, Outcome, Verdict};
+use crate::core::protocol::{Envelope, Request, Response};
+use crate::core::sender::{check, Sender};
+use crate::core::service::{answer, version_mismatch, Situation};
+
+/// The doors, by the name of their fuzz target and corpus folder.
+pub const DOORS: [(&str, fn(&[u8])); 7] = [
+    ("metadata", metadata),
+    ("header", header),
+    ("hints", hints),
+    ("location", location),
+    ("envelope", envelope),
+    ("form", form),
+    ("okta_answer", okta_answer),
+];
+
+const METADATA_URLS: [&str; 4] = [
+    "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration",
+    "https://dev-12345678.okta.com/.well-known/oauth-authorization-server/oauth2/default",
+    "https://acme.okta.com/.well-known/openid-configuration?client_id=0oa1",
+    "https://login.acme.com/oauth2/aus1/.well-known/oauth-authorization-server",
+];
+
+/// Splits the input at the first NUL: two independent strings from one input (e.g. a document and its URL).
+fn two_parts(data: &[u8]) -> (String, String) {
+    let text = String::from_utf8_lossy(data);
+    match text.split_once('\0') {
+        Some((a, b)) => (a.to_string(), b.to_string()),
+        None => (text.to_string(), String::new()),
+    }
+}
+
+/// A metadata document (before the first NUL) and the URL it was read from (after it, or each usual form).
+/// Valid ⇒ readable: never a valid verdict without values; the values of a valid document pass their own
+/// inspection again.
+pub fn metadata(data: &[u8]) {
+    let (text, url) = two_parts(data);
+    let urls: Vec<&str> = if url.is_empty() { METADATA_URLS.to_vec() } else { vec![url.as_str()] };
+    for url in urls {
+        let inspection = inspect_metadata(&text, url);
+        assert!(!inspection.is_valid() || inspection.metadata.is_some(), "valid without values");
+    }
+}
+
+/// What the admin types into the Authorization Header: normalising twice equals once, the second pass
+/// changes nothing, and the value never holds a doubled prefix or whitespace other than one space.
+pub fn header(data: &[u8]) {
+    let input = String::from_utf8_lossy(data);
+    let once = normalize_authorization_header(&input);
+    let twice = normalize_authorization_header(&once.value);
+    assert_eq!(twice.value, once.value, "not idempotent");
+    assert!(twice.changes.is_empty(), "second pass changed {:?}", twice.changes);
+    let lower = once.value.to_ascii_lowercase();
+    assert!(!lower.starts_with("ssws ssws") && !lower.starts_with("ssws bearer"), "double prefix {:?}", once.value);
+    assert!(once.value.is_empty() || once.value.split(' ').all(|word| !word.is_empty() && !word.contains(char::is_whitespace)));
+}
+
+/// A value typed into each field with another value as the Issuer: no panic, every hint has words, a fix
+/// is not hinted again once applied, and no hint's message repeats a secret (header, client secret, key).
+pub fn hints(data: &[u8]) {
+    let (value, issuer) = two_parts(data);
+    let others = FormValues::from([(AnypointField::Issuer, issuer)]);
+    for field in AnypointField::ALL {
+        for hint in hints_for(field, &value, &others) {
+            assert!(!hint.message.is_empty());
+            if !field.shares_value() {
+                assert_no_secret_in(&hint.message, &value);
+            }
+            if let Some(fix) = &hint.fix {
+                assert!(hints_for(field, fix, &others).iter().all(|after| after.code != hint.code), "fix did not fix {}", hint.code);
+            }
+        }
+    }
+}
+
+/// What the admin types in the popup as an org, issuer or Metadata URI: when a URL comes out, it is one the
+/// core itself recognises as a metadata URL, and asking again for that URL gives the same URL.
+pub fn location(data: &[u8]) {
+    let input = String::from_utf8_lossy(data);
+    if let Ok(url) = metadata_url_for(&input) {
+        assert_eq!(metadata_url_for(&url).as_deref(), Ok(url.as_str()), "not stable for {input:?}");
+        assert!(crate::core::metadata::MetadataLocation::parse(&url).is_ok(), "{url} is not a metadata URL");
+    }
+}
+
+/// A protocol envelope decoded as the worker decodes it (JSON), sent from each kind of sender with values
+/// kept: no panic; a refused sender gets nothing but a refusal; a secret typed into a hint request never
+/// appears in the answer's messages.
+pub fn envelope(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(envelope) = serde_json::from_str::<Envelope>(text) else { return };
+    if version_mismatch(&envelope).is_some() {
+        return;
+    }
+    let kept = sample_draft();
+    let senders = [
+        ("https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration", true),
+        ("https://anypoint.mulesoft.com/accounts/", true),
+        ("chrome-extension://own/popup/popup.html", true),
+        ("https://evil.example.com/", false),
+    ];
+    for (url, ours) in senders {
+        let sender = Sender {
+            id: Some(if ours { "own" } else { "other" }.to_string()),
+            url: Some(url.to_string()),
+            own_id: "own".to_string(),
+            own_origin: "chrome-extension://own/".to_string(),
+            ..Sender::default()
+        };
+        let request = envelope.request.clone();
+        let Ok(context) = check(&sender, &request) else { continue };
+        assert!(ours, "a page of neither console was let in: {}", request.name());
+        let secret = match &request {
+            Request::FieldHints { field, value, .. } if !field.shares_value() => Some(value.clone()),
+            _ => None,
+        };
+        let situation = Situation { context: &context, kept: Some(&kept), now: 1_800_000_000_000, granted_hosts: &[], proof: None };
+        let answered = answer(request, situation);
+        if let (Some(secret), Response::Hints { hints, .. }) = (secret, &answered.response) {
+            for hint in hints {
+                assert_no_secret_in(&hint.message, &secret);
+            }
+        }
+        serde_json::to_string(&answered.response).expect("every answer serialises");
+    }
+}
+
+/// A form snapshot (JSON, as the content script sends it) for the classifier, then a fill planned over the
+/// fields it found: no control claimed twice, no field on two controls, indices in range; a fill never
+/// targets a field twice, and never one whose value the admin typed (that is a conflict, asked first).
+pub fn form(data: &[u8]) {
+    let (snapshot, typed) = two_parts(data);
+    if let Ok(controls) = serde_json::from_str::<Vec<ControlSnapshot>>(&snapshot) {
+        let classification = classify_controls(&controls);
+        let mut controls_seen = std::collections::BTreeSet::new();
+        let mut fields_seen = std::collections::BTreeSet::new();
+        for found in &classification.matches {
+            assert!(found.control < controls.len(), "match outside the snapshot");
+            assert!(controls_seen.insert(found.control), "control {} claimed twice", found.control);
+            assert!(fields_seen.insert(found.field), "{:?} on two controls", found.field);
+        }
+    }
+    // The typed values: one per line, for the fields in form order.
+    let current: FormValues = AnypointField::ALL.iter().copied().zip(typed.lines().map(str::to_string)).collect();
+    let plan = plan_fill(&sample_draft(), &current);
+    let mut targeted = std::collections::BTreeSet::new();
+    for step in plan.steps.iter().chain(&plan.conflicts) {
+        assert!(targeted.insert(step.field), "{:?} targeted twice", step.field);
+    }
+    for step in &plan.steps {
+        let typed = current.get(&step.field).map(|value| value.trim()).unwrap_or("");
+        assert!(typed.is_empty() || typed == step.value, "{:?} overwritten without asking", step.field);
+    }
+}
+
+/// Okta's answers to "Check with Okta": per request a status (two bytes) and a body, requests separated by
+/// NUL. Every check gets exactly one line; no line repeats the token or the secret, whatever Okta answered;
+/// a check passes only on a 200.
+pub fn okta_answer(data: &[u8]) {
+    let values = FormValues::from([
+        (AnypointField::Issuer, "https://dev-12345678.okta.com/oauth2/default".to_string()),
+        (AnypointField::IntrospectionClientId, "0oa1practiceintrospect".to_string()),
+        (AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/v1/token".to_string()),
+    ]);
+    let (token, secret) = ("00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01", "Ab9-kLmNoPqRsTuVwXyZ0123456789abcdefghij");
+    let header = format!("SSWS {token}");
+    let filled = Filled { values: &values, header: &header, secret };
+    let plan = plan_checks(&filled, &[], "nonce").expect("a full form plans");
+    let mut parts = data.split(|byte| *byte == 0);
+    let outcomes: Vec<Outcome> = plan
+        .calls
+        .iter()
+        .map(|_| match parts.next() {
+            Some([kind, high, low, body @ ..]) => match kind % 8 {
+                0 => Outcome::TimedOut,
+                1 => Outcome::Unreachable,
+                2 => Outcome::Redirected,
+                3 => Outcome::TooLarge,
+                _ => Outcome::Answered { status: u16::from_be_bytes([*high, *low]) % 600, body: String::from_utf8_lossy(body).into_owned() },
+            },
+            _ => Outcome::Answered { status: 200, body: "{}".to_string() },
+        })
+        .collect();
+    let lines = judge(&plan, &outcomes, &values, &[]);
+    let checks: Vec<CheckKind> = lines.iter().map(|line| line.check).collect();
+    assert_eq!(checks, CheckKind::ALL, "one line per check, in order");
+    for line in &lines {
+        assert_no_secret_in(&line.text, token);
+        assert_no_secret_in(&line.text, secret);
+        if line.verdict == Verdict::Passed && line.check != CheckKind::FormUrls {
+            let call = plan.calls.iter().position(|call| call.check == line.check).expect("a passed check was sent");
+            assert!(matches!(outcomes[call], Outcome::Answered { status: 200, .. }), "{:?} passed without a 200", line.check);
+        }
+    }
+}
+
+/// `secret` (as typed) must not appear in `message`; very short values are not secrets worth the name and
+/// would match ordinary words.
+fn assert_no_secret_in(message: &str, secret: &str) {
+    for word in secret.split_whitespace().filter(|word| word.len() >= 12) {
+        assert!(!message.contains(word), "message repeats a secret: {message:?}");
+    }
+}
+
+fn sample_draft() -> AnypointDraft {
+    let text = include_str!("../tests/fixtures/custom-default.openid-configuration.json");
+    let metadata = inspect_metadata(text, METADATA_URLS[0]).metadata.expect("the fixture is valid");
+    AnypointDraft::from_metadata(&metadata, 1_700_000_000_000)
+}

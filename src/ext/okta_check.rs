@@ -1,0 +1,102 @@
+//! "Check with Okta" in the worker: the core plans the requests (`core::okta_check::plan_checks`, every URL on
+//! the Issuer's host), this sends them all at once (no cookies, no redirects followed, 8 s and the size limit
+//! each) and hands the answers back to the core to judge. The header and the secret live only in the plan.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, RequestInit, RequestRedirect, ResponseType};
+
+use super::fetch::{error_name, read_at_most, ReadError};
+use crate::core::fetch_policy::{FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
+use crate::core::hints::FormValues;
+use crate::core::okta_check::{judge, plan_checks, summary, CheckProof, Filled, OktaCall, Outcome};
+use crate::core::protocol::Response;
+
+#[wasm_bindgen]
+extern "C" {
+    // The global `fetch` of the worker (Firefox: the background page): it starts the request at once, so the
+    // checks run side by side.
+    #[wasm_bindgen(js_name = fetch)]
+    fn start_fetch(request: &web_sys::Request) -> js_sys::Promise;
+}
+
+/// The result of a check run, and what it proved (for the checklist).
+pub(super) async fn check_with_okta(
+    values: &FormValues,
+    header: &str,
+    secret: &str,
+    granted_hosts: &[String],
+    now: u64,
+) -> (Response, Option<CheckProof>) {
+    let nonce = format!("{:016x}{:016x}", random_u64(), random_u64());
+    let plan = match plan_checks(&Filled { values, header, secret }, granted_hosts, &nonce) {
+        Ok(plan) => plan,
+        Err(message) => return (Response::Failure { message }, None),
+    };
+    let started: Vec<_> = plan.calls.iter().map(start).collect();
+    let mut outcomes = Vec::with_capacity(started.len());
+    for request in started {
+        outcomes.push(finish(request).await);
+    }
+    let lines = judge(&plan, &outcomes, values, granted_hosts);
+    let proof = CheckProof::of(&plan, &lines, now);
+    (Response::OktaChecked { summary: summary(&plan.org, &lines), lines }, Some(proof))
+}
+
+fn random_u64() -> u64 {
+    (js_sys::Math::random() * 2f64.powi(53)) as u64
+}
+
+fn start(call: &OktaCall) -> Result<js_sys::Promise, JsValue> {
+    let init = RequestInit::new();
+    init.set_method(call.method);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_redirect(RequestRedirect::Manual);
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000)));
+    let headers = web_sys::Headers::new()?;
+    headers.set("accept", "application/json")?;
+    if let Some(authorization) = &call.authorization {
+        headers.set("authorization", authorization)?;
+    }
+    if let Some(body) = &call.form_body {
+        headers.set("content-type", "application/x-www-form-urlencoded")?;
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    let request = web_sys::Request::new_with_str_and_init(&call.url, &init)?;
+    Ok(start_fetch(&request))
+}
+
+fn failure_of(error: &JsValue) -> Outcome {
+    if error_name(error).as_deref() == Some("TimeoutError") {
+        Outcome::TimedOut
+    } else {
+        Outcome::Unreachable
+    }
+}
+
+async fn finish(started: Result<js_sys::Promise, JsValue>) -> Outcome {
+    let answered = match started {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(error) => Err(error),
+    };
+    let response: web_sys::Response = match answered.and_then(|value| value.dyn_into()) {
+        Ok(response) => response,
+        Err(error) => return failure_of(&error),
+    };
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Outcome::Redirected;
+    }
+    let status = response.status();
+    let Some(body) = response.body() else { return Outcome::Answered { status, body: String::new() } };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    match read_at_most(&reader, MAX_RESPONSE_BYTES).await {
+        Ok(bytes) => Outcome::Answered { status, body: String::from_utf8_lossy(&bytes).into_owned() },
+        Err(ReadError::TooLarge(_)) => {
+            let _ = reader.cancel();
+            Outcome::TooLarge
+        }
+        Err(ReadError::Failed(error)) => failure_of(&error),
+    }
+}
