@@ -17,8 +17,11 @@ use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Sender};
 use crate::core::service::{answer, version_mismatch, Situation};
 
+/// A door: raw bytes in, assertions inside.
+pub type Door = fn(&[u8]);
+
 /// The doors, by the name of their fuzz target and corpus folder.
-pub const DOORS: [(&str, fn(&[u8])); 7] = [
+pub const DOORS: [(&str, Door); 7] = [
     ("metadata", metadata),
     ("header", header),
     ("hints", hints),

@@ -180,10 +180,10 @@ pub fn normalize_authorization_header(input: &str) -> NormalizedHeader {
         return NormalizedHeader { value: scheme.canonical().to_string(), changes, findings };
     }
     let finding = match scheme {
-        Scheme::Ssws if looks_like_jwt(&token) => Some(HeaderFinding::JwtWithSsws),
-        Scheme::Ssws if looks_like_client_secret(&token) => Some(HeaderFinding::SecretAsToken),
-        Scheme::Ssws if !looks_like_api_token(&token) => Some(HeaderFinding::UnusualApiToken),
-        Scheme::Bearer if !looks_like_jwt(&token) => Some(HeaderFinding::BearerNotJwt),
+        Scheme::Ssws if looks_like_jwt(token) => Some(HeaderFinding::JwtWithSsws),
+        Scheme::Ssws if looks_like_client_secret(token) => Some(HeaderFinding::SecretAsToken),
+        Scheme::Ssws if !looks_like_api_token(token) => Some(HeaderFinding::UnusualApiToken),
+        Scheme::Bearer if !looks_like_jwt(token) => Some(HeaderFinding::BearerNotJwt),
         _ => None,
     };
     findings.extend(finding);

@@ -181,7 +181,7 @@ pub struct Filled<'a> {
     pub secret: &'a str,
 }
 
-fn value<'a>(values: &'a FormValues, field: AnypointField) -> &'a str {
+fn value(values: &FormValues, field: AnypointField) -> &str {
     values.get(&field).map(|value| value.trim()).unwrap_or("")
 }
 

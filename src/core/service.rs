@@ -162,6 +162,7 @@ pub fn pasted_document_url(text: &str, given: &str) -> Result<(String, bool), Pr
 /// The document the glue must load before the core can answer `request` (what the admin typed or a Metadata
 /// URI, and whether to keep it): the popup's check, an admin console link, the Issuer of a fill (nothing kept)
 /// or of a comparison. `Ok(None)`: no document needed; `Err`: the request is refused as it stands.
+#[allow(clippy::result_large_err)] // answered once per message, never stored
 pub fn document_to_load(request: &Request, context: &Context, kept: Option<&AnypointDraft>) -> Result<Option<(String, bool)>, Response> {
     let refused = |message: &str| Response::Failure { message: message.to_string() };
     Ok(match request {
