@@ -180,7 +180,14 @@ pub fn okta_answer(data: &[u8]) {
         (AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/v1/token".to_string()),
     ]);
     let (token, secret) = ("00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01", "Ab9-kLmNoPqRsTuVwXyZ0123456789abcdefghij");
-    let header = format!("SSWS {token}");
+    // The first byte picks what the admin filled: everything, no header, a raw token, no secret.
+    let (header, secret) = match data.first().map(|b| b % 4) {
+        Some(1) => (String::new(), secret),
+        Some(2) => (token.to_string(), secret),
+        Some(3) => (format!("SSWS {token}"), ""),
+        _ => (format!("SSWS {token}"), secret),
+    };
+    let data = data.get(1..).unwrap_or_default();
     let filled = Filled { values: &values, header: &header, secret };
     let plan = plan_checks(&filled, &[], "nonce").expect("a full form plans");
     let mut parts = data.split(|byte| *byte == 0);

@@ -78,7 +78,54 @@ const MISBEHAVING = {
   'dev-slow.okta.com': (response) => {
     setTimeout(() => send(response, 200, 'application/json', '{}'), 12000).unref();
   },
+  // A host whose connection drops (a network failure), and one that serves a web page on every path.
+  'dev-down.okta.com': (response) => response.socket.destroy(),
+  'dev-html.okta.com': (response) => send(response, 200, 'text/html; charset=utf-8', '<!doctype html><title>Sign in</title><p>Not Okta.'),
 };
+
+// The practice org's API, as Okta answers it (docs/facts.md, "Okta"): for "Check with Okta". The fixtures'
+// API token belongs to a Super Administrator; the read-only one to an admin without a role that may register
+// apps; any other token is invalid. One introspection client. Nothing here creates anything: a POST to the
+// registration endpoint is only recorded (tests assert there is none).
+const fixture = (name) => readFile(join(DOCUMENTS, name), 'utf8').then((text) => text.trim());
+const oktaError = (code, summary) => JSON.stringify({ errorCode: code, errorSummary: summary, errorLink: code, errorId: 'oaePractice', errorCauses: [] });
+
+async function oktaApi(request, path, response) {
+  const [token, readOnly, clientId, secret] = await Promise.all(
+    ['api-token.txt', 'api-token-read-only-admin.txt', 'client-id.txt', 'client-secret.txt'].map(fixture));
+  const authorization = request.headers.authorization ?? '';
+  const json = (status, body) => send(response, status, 'application/json', typeof body === 'string' ? body : JSON.stringify(body));
+  if (path === '/api/v1/users/me' || (path === '/oauth2/v1/clients' && request.method === 'GET')) {
+    const admin = authorization === `SSWS ${token}` ? 'super' : authorization === `SSWS ${readOnly}` ? 'read-only' : null;
+    if (!admin) return json(401, oktaError('E0000011', 'Invalid token provided')), true;
+    if (path === '/api/v1/users/me') return json(200, { id: '00upractice', status: 'ACTIVE', profile: { login: `${admin}@example.com` } }), true;
+    if (admin === 'read-only') return json(403, oktaError('E0000006', 'You do not have permission to perform the requested action')), true;
+    return json(200, []), true;
+  }
+  if (/^\/oauth2\/(default\/)?v1\/introspect$/.test(path) && request.method === 'POST') {
+    if (!authorization.startsWith('Basic ')) return json(401, { error: 'invalid_client', error_description: 'No client credentials found.' }), true;
+    const [id, given] = Buffer.from(authorization.slice(6), 'base64').toString().split(':').map(decodeURIComponent);
+    if (id !== clientId || given !== secret) {
+      return json(401, { error: 'invalid_client', error_description: 'Client authentication failed. Either the client or the client credentials are invalid.' }), true;
+    }
+    return json(200, { active: false }), true;
+  }
+  return false;
+}
+
+// An org without API Access Management: its custom authorization servers answer "feature not enabled", its
+// org authorization server works.
+async function orgWithoutApiAccessManagement(request, path, response) {
+  if (path.startsWith('/oauth2/') && !path.startsWith('/oauth2/v1/')) {
+    return send(response, 400, 'application/json', oktaError('E0000015', 'The requested feature is not enabled in this environment.'));
+  }
+  if (path === '/.well-known/openid-configuration' || path === '/.well-known/oauth-authorization-server') {
+    const text = await readFile(join(DOCUMENTS, 'org.openid-configuration.json'), 'utf8');
+    return send(response, 200, 'application/json', text.replaceAll('acme.okta.com', 'dev-noaam.okta.com'));
+  }
+  if (await oktaApi(request, path, response)) return;
+  send(response, 404, 'application/json', oktaError('E0000022', 'Not found'));
+}
 
 // The stand-alone web page (www/tool): static files, the core's wasm allowed by its CSP and nothing else.
 const TOOL_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
@@ -105,9 +152,11 @@ async function oktaAdminSite(path, response) {
   send(response, 200, TYPES[extname(file)], await readFile(join(WWW, 'okta', 'admin', file)));
 }
 
-async function oktaSite(host, path, response) {
+async function oktaSite(host, path, request, response) {
   if (MISBEHAVING[host]) return MISBEHAVING[host](response);
   if (/-admin\.okta\.com$/.test(host)) return oktaAdminSite(path, response);
+  if (host === 'dev-noaam.okta.com') return orgWithoutApiAccessManagement(request, path, response);
+  if (host === 'dev-12345678.okta.com' && await oktaApi(request, path, response)) return;
   const file = OKTA_DOCUMENTS[host]?.[path];
   if (!file) return send(response, 404, 'application/json', JSON.stringify({ errorCode: 'E0000022', errorSummary: 'Not found' }));
   send(response, 200, 'application/json', await readFile(join(DOCUMENTS, file)));
@@ -168,9 +217,9 @@ export async function startPracticeServer({ port = 0, cert, key } = {}) {
   const server = createServer({ cert: await readFile(files.cert), key: await readFile(files.key) }, (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(request.url, 'https://x').pathname;
-    requests.push({ host, path, cookie: request.headers.cookie ?? null });
+    requests.push({ host, path, method: request.method, cookie: request.headers.cookie ?? null });
     const okta = OKTA_DOCUMENTS[host] || /\.okta(preview|-emea|-gov)?\.(com|mil)$/.test(host); // unknown orgs: 404
-    const site = host === TOOL_HOST ? toolSite(path, response) : okta ? oktaSite(host, path, response) : anypointSite(path, response);
+    const site = host === TOOL_HOST ? toolSite(path, response) : okta ? oktaSite(host, path, request, response) : anypointSite(path, response);
     site.catch((error) => send(response, 500, 'text/plain', String(error)));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

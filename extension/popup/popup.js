@@ -27,6 +27,22 @@ async function showKept() {
   keptArea.textContent = answer.kind === 'kept' ? `${answer.draft.issuer}. ${answer.message}` : answer.message;
   keptDraft = answer.kind === 'kept' ? answer.draft : null;
   forgetButton.hidden = copyBodyButton.hidden = keptDraft === null;
+  await showChecklist();
+}
+
+// The whole procedure, with links into the admin's own org and what the extension proved so far.
+async function showChecklist() {
+  const list = document.getElementById('checklist');
+  const answer = await askCore('getChecklist');
+  if (answer.kind !== 'checklist') {
+    list.replaceChildren(h('li', {}, answer.message));
+    return;
+  }
+  list.replaceChildren(...answer.steps.map((step) => h('li', { 'data-proved': String(Boolean(step.proved)) },
+    h('strong', {}, step.title),
+    h('p', { class: 'sub' }, step.detail),
+    step.links.map((link) => h('a', { href: link.url, target: '_blank', rel: 'noopener' }, link.label)),
+    step.proved ? h('p', { class: 'proved' }, `✓ ${step.proved}`) : null)));
 }
 
 // The Access Management API body of the kept values, secrets as placeholders (the draft's URL fields carry

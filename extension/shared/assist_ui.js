@@ -28,6 +28,9 @@ const ASSIST_STYLES = `
   .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
   .source { flex-basis: 100%; color: #35506b; font-size: 12px; margin: 0; }
   [role=status] { min-height: 1.4em; font-size: 13px; margin: 0; }
+  .results .summary { margin: 8px 0 4px; font-weight: 600; }
+  ul.checks { margin: 0; padding-left: 18px; font-size: 13px; }
+  li.passed { color: #1d6b2c; } li.failed { color: #a30000; }
 `;
 
 // What a page could set on the host to hide it under the admin's pointer (clickjacking) or move it away.

@@ -51,14 +51,14 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, now: 
     let kept_line = kept.map(|draft| format!("Values kept from Okta, {}.", time_ago(draft.kept_at, now)));
     vec![
         ChecklistStep {
-            title: "1. Metadata of the authorization server",
+            title: "Metadata of the authorization server",
             detail: "In Okta: Security > API > Authorization Servers, open the server, click its Metadata URI, then \
                      \"Use in Anypoint\" (or type the org above and check it).",
             links: okta_link("Authorization servers in Okta", "/admin/oauth2/as").into_iter().collect(),
             proved: passed(&[CheckKind::OpenidConfiguration, CheckKind::AuthorizationServerMetadata]).or(kept_line),
         },
         ChecklistStep {
-            title: "2. API token for the Authorization Header",
+            title: "API token for the Authorization Header",
             detail: "In Okta: Security > API > Tokens > Create token, as an admin who is Super Administrator, API Access \
                      Management Administrator or Application Administrator over OpenID Connect apps. Okta shows it once; \
                      it expires after 30 days unused. The header reads \"SSWS \" and the token.",
@@ -66,21 +66,21 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, now: 
             proved: passed(&[CheckKind::ApiToken, CheckKind::RegistrationRole]),
         },
         ChecklistStep {
-            title: "3. Introspection client",
+            title: "Introspection client",
             detail: "In Okta: Applications > Applications > Create App Integration > OIDC, Web Application, with the \
                      Client Credentials grant; copy its Client ID and Client Secret.",
             links: okta_link("Applications in Okta", "/admin/apps/active").into_iter().collect(),
             proved: passed(&[CheckKind::Introspection]),
         },
         ChecklistStep {
-            title: "4. The client provider form",
+            title: "The client provider form",
             detail: "In Anypoint: Access Management > Client Providers > Add Client Provider > OpenID Connect Dynamic \
                      Client Registration. \"Fill from Okta\", paste the token and secret, \"Check with Okta\", then Create.",
             links: vec![Link { label: "Access Management in Anypoint", url: "https://anypoint.mulesoft.com/accounts/".to_string() }],
             proved: passed(&[CheckKind::FormUrls]),
         },
         ChecklistStep {
-            title: "5. Environments",
+            title: "Environments",
             detail: "In Anypoint: Access Management > Business Groups > your group > Environments; open each environment \
                      that should use Okta, choose the new client provider, Update. Existing APIs keep their provider.",
             links: Vec::new(),

@@ -369,8 +369,16 @@ pub fn judge(plan: &CheckPlan, outcomes: &[Outcome], values: &FormValues, grante
         };
         lines.push(line);
     }
-    if !lines.iter().any(|line| line.check == CheckKind::FormUrls) {
-        lines.push(CheckLine::new(CheckKind::FormUrls, Verdict::Warning, "not compared: the OpenID configuration did not load."));
+    // Every check gets its line, also those that could not run.
+    for check in CheckKind::ALL {
+        if !lines.iter().any(|line| line.check == check) {
+            let why = match check {
+                CheckKind::FormUrls => "not compared: the OpenID configuration did not load.",
+                CheckKind::RegistrationRole => "not checked without an API token to ask with.",
+                _ => "not checked.",
+            };
+            lines.push(CheckLine::new(check, Verdict::Warning, why));
+        }
     }
     lines.sort_by_key(|line| line.check);
     lines
@@ -665,7 +673,7 @@ mod tests {
         let form = lines.iter().find(|line| line.check == CheckKind::FormUrls).unwrap();
         assert_eq!(form.verdict, Verdict::Failed);
         assert!(form.text.contains("Token URL"), "{}", form.text);
-        assert!(lines.iter().filter(|line| line.verdict == Verdict::Warning).count() == 2, "token and introspection not checked");
+        assert_eq!(lines.iter().filter(|line| line.verdict == Verdict::Warning).count(), 3, "token, role and introspection not checked");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::fields::AnypointField;
+
 /// The product's name as the admin sees it (also the manifest's name).
 pub const PRODUCT_NAME: &str = "Okta → Anypoint Assist";
 
@@ -43,13 +45,32 @@ pub struct BarTexts {
     pub compare: &'static str,
     /// The button that puts back what the fill changed.
     pub undo: &'static str,
+    /// The button that checks the filled form against Okta.
+    pub check: &'static str,
+    /// Its words while the checks run.
+    pub checking: &'static str,
+    /// When it is enabled: once every field of one of these sets is filled (the Issuer, and the header or the
+    /// introspection client).
+    pub check_needs: [&'static [AnypointField]; 2],
     /// Where the kept values came from and when (provenance), or `None` when nothing is kept.
     pub source: Option<String>,
 }
 
 /// The bar's words, with the provenance line of the kept values.
 pub fn bar_texts(source: Option<String>) -> BarTexts {
-    BarTexts { name: PRODUCT_NAME, fill: "Fill from Okta", compare: "Compare with Okta", undo: "Undo fill", source }
+    BarTexts {
+        name: PRODUCT_NAME,
+        fill: "Fill from Okta",
+        compare: "Compare with Okta",
+        undo: "Undo fill",
+        check: "Check with Okta",
+        checking: "Checking with Okta…",
+        check_needs: [
+            &[AnypointField::Issuer, AnypointField::AuthorizationHeader],
+            &[AnypointField::Issuer, AnypointField::IntrospectionClientId, AnypointField::IntrospectionClientSecret],
+        ],
+        source,
+    }
 }
 
 /// "3 min ago": how long ago `then` was, both in milliseconds since 1970.

@@ -44,6 +44,7 @@ async function offerPlan(bar, answer) {
     }
   };
   await apply(plan.steps);
+  updateCheckButton();
   bar.status.textContent = plan.summary;
   if (answer.source) bar.source.textContent = answer.source; // issuer first may have kept new values
   bar.undo.hidden = previous.length === 0;

@@ -99,6 +99,7 @@ document.addEventListener('input', async (event) => {
   if (settingValue) return;
   const hit = await classifiedControl(event);
   if (hit) showHints(hit, false);
+  updateCheckButton();
 }, true);
 document.addEventListener('change', async (event) => {
   const origin = event.composedPath()[0];

@@ -2,7 +2,7 @@
 // shadow root: the page can see that it exists, never read or press it) and remember which control is which
 // field. Every text on the bar comes from the core's answer.
 
-let attached = null; // { host, form, bar, fields: Map<control, field>, shared: Set<field> } while on the page
+let attached = null; // { host, form, bar, texts, fields: Map<control, field>, shared: Set<field> } while on the page
 
 async function scan() {
   scanQueued = false;
@@ -24,6 +24,7 @@ async function scan() {
   // Only the values the core reads as context for other fields ever leave the page (never a secret).
   attached.shared = new Set(classification.matches.filter((m) => m.shareValue).map((m) => m.field));
   for (const control of attached.fields.keys()) hintElementFor(control);
+  updateCheckButton();
 }
 
 function detach() {
@@ -41,10 +42,60 @@ function attachBar(form, texts) {
   };
   bar.fill = h('button', { type: 'button', class: 'primary', onclick: () => fillFromOkta(bar) }, texts.fill);
   bar.compare = h('button', { type: 'button', onclick: () => compareWithOkta(bar) }, texts.compare);
+  bar.check = h('button', { type: 'button', disabled: true, onclick: () => checkWithOkta(bar) }, texts.check);
+  // The check's result and the explanation of an Anypoint error, announced when they change.
+  bar.results = h('div', { class: 'results', role: 'status', 'aria-live': 'polite' });
   root.append(
     h('div', { class: 'card', role: 'group', 'aria-label': texts.name },
-      h('div', { class: 'row' }, bar.fill, bar.compare, bar.replace, bar.undo, bar.status, bar.source)),
+      h('div', { class: 'row' }, bar.fill, bar.compare, bar.check, bar.replace, bar.undo, bar.status, bar.source),
+      bar.results),
   );
   form.before(host);
-  attached = { host, form, bar, fields: new Map(), shared: new Set() };
+  attached = { host, form, bar, texts, fields: new Map(), shared: new Set() };
+}
+
+// The value of a field as typed, read only on the admin's click (the header and secret go nowhere else).
+function typedValue(field) {
+  for (const [control, candidate] of attached?.fields ?? []) if (candidate === field && control.isConnected) return controlValue(control);
+  return '';
+}
+
+// Enabled once every field of one of the sets the core names is filled.
+function updateCheckButton() {
+  if (!attached) return;
+  const filled = (field) => typedValue(field).trim() !== '';
+  attached.bar.check.disabled = !attached.texts.checkNeeds.some((fields) => fields.every(filled));
+}
+
+async function checkWithOkta(bar) {
+  const { texts } = attached;
+  bar.check.disabled = true;
+  bar.check.textContent = texts.checking;
+  bar.results.replaceChildren();
+  const answer = await askCore({
+    checkWithOkta: { values: sharedValues(null), header: typedValue('authorizationHeader'), secret: typedValue('introspectionClientSecret') },
+  });
+  bar.check.textContent = texts.check;
+  updateCheckButton();
+  if (answer.kind !== 'oktaChecked') {
+    bar.results.append(h('p', { class: 'summary' }, answer.message));
+    return;
+  }
+  bar.results.append(
+    h('p', { class: 'summary' }, answer.summary),
+    h('ul', { class: 'checks' }, answer.lines.map((line) => h('li', { class: line.verdict, 'data-check': line.check }, line.text))),
+  );
+}
+
+// After Create: Anypoint's error about the OpenID provider gets its likely cause beside it (and in the bar).
+const explainedErrors = new WeakSet();
+
+async function explainErrorIn(element) {
+  if (explainedErrors.has(element)) return;
+  explainedErrors.add(element);
+  const answer = await askCore({ explainError: { text: textOf(element, 2000) } });
+  if (answer.kind !== 'errorExplained' || !answer.explanation || !attached) return;
+  const { host, root } = createAssistHost('error-explanation');
+  root.append(h('p', { class: 'card', role: 'status' }, answer.explanation));
+  element.after(host);
 }

@@ -28,10 +28,26 @@ function queueScan() {
   requestAnimationFrame(() => scan());
 }
 
+// While the form is on the page: added text that mentions the OpenID provider may be Anypoint's error after
+// Create (the core decides; a cheap look at short texts here keeps long lists off the wire).
+const ERROR_MENTION = /openid (provider|connect client)/i;
+
+function reviewAddedMessages(mutations) {
+  for (const mutation of mutations) {
+    for (const node of mutation.addedNodes) {
+      const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+      if (element?.nodeType !== Node.ELEMENT_NODE || element.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue;
+      const text = element.textContent;
+      if (text.length <= 2000 && ERROR_MENTION.test(text)) explainErrorIn(element);
+    }
+  }
+}
+
 function reviewMutations() {
   frameQueued = false;
   const batches = pendingMutations;
   pendingMutations = [];
+  if (attached) batches.forEach(reviewAddedMessages);
   if (!scanQueued && batches.some(touchesControls)) {
     scanQueued = true;
     scan(); // already in a frame

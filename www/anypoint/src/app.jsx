@@ -47,8 +47,20 @@ function Check({ id, label, checked, onChange }) {
   );
 }
 
+// After Create, the practice console can answer as Anypoint does when Okta refused (…?providerError=401,
+// 400, 403, timeout): the one sentence Anypoint shows (docs/facts.md; the timeout's wording is unconfirmed).
+function providerErrorMessage() {
+  const code = new URLSearchParams(window.location.search).get('providerError');
+  if (!code) return null;
+  const prefix = 'Client: Invalid OpenID Connect client creation request.';
+  if (code === 'timeout') return `${prefix} The request to the OpenID provider timed out.`;
+  const detail = code === '400' ? " invalid_client_metadata: 'grant_types' must contain 'authorization_code' when 'application_type' is 'web'" : '';
+  return `${prefix} OpenID provider responded with status code ${code}.${detail}`;
+}
+
 function ClientProviderForm() {
   const [values, setValues] = useState(EMPTY);
+  const [error, setError] = useState(null);
   const [loaded, setLoaded] = useState(false);
   const [submitted, setSubmitted] = useState(null);
   // Settings "arrive" after a moment and the whole form re-mounts, as SPAs do.
@@ -60,6 +72,7 @@ function ClientProviderForm() {
   const submit = (event) => {
     event.preventDefault();
     setSubmitted(values);
+    setError(providerErrorMessage());
   };
   const text = (id, label, type) => <TextField id={id} label={label} value={values[id]} onChange={set} type={type} />;
   return (
@@ -84,6 +97,7 @@ function ClientProviderForm() {
       <Check id="disableCertValidation" label="Disable server certificate validation" checked={values.disableCertValidation} onChange={set} />
       <Check id="allowLocalDeletion" label="Enable client deletion in Anypoint Platform" checked={values.allowLocalDeletion} onChange={set} />
       <Check id="allowExternalModification" label="Enable client deletion and updates in IdP" checked={values.allowExternalModification} onChange={set} />
+      {error && <div role="alert" className="error-banner">{error}</div>}
       <p><button type="submit">Create</button> <button type="button" className="secondary" onClick={() => navigate(LIST)}>Cancel</button></p>
       {submitted && (
         <section aria-label="Submitted">
