@@ -194,24 +194,26 @@ cmd_fuzz() {
     [[ " ${FUZZ_DOORS[*]} " == *" $only "* ]] || die "unknown door '$only' (${FUZZ_DOORS[*]})"
     doors=("$only")
   fi
-  rustup toolchain list | grep -q '^nightly' || { log "installing the nightly toolchain (cargo fuzz needs it)"; rustup toolchain install nightly --profile minimal; }
   if ! command -v cargo-fuzz >/dev/null; then
     [[ -x $TOOLS_CACHE/cargo-fuzz/bin/cargo-fuzz ]] || { log "installing cargo-fuzz"; cargo install cargo-fuzz --root "$TOOLS_CACHE/cargo-fuzz"; }
     mkdir -p "$TOOLS/bin" && cp "$TOOLS_CACHE/cargo-fuzz/bin/cargo-fuzz" "$TOOLS/bin/"
   fi
+  # The machine's one toolchain (no nightly can be fetched here): RUSTC_BOOTSTRAP lets cargo fuzz pass its -Z
+  # flags to stable rustc. No sanitizer: the crate has no unsafe code, and without one it runs about 2.5× faster.
+  local fuzz=(env RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none)
   local report=() door log_file
   for door in "${doors[@]}"; do
     log "fuzzing door '$door' for ${seconds}s (seeds: fuzz/seeds/$door, corpus: fuzz/corpus/$door)"
     log_file=$(mktemp)
     mkdir -p "fuzz/corpus/$door"
     rm -rf "fuzz/target/new-$door" "fuzz/target/min-$door" && mkdir -p "fuzz/target/new-$door" "fuzz/target/min-$door"
-    cargo +nightly fuzz run "$door" "fuzz/target/new-$door" "fuzz/corpus/$door" "fuzz/seeds/$door" -- \
+    "${fuzz[@]}" "$door" "fuzz/target/new-$door" "fuzz/corpus/$door" "fuzz/seeds/$door" -- \
       -max_total_time="$seconds" -print_final_stats=1 -max_len="${FUZZ_MAX_LEN[$door]}" 2>&1 \
       | tee "$log_file" | grep -E '^#[0-9]+\s+(DONE|pulse)|ERROR|panicked' || true
     [[ ${PIPESTATUS[0]} -eq 0 ]] || die "door '$door' failed: see fuzz/artifacts/$door and $log_file"
     # Keep the smallest set of inputs that reaches everything reached so far (seeds apart), so that the next run
     # starts where this one stopped and the repository stays small.
-    cargo +nightly fuzz run "$door" "fuzz/target/min-$door" "fuzz/corpus/$door" "fuzz/target/new-$door" -- -merge=1 >/dev/null 2>&1 \
+    "${fuzz[@]}" "$door" "fuzz/target/min-$door" "fuzz/corpus/$door" "fuzz/target/new-$door" -- -merge=1 >/dev/null 2>&1 \
       || die "merging the finds of door '$door' failed"
     rm -rf "fuzz/corpus/$door" && mv "fuzz/target/min-$door" "fuzz/corpus/$door"
     report+=("$(printf '%-12s %12s %8s %8s %6s' "$door" \
