@@ -198,8 +198,15 @@ mod tests {
         assert_eq!(permit(&popup, &fetch), Ok(()));
         assert_eq!(permit(&anypoint, &classify), Ok(()));
         assert_eq!(permit(&popup, &Request::ForgetKept), Ok(()));
+        // Only the form's page checks with Okta (the token and secret are typed there) and reads its errors.
+        let check = Request::CheckWithOkta { values: Default::default(), header: String::new(), secret: String::new() };
+        let explain = Request::ExplainError { text: String::new() };
+        assert_eq!(permit(&anypoint, &check), Ok(()));
+        assert_eq!(permit(&anypoint, &explain), Ok(()));
+        assert_eq!(permit(&popup, &Request::GetChecklist), Ok(()));
         for (context, request) in [(&anypoint, &keep), (&anypoint, &fetch), (&anypoint, &Request::GetKept), (&anypoint, &Request::ForgetKept),
-            (&okta, &fetch), (&okta, &classify), (&okta, &Request::ForgetKept), (&popup, &keep), (&popup, &classify)] {
+            (&okta, &fetch), (&okta, &classify), (&okta, &Request::ForgetKept), (&popup, &keep), (&popup, &classify),
+            (&okta, &check), (&popup, &check), (&okta, &explain), (&anypoint, &Request::GetChecklist)] {
             let refusal = permit(context, request).unwrap_err();
             assert!(refusal.to_string().contains(request.name()), "{refusal}");
         }
