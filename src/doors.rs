@@ -12,7 +12,7 @@ use crate::core::fill::plan_fill;
 use crate::core::header::normalize_authorization_header;
 use crate::core::hints::{hints_for, FormValues};
 use crate::core::metadata::{inspect_metadata, metadata_url_for};
-use crate::core::okta_check::{judge, plan_checks, CheckKind, Filled, Outcome, Verdict};
+use crate::core::okta_check::{judge, plan_checks, plan_second_round, CheckKind, Filled, Outcome, Verdict};
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Sender};
 use crate::core::service::{answer, version_mismatch, Situation};
@@ -189,22 +189,24 @@ pub fn okta_answer(data: &[u8]) {
     };
     let data = data.get(1..).unwrap_or_default();
     let filled = Filled { values: &values, header: &header, secret };
-    let plan = plan_checks(&filled, &[], "nonce").expect("a full form plans");
+    let mut plan = plan_checks(&filled, &[]).expect("a full form plans");
     let mut parts = data.split(|byte| *byte == 0);
-    let outcomes: Vec<Outcome> = plan
-        .calls
-        .iter()
-        .map(|_| match parts.next() {
-            Some([kind, high, low, body @ ..]) => match kind % 8 {
-                0 => Outcome::TimedOut,
-                1 => Outcome::Unreachable,
-                2 => Outcome::Redirected,
-                3 => Outcome::TooLarge,
-                _ => Outcome::Answered { status: u16::from_be_bytes([*high, *low]) % 600, body: String::from_utf8_lossy(body).into_owned() },
-            },
-            _ => Outcome::Answered { status: 200, body: "{}".to_string() },
-        })
-        .collect();
+    let mut answer = || match parts.next() {
+        Some([kind, high, low, body @ ..]) => match kind % 8 {
+            0 => Outcome::TimedOut,
+            1 => Outcome::Unreachable,
+            2 => Outcome::Redirected,
+            3 => Outcome::TooLarge,
+            _ => Outcome::Answered { status: u16::from_be_bytes([*high, *low]) % 600, body: String::from_utf8_lossy(body).into_owned() },
+        },
+        _ => Outcome::Answered { status: 200, body: "{}".to_string() },
+    };
+    let mut outcomes: Vec<Outcome> = plan.calls.iter().map(|_| answer()).collect();
+    let second = plan_second_round(&mut plan, &outcomes, &[], "nonce");
+    outcomes.extend((0..second).map(|_| answer()));
+    for call in &plan.calls {
+        assert!(call.url.starts_with("https://dev-12345678.okta.com/"), "a request left the org: {}", call.url);
+    }
     let lines = judge(&plan, &outcomes, &values, &[]);
     let checks: Vec<CheckKind> = lines.iter().map(|line| line.check).collect();
     assert_eq!(checks, CheckKind::ALL, "one line per check, in order");

@@ -11,7 +11,7 @@ pub const MAX_ERROR_TEXT: usize = 2000;
 
 /// The likely cause of an Anypoint error about the OpenID provider, and what to do; `None` for other text.
 pub fn explain_provider_error(text: &str) -> Option<String> {
-    if text.len() > MAX_ERROR_TEXT {
+    if text.chars().count() > MAX_ERROR_TEXT {
         return None;
     }
     let lower = text.to_ascii_lowercase();

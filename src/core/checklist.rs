@@ -41,6 +41,9 @@ fn admin_console(host: &str) -> Option<String> {
 
 /// The checklist, with links into the org of the last check (or of the kept values).
 pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, now: u64) -> Vec<ChecklistStep> {
+    // The links go to the org of the last check only when its Issuer proved to be an authorization server of
+    // an org (the page chose what was typed); else to the org of the kept values.
+    let proof = proof.filter(|proof| proof.passed.contains(&CheckKind::OpenidConfiguration));
     let issuer = proof.map(|proof| proof.issuer.as_str()).or(kept.map(|draft| draft.issuer.as_str()));
     let admin = issuer.and_then(|issuer| WebUrl::parse(issuer).ok()).and_then(|url| admin_console(url.host()));
     let okta_link = |label, path: &str| admin.as_ref().map(|admin| Link { label, url: format!("{admin}{path}") });
@@ -98,19 +101,22 @@ mod tests {
         let proof = CheckProof {
             issuer: "https://dev-12345678.okta.com/oauth2/default".to_string(),
             at: 0,
-            passed: vec![CheckKind::ApiToken, CheckKind::RegistrationRole, CheckKind::FormUrls],
+            passed: vec![CheckKind::OpenidConfiguration, CheckKind::ApiToken, CheckKind::RegistrationRole, CheckKind::FormUrls],
         };
         let steps = checklist(None, Some(&proof), 120_000);
         assert_eq!(steps[1].links[0].url, "https://dev-12345678-admin.okta.com/admin/access/api/tokens");
         assert_eq!(steps[1].proved.as_deref(), Some("Proved by Check with Okta, 2 min ago."));
         assert_eq!(steps[2].proved, None, "introspection not proved");
-        assert_eq!(steps[0].proved, None, "discovery not proved, nothing kept");
+        assert_eq!(steps[0].proved, None, "the authorization server metadata not proved, nothing kept");
         // Without any org: no Okta links, still the whole procedure.
         let steps = checklist(None, None, 0);
         assert_eq!(steps.len(), 5);
         assert!(steps[..3].iter().all(|step| step.links.is_empty()));
         // A custom domain has no admin console to guess.
-        let custom = CheckProof { issuer: "https://login.acme-corp.com/oauth2/default".to_string(), at: 0, passed: vec![] };
+        let custom = CheckProof { issuer: "https://login.acme-corp.com/oauth2/default".to_string(), at: 0, passed: vec![CheckKind::OpenidConfiguration] };
         assert!(checklist(None, Some(&custom), 0)[1].links.is_empty());
+        // A check whose Issuer did not prove itself does not steer the links.
+        let unproved = CheckProof { issuer: "https://attacker.okta.com".to_string(), at: 0, passed: vec![] };
+        assert!(checklist(None, Some(&unproved), 0)[1].links.is_empty());
     }
 }

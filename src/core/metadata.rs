@@ -34,7 +34,7 @@ pub const MAX_NESTING: usize = 32;
 
 /// The deepest nesting of `[` and `{` outside strings (not a parser: brackets in strings are skipped, and
 /// unbalanced text is the parser's to report).
-fn nesting_depth(text: &str) -> usize {
+pub(crate) fn nesting_depth(text: &str) -> usize {
     let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
     for byte in text.bytes() {
         if in_string {

@@ -13,9 +13,10 @@ use super::draft::AnypointDraft;
 use super::fetch_policy::{may_fetch, FETCH_TIMEOUT_SECONDS};
 use super::fields::AnypointField;
 use super::hints::FormValues;
-use super::hosts::okta_org_of;
+use super::hosts::{okta_domain_of, okta_org_of};
 use super::json_document::{parse_json, DocumentFields, Found, TopLevel};
-use super::metadata::inspect_metadata_with;
+use super::metadata::{inspect_metadata_with, nesting_depth, MAX_NESTING};
+use super::okta_paths::server_of_issuer;
 use super::severity::Severity;
 use super::web_url::WebUrl;
 
@@ -158,16 +159,25 @@ pub enum Outcome {
     TooLarge,
 }
 
-/// The requests to send, and the lines already decided without sending anything (a check that cannot run).
+/// The requests of a check run and the lines already decided without sending anything. Two rounds: the
+/// discovery documents first (nothing secret); the API token and the client's secret only once the Issuer's
+/// OpenID configuration proved it is an authorization server of that org ([`plan_second_round`]).
+/// Not `Debug`: it holds the header and the secret until the run ends.
 pub struct CheckPlan {
     /// The Issuer as typed (trimmed): the one Anypoint will use.
     pub issuer: String,
-    /// The Okta org it names, for the result's summary and the checklist.
+    /// The Okta org it names, for the result's summary.
     pub org: String,
-    /// What to send, in order.
+    /// What to send, in order; the second round's calls are appended to the first's.
     pub calls: Vec<OktaCall>,
     /// Lines for checks that need no request.
     pub decided: Vec<CheckLine>,
+    origin: String,
+    header: String,
+    client_id: String,
+    secret: String,
+    typed_introspection: String,
+    private_key_jwt: bool,
 }
 
 /// What the admin filled in, as the content script read it on their click. The header and secret are here
@@ -185,18 +195,33 @@ fn value(values: &FormValues, field: AnypointField) -> &str {
     values.get(&field).map(|value| value.trim()).unwrap_or("")
 }
 
-/// The requests that check what the admin filled in, all on the Issuer's host, or why there is nothing to
-/// check yet. `granted_hosts`: custom URL domains the admin allowed; `nonce`: a random token to introspect.
-pub fn plan_checks(filled: &Filled<'_>, granted_hosts: &[String], nonce: &str) -> Result<CheckPlan, String> {
+const ISSUER_SHAPE: &str = "Check with Okta needs the Issuer as Okta writes it: https://{org}.okta.com, or \
+https://{org}.okta.com/oauth2/{server id} for a custom authorization server (no trailing slash, query or fragment).";
+
+/// The first round: the two discovery documents Anypoint reads, or why there is nothing to check. The Issuer
+/// must be an org's own URL (`https://{org}.{okta domain}[/oauth2/{id}]`) or on a custom domain the admin
+/// granted (`granted_hosts`): never a deeper Okta subdomain, a query or a fragment, so the requests (and later
+/// the secrets) can only reach that org.
+pub fn plan_checks(filled: &Filled<'_>, granted_hosts: &[String]) -> Result<CheckPlan, String> {
     let issuer = value(filled.values, AnypointField::Issuer);
     if issuer.is_empty() {
         return Err("Fill the Issuer first: the checks run against its Okta org.".to_string());
     }
     let openid = format!("{issuer}/.well-known/openid-configuration");
     let parsed = may_fetch(&openid, granted_hosts).map_err(|problem| format!("Cannot check this Issuer: {problem}"))?;
-    let origin = parsed.origin();
-    let org = okta_org_of(parsed.host()).unwrap_or_else(|| parsed.host().to_string());
-    let mut calls = vec![
+    let issuer_url = WebUrl::parse(issuer).map_err(|_| ISSUER_SHAPE.to_string())?;
+    let host = issuer_url.host();
+    let org_host = okta_domain_of(host).is_some_and(|domain| {
+        host.strip_suffix(domain).and_then(|org| org.strip_suffix('.')).is_some_and(|org| !org.contains('.') && !org.ends_with("-admin"))
+    });
+    let well_formed = issuer_url.query().is_none()
+        && issuer_url.fragment().is_none()
+        && !issuer.ends_with('/')
+        && server_of_issuer(issuer_url.path()).is_some();
+    if !well_formed || !(org_host || granted_hosts.iter().any(|granted| granted == host)) {
+        return Err(ISSUER_SHAPE.to_string());
+    }
+    let calls = vec![
         OktaCall { check: CheckKind::OpenidConfiguration, method: "GET", url: openid, authorization: None, form_body: None },
         OktaCall {
             check: CheckKind::AuthorizationServerMetadata,
@@ -206,66 +231,106 @@ pub fn plan_checks(filled: &Filled<'_>, granted_hosts: &[String], nonce: &str) -
             form_body: None,
         },
     ];
-    let mut decided = Vec::new();
+    Ok(CheckPlan {
+        issuer: issuer.to_string(),
+        org: okta_org_of(parsed.host()).unwrap_or_else(|| parsed.host().to_string()),
+        calls,
+        decided: Vec::new(),
+        origin: parsed.origin(),
+        header: filled.header.trim().to_string(),
+        client_id: value(filled.values, AnypointField::IntrospectionClientId).to_string(),
+        secret: filled.secret.trim().to_string(),
+        typed_introspection: value(filled.values, AnypointField::TokenIntrospectionUrl).to_string(),
+        private_key_jwt: value(filled.values, AnypointField::AuthenticationByPrivateKeyJwt) == "true",
+    })
+}
 
-    let header = filled.header.trim();
-    let jwt = value(filled.values, AnypointField::AuthenticationByPrivateKeyJwt) == "true";
-    if jwt {
-        decided.push(CheckLine::new(
+/// The second round, given the first round's outcomes: the API token's two requests (to the org itself) and
+/// the introspection (to the document's own `introspection_endpoint`, which a URL typed in the form must
+/// equal), each only when the OpenID configuration passed; otherwise the lines that say why nothing was sent.
+/// Answers how many calls were added. `nonce`: a random token to introspect.
+pub fn plan_second_round(plan: &mut CheckPlan, first: &[Outcome], granted_hosts: &[String], nonce: &str) -> usize {
+    let before = plan.calls.len();
+    let discovered = plan.calls.iter().zip(first).find_map(|(call, outcome)| match outcome {
+        Outcome::Answered { status: 200, body } if call.check == CheckKind::OpenidConfiguration => {
+            let inspection = inspect_metadata_with(body, &call.url, granted_hosts);
+            if inspection.problems.iter().any(|problem| problem.severity == Severity::Error) {
+                return None;
+            }
+            inspection.metadata
+        }
+        _ => None,
+    });
+    let not_sent = "not checked: the Issuer's OpenID configuration did not pass (above), so nothing secret was sent.";
+
+    let header = plan.header.clone();
+    if plan.private_key_jwt {
+        plan.decided.push(CheckLine::new(
             CheckKind::ApiToken,
             Verdict::Warning,
             "not checked: private key JWT is chosen. Okta needs an API Services app with the scopes \
              okta.clients.register, okta.clients.read and okta.clients.manage, the Application Administrator role, and DPoP off.",
         ));
     } else if header.is_empty() {
-        decided.push(CheckLine::new(CheckKind::ApiToken, Verdict::Warning, "not checked: the Authorization Header is empty."));
+        plan.decided.push(CheckLine::new(CheckKind::ApiToken, Verdict::Warning, "not checked: the Authorization Header is empty."));
+    } else if header.get(..7).is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer ")) {
+        plan.decided.push(CheckLine::new(
+            CheckKind::ApiToken,
+            Verdict::Warning,
+            "not checked: a Bearer access token is Anypoint's to use; the checks ask with SSWS API tokens only.",
+        ));
     } else if !header.starts_with("SSWS ") {
-        decided.push(CheckLine::new(
+        plan.decided.push(CheckLine::new(
             CheckKind::ApiToken,
             Verdict::Failed,
             "the Authorization Header must read \"SSWS \" and the API token (the hint on the field fixes it). Not sent.",
         ));
+    } else if discovered.is_none() {
+        plan.decided.push(CheckLine::new(CheckKind::ApiToken, Verdict::Warning, not_sent));
     } else {
         for (check, path) in [(CheckKind::ApiToken, "/api/v1/users/me"), (CheckKind::RegistrationRole, "/oauth2/v1/clients?limit=1")] {
-            calls.push(OktaCall {
+            plan.calls.push(OktaCall {
                 check,
                 method: "GET",
-                url: format!("{origin}{path}"),
-                authorization: Some(header.to_string()),
+                url: format!("{}{path}", plan.origin),
+                authorization: Some(header.clone()),
                 form_body: None,
             });
         }
     }
 
-    let client_id = value(filled.values, AnypointField::IntrospectionClientId);
-    let secret = filled.secret.trim();
-    if client_id.is_empty() || secret.is_empty() {
-        decided.push(CheckLine::new(CheckKind::Introspection, Verdict::Warning, "not checked: fill the Client ID and the Client Secret."));
-    } else {
-        let typed = value(filled.values, AnypointField::TokenIntrospectionUrl);
-        // As the metadata names it: the org server's is `{org}/oauth2/v1/introspect`, a custom one's `{issuer}/v1/introspect`.
-        let url = match typed {
-            "" if parsed.path() == "/.well-known/openid-configuration" => format!("{origin}/oauth2/v1/introspect"),
-            "" => format!("{issuer}/v1/introspect"),
-            typed => typed.to_string(),
-        };
-        match WebUrl::parse(&url) {
-            Ok(target) if target.is_https() && target.authority() == parsed.authority() => calls.push(OktaCall {
+    if plan.client_id.is_empty() || plan.secret.is_empty() {
+        plan.decided.push(CheckLine::new(CheckKind::Introspection, Verdict::Warning, "not checked: fill the Client ID and the Client Secret."));
+        return plan.calls.len() - before;
+    }
+    let Some(metadata) = discovered else {
+        plan.decided.push(CheckLine::new(CheckKind::Introspection, Verdict::Warning, not_sent));
+        return plan.calls.len() - before;
+    };
+    match metadata.introspection_endpoint {
+        Some(endpoint) if plan.typed_introspection.is_empty() || plan.typed_introspection == endpoint => {
+            let credentials = format!("{}:{}", form_encode(&plan.client_id), form_encode(&plan.secret));
+            plan.calls.push(OktaCall {
                 check: CheckKind::Introspection,
                 method: "POST",
-                url,
-                authorization: Some(format!("Basic {}", base64(&format!("{}:{}", form_encode(client_id), form_encode(secret))))),
+                url: endpoint,
+                authorization: Some(format!("Basic {}", base64(&credentials))),
                 form_body: Some(format!("token={}&token_type_hint=access_token", form_encode(nonce))),
-            }),
-            _ => decided.push(CheckLine::new(
-                CheckKind::Introspection,
-                Verdict::Failed,
-                "the Token Introspection URL is not an https URL on the Issuer's host, so the client's secret was not sent. \
-                 Use the introspection_endpoint of the metadata document.",
-            )),
+            });
         }
+        Some(_) => plan.decided.push(CheckLine::new(
+            CheckKind::Introspection,
+            Verdict::Failed,
+            "the Token Introspection URL differs from the document's introspection_endpoint, so the client's secret was \
+             not sent there. Use the document's (Fill from Okta).",
+        )),
+        None => plan.decided.push(CheckLine::new(
+            CheckKind::Introspection,
+            Verdict::Failed,
+            "the Issuer's metadata names no introspection endpoint. Use a custom authorization server's or the org's.",
+        )),
     }
-    Ok(CheckPlan { issuer: issuer.to_string(), org, calls, decided })
+    plan.calls.len() - before
 }
 
 /// Okta's error object, as far as the verdicts need it: `errorCode` only when well formed (`E` + 7 digits),
@@ -278,6 +343,10 @@ struct OktaError {
 
 /// An answer's body: `None` when it is not JSON; an empty object's fields for JSON that is no object (a list).
 fn read_answer(body: &str) -> Option<DocumentFields> {
+    // Deep nesting would exhaust the wasm stack in the browser's JSON decoder: not an answer of Okta's.
+    if nesting_depth(body) > MAX_NESTING {
+        return None;
+    }
     match parse_json(body.trim()).ok()? {
         TopLevel::Object(fields) => Some(fields),
         TopLevel::Other(_) => Some(DocumentFields::default()),
@@ -336,8 +405,9 @@ const FEATURE_NOT_ENABLED: &str = "this org has no API Access Management, so cus
 pub fn judge(plan: &CheckPlan, outcomes: &[Outcome], values: &FormValues, granted_hosts: &[String]) -> Vec<CheckLine> {
     let mut lines = plan.decided.clone();
     let org_host = plan.calls.first().and_then(|call| WebUrl::parse(&call.url).ok()).map(|url| url.host().to_string()).unwrap_or_default();
-    let token_refused = plan.calls.iter().zip(outcomes).any(|(call, outcome)| {
-        call.check == CheckKind::ApiToken && matches!(outcome, Outcome::Answered { status: 401, .. })
+    // The role is only judged when Okta accepted the token itself.
+    let token_accepted = plan.calls.iter().zip(outcomes).any(|(call, outcome)| {
+        call.check == CheckKind::ApiToken && matches!(outcome, Outcome::Answered { status: 200, .. })
     });
     for (call, outcome) in plan.calls.iter().zip(outcomes) {
         if let Some(line) = transport_line(call.check, outcome) {
@@ -360,8 +430,8 @@ pub fn judge(plan: &CheckPlan, outcomes: &[Outcome], values: &FormValues, grante
                 line
             }
             CheckKind::ApiToken => judge_api_token(*status, fields.is_some(), &error),
-            CheckKind::RegistrationRole if token_refused => {
-                CheckLine::new(call.check, Verdict::Warning, "not proven: Okta refused the API token (see above).")
+            CheckKind::RegistrationRole if !token_accepted => {
+                CheckLine::new(call.check, Verdict::Warning, "not proven: Okta did not accept the API token (above).")
             }
             CheckKind::RegistrationRole => judge_registration_role(*status, fields.is_some(), &error),
             CheckKind::Introspection => judge_introspection(*status, fields.as_ref(), &error, &org_host),
@@ -381,6 +451,15 @@ pub fn judge(plan: &CheckPlan, outcomes: &[Outcome], values: &FormValues, grante
         }
     }
     lines.sort_by_key(|line| line.check);
+    // Belt and braces: whatever a line quotes (a document's issuer), it never repeats the token or the secret.
+    let token = plan.header.strip_prefix("SSWS ").unwrap_or(&plan.header).trim();
+    for secret in [token, plan.secret.as_str()].into_iter().filter(|secret| secret.len() >= 8) {
+        for line in &mut lines {
+            if line.text.contains(secret) {
+                line.text = line.text.replace(secret, "…");
+            }
+        }
+    }
     lines
 }
 
@@ -485,7 +564,12 @@ fn judge_registration_role(status: u16, is_json: bool, error: &OktaError) -> Che
         return not_json(check, status);
     }
     match status {
-        200 => CheckLine::new(check, Verdict::Passed, "the token's admin may register OpenID Connect apps."),
+        200 => CheckLine::new(
+            check,
+            Verdict::Passed,
+            "Okta lets the token's admin list OpenID Connect apps, which the roles that register them allow (a \
+             Read-Only Administrator may list too: if Anypoint later gets 403, see Security > Administrators).",
+        ),
         403 => CheckLine::new(
             check,
             Verdict::Failed,
@@ -530,7 +614,7 @@ pub fn summary(org: &str, lines: &[CheckLine]) -> String {
     let failed = lines.iter().filter(|line| line.verdict == Verdict::Failed).count();
     let warned = lines.iter().filter(|line| line.verdict == Verdict::Warning).count();
     match (failed, warned) {
-        (0, 0) => format!("Okta org {org}: every check passed. Create is safe to click."),
+        (0, 0) => format!("Okta org {org}: every check passed."),
         (0, _) => format!("Okta org {org}: nothing failed, {warned} not proven."),
         _ => format!("Okta org {org}: {failed} failed. Fix them before Create: Anypoint only finds out later."),
     }
@@ -570,40 +654,54 @@ mod tests {
     const ISSUER: &str = "https://dev-12345678.okta.com/oauth2/default";
     const TOKEN: &str = include_str!("../../tests/fixtures/api-token.txt");
     const SECRET: &str = include_str!("../../tests/fixtures/client-secret.txt");
+    const CLIENT_ID: &str = include_str!("../../tests/fixtures/client-id.txt");
     const OPENID: &str = include_str!("../../tests/fixtures/custom-default.openid-configuration.json");
     const OAUTH: &str = include_str!("../../tests/fixtures/custom-default.oauth-authorization-server.json");
 
     fn values() -> FormValues {
         FormValues::from([
             (AnypointField::Issuer, ISSUER.to_string()),
-            (AnypointField::IntrospectionClientId, "0oa1practiceintrospect".to_string()),
+            (AnypointField::IntrospectionClientId, CLIENT_ID.trim().to_string()),
             (AnypointField::TokenUrl, format!("{ISSUER}/v1/token")),
         ])
     }
 
-    fn planned(values: &FormValues, header: &str, secret: &str) -> Result<CheckPlan, String> {
-        plan_checks(&Filled { values, header, secret }, &[], "nonce")
+    fn header() -> String {
+        format!("SSWS {}", TOKEN.trim())
     }
 
     fn answered(status: u16, body: &str) -> Outcome {
         Outcome::Answered { status, body: body.to_string() }
     }
 
-    /// Verdicts in check order, for the five answers (discovery ×2, token, role, introspection).
-    fn verdicts(answers: [Outcome; 5]) -> Vec<(CheckKind, Verdict)> {
-        let values = values();
-        let plan = planned(&values, &format!("SSWS {}", TOKEN.trim()), SECRET.trim()).unwrap();
-        judge(&plan, &answers, &values, &[]).iter().map(|line| (line.check, line.verdict)).collect()
+    /// Both rounds: the first two answers go to discovery, the rest to the second round's calls in order.
+    fn run(values: &FormValues, header: &str, secret: &str, answers: Vec<Outcome>) -> (CheckPlan, Vec<CheckLine>) {
+        let mut plan = plan_checks(&Filled { values, header, secret }, &[]).ok().expect("plans");
+        let mut answers = answers.into_iter();
+        let mut outcomes: Vec<Outcome> = answers.by_ref().take(2).collect();
+        let added = plan_second_round(&mut plan, &outcomes, &[], "nonce");
+        outcomes.extend(answers.take(added));
+        assert_eq!(outcomes.len(), plan.calls.len(), "one answer per call");
+        let lines = judge(&plan, &outcomes, values, &[]);
+        (plan, lines)
     }
 
-    fn good() -> [Outcome; 5] {
-        [answered(200, OPENID), answered(200, OAUTH), answered(200, "{\"id\":\"00u1\"}"), answered(200, "[]"), answered(200, "{\"active\":false}")]
+    fn verdicts(answers: Vec<Outcome>) -> Vec<(CheckKind, Verdict)> {
+        run(&values(), &header(), SECRET.trim(), answers).1.iter().map(|line| (line.check, line.verdict)).collect()
+    }
+
+    fn good() -> Vec<Outcome> {
+        vec![answered(200, OPENID), answered(200, OAUTH), answered(200, "{\"id\":\"00u1\"}"), answered(200, "[]"), answered(200, "{\"active\":false}")]
+    }
+
+    fn with(mut answers: Vec<Outcome>, index: usize, outcome: Outcome) -> Vec<Outcome> {
+        answers[index] = outcome;
+        answers
     }
 
     #[test]
-    fn plans_only_requests_to_the_issuers_host_and_never_a_change() {
-        let values = values();
-        let plan = planned(&values, &format!("SSWS {}", TOKEN.trim()), SECRET.trim()).unwrap();
+    fn plans_only_requests_to_the_issuers_org_and_never_a_change() {
+        let (plan, _) = run(&values(), &header(), SECRET.trim(), good());
         let urls: Vec<(&str, &str)> = plan.calls.iter().map(|call| (call.method, call.url.as_str())).collect();
         assert_eq!(
             urls,
@@ -615,22 +713,56 @@ mod tests {
                 ("POST", "https://dev-12345678.okta.com/oauth2/default/v1/introspect"),
             ]
         );
-        assert_eq!(plan.calls[2].authorization.as_deref(), Some(format!("SSWS {}", TOKEN.trim()).as_str()));
+        assert_eq!(plan.calls[2].authorization.as_deref(), Some(header().as_str()));
         assert_eq!(plan.calls[4].authorization.as_deref(), Some("Basic MG9hMXByYWN0aWNlaW50cm9zcGVjdDpBYjkta0xtTm9QcVJzVHVWd1h5WjAxMjM0NTY3ODlhYmNkZWZnaGlq"));
+        assert!(plan.calls[..2].iter().all(|call| call.authorization.is_none()), "discovery carries nothing");
         assert_eq!(plan.org, "dev-12345678");
-        // An org issuer introspects at the org server; a typed URL on another host gets no secret.
+    }
+
+    #[test]
+    fn issuers_that_could_reach_beyond_the_org_are_not_checked() {
+        for issuer in [
+            "https://login.evil.example",
+            "https://x.workflows.okta.com/api/flo",
+            "https://dev-1-admin.okta.com",
+            "https://dev-1.okta.com/",
+            "https://dev-1.okta.com/oauth2/default?leak=1",
+            "https://dev-1.okta.com/oauth2/default#x",
+            "https://dev-1.okta.com/api/v1/users",
+            "http://dev-1.okta.com",
+            "https://dev-1.okta.com:8443",
+        ] {
+            let mut values = values();
+            values.insert(AnypointField::Issuer, issuer.to_string());
+            assert!(plan_checks(&Filled { values: &values, header: "SSWS x", secret: "s" }, &[]).is_err(), "{issuer} was planned");
+        }
+        assert!(plan_checks(&Filled { values: &FormValues::new(), header: "SSWS x", secret: "s" }, &[]).err().unwrap().contains("Issuer"));
+        // A custom domain the admin granted is checked.
+        let mut values = values();
+        values.insert(AnypointField::Issuer, "https://login.acme-corp.com/oauth2/default".to_string());
+        assert!(plan_checks(&Filled { values: &values, header: "", secret: "" }, &["login.acme-corp.com".to_string()]).is_ok());
+    }
+
+    #[test]
+    fn secrets_wait_for_discovery_and_go_only_to_the_documents_endpoint() {
+        // Discovery failed: nothing secret is sent.
+        let (plan, lines) = run(&values(), &header(), SECRET.trim(), vec![answered(404, "{}"), answered(404, "{}")]);
+        assert_eq!(plan.calls.len(), 2);
+        assert!(lines.iter().filter(|line| line.check >= CheckKind::ApiToken).all(|line| line.verdict == Verdict::Warning));
+        // A typed introspection URL other than the document's gets no secret.
+        let mut values = values();
+        values.insert(AnypointField::TokenIntrospectionUrl, "https://dev-12345678.okta.com/api/flo/x/invoke".to_string());
+        let (plan, lines) = run(&values, "", SECRET.trim(), good()[..2].to_vec());
+        assert_eq!(plan.calls.len(), 2);
+        assert_eq!(lines.iter().find(|l| l.check == CheckKind::Introspection).unwrap().verdict, Verdict::Failed);
+        // An org issuer introspects where its document says.
         let mut org = values.clone();
         org.insert(AnypointField::Issuer, "https://acme.okta.com".to_string());
-        assert_eq!(planned(&org, "", "s").unwrap().calls.last().unwrap().url, "https://acme.okta.com/oauth2/v1/introspect");
-        org.insert(AnypointField::TokenIntrospectionUrl, "https://collector.example.com/introspect".to_string());
-        let elsewhere = planned(&org, "", "s").unwrap();
-        assert!(elsewhere.calls.iter().all(|call| call.authorization.is_none()));
-        assert_eq!(elsewhere.decided.iter().find(|l| l.check == CheckKind::Introspection).unwrap().verdict, Verdict::Failed);
-        // Only Okta (or granted) issuers are checked at all.
-        let mut foreign = values.clone();
-        foreign.insert(AnypointField::Issuer, "https://login.evil.example".to_string());
-        assert!(planned(&foreign, "SSWS x", "s").err().unwrap().contains("login.evil.example"));
-        assert!(planned(&FormValues::new(), "SSWS x", "s").err().unwrap().contains("Issuer"));
+        org.remove(&AnypointField::TokenIntrospectionUrl);
+        let document = include_str!("../../tests/fixtures/org.openid-configuration.json");
+        let mut plan = plan_checks(&Filled { values: &org, header: "", secret: "s3cret" }, &[]).ok().unwrap();
+        plan_second_round(&mut plan, &[answered(200, document), answered(200, document)], &[], "n");
+        assert_eq!(plan.calls.last().unwrap().url, "https://acme.okta.com/oauth2/v1/introspect");
     }
 
     #[test]
@@ -639,37 +771,43 @@ mod tests {
         use Verdict::*;
         assert!(verdicts(good()).iter().all(|(_, verdict)| *verdict == Passed), "{:?}", verdicts(good()));
         let invalid = answered(401, r#"{"errorCode":"E0000011","errorSummary":"Invalid token provided"}"#);
-        let [a, b, _, _, e] = good();
-        let v = verdicts([a, b, invalid.clone(), invalid, e]);
+        let v = verdicts(with(with(good(), 2, invalid.clone()), 3, invalid));
         assert_eq!(v[3], (ApiToken, Failed));
         assert_eq!(v[4], (RegistrationRole, Warning), "not proven, not failed twice");
-        let [a, b, c, _, e] = good();
-        let v = verdicts([a, b, c, answered(403, r#"{"errorCode":"E0000006","errorSummary":"You do not have permission"}"#), e]);
+        let v = verdicts(with(good(), 3, answered(403, r#"{"errorCode":"E0000006","errorSummary":"You do not have permission"}"#)));
         assert_eq!(v[3..5], [(ApiToken, Passed), (RegistrationRole, Failed)]);
-        let [a, b, c, d, _] = good();
-        let v = verdicts([a, b, c, d, answered(401, r#"{"error":"invalid_client","error_description":"Client authentication failed."}"#)]);
+        let v = verdicts(with(good(), 4, answered(401, r#"{"error":"invalid_client","error_description":"Client authentication failed."}"#)));
         assert_eq!(v[5], (Introspection, Failed));
         let feature = answered(400, r#"{"errorCode":"E0000015","errorSummary":"The requested feature is not enabled in this environment."}"#);
-        let [_, _, c, d, e] = good();
-        let values = values();
-        let plan = planned(&values, &format!("SSWS {}", TOKEN.trim()), SECRET.trim()).unwrap();
-        let lines = judge(&plan, &[feature.clone(), feature, c, d, e], &values, &[]);
+        let (_, lines) = run(&values(), &header(), SECRET.trim(), vec![feature.clone(), feature]);
         assert!(lines[0].text.contains("Use the org authorization server: Issuer https://dev-12345678.okta.com"), "{}", lines[0].text);
         assert_eq!(lines[2].verdict, Warning, "form URLs not compared");
-        let v = verdicts([Outcome::TimedOut, Outcome::Unreachable, answered(200, "<html>"), answered(429, "{}"), answered(503, "")]);
-        assert_eq!(v, [(OpenidConfiguration, Failed), (AuthorizationServerMetadata, Failed), (FormUrls, Warning), (ApiToken, Failed), (RegistrationRole, Warning), (Introspection, Warning)]);
+        let v = verdicts(vec![Outcome::TimedOut, Outcome::Unreachable]);
+        assert_eq!(v, [(OpenidConfiguration, Failed), (AuthorizationServerMetadata, Failed), (FormUrls, Warning), (ApiToken, Warning), (RegistrationRole, Warning), (Introspection, Warning)]);
+        let v = verdicts(with(with(with(good(), 2, answered(200, "<html>")), 3, answered(429, "{}")), 4, answered(503, "")));
+        assert_eq!(v[3..], [(ApiToken, Failed), (RegistrationRole, Warning), (Introspection, Warning)]);
         // A document of another issuer is what Anypoint refuses.
         let other = OPENID.replace(ISSUER, "https://dev-12345678.okta.com/oauth2/aus9");
-        let [_, b, c, d, e] = good();
-        assert_eq!(verdicts([answered(200, &other), b, c, d, e])[0], (OpenidConfiguration, Failed));
+        assert_eq!(verdicts(with(good(), 0, answered(200, &other)))[0], (OpenidConfiguration, Failed));
+        // A deeply nested answer is no answer, not a crash.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(verdicts(with(good(), 2, answered(200, &deep)))[3], (ApiToken, Failed));
+    }
+
+    #[test]
+    fn no_line_repeats_the_token_or_secret_even_when_okta_echoes_it() {
+        let echo = format!(r#"{{"issuer":"https://dev-12345678.okta.com/{}","errorSummary":"{}"}}"#, TOKEN.trim(), SECRET.trim());
+        let (_, lines) = run(&values(), &header(), SECRET.trim(), vec![answered(200, &echo), answered(200, &echo), answered(401, &echo), answered(401, &echo), answered(401, &echo)]);
+        for line in lines {
+            assert!(!line.text.contains(TOKEN.trim()) && !line.text.contains(SECRET.trim()), "{}", line.text);
+        }
     }
 
     #[test]
     fn form_urls_must_equal_the_documents() {
         let mut values = values();
         values.insert(AnypointField::TokenUrl, format!("{ISSUER}/v1/authorize"));
-        let plan = planned(&values, "", "").unwrap();
-        let lines = judge(&plan, &[answered(200, OPENID), answered(200, OAUTH)], &values, &[]);
+        let (_, lines) = run(&values, "", "", vec![answered(200, OPENID), answered(200, OAUTH)]);
         let form = lines.iter().find(|line| line.check == CheckKind::FormUrls).unwrap();
         assert_eq!(form.verdict, Verdict::Failed);
         assert!(form.text.contains("Token URL"), "{}", form.text);
@@ -677,11 +815,13 @@ mod tests {
     }
 
     #[test]
-    fn header_must_carry_ssws_before_it_is_sent() {
-        let values = values();
-        let plan = planned(&values, TOKEN.trim(), "").unwrap();
+    fn the_header_decides_what_is_sent() {
+        let (plan, lines) = run(&values(), TOKEN.trim(), "", good()[..2].to_vec());
         assert!(plan.calls.iter().all(|call| call.authorization.is_none()), "a raw token is not sent");
-        assert_eq!(plan.decided[0].verdict, Verdict::Failed);
+        assert_eq!(lines[3].verdict, Verdict::Failed);
+        let (plan, lines) = run(&values(), "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "", good()[..2].to_vec());
+        assert_eq!(plan.calls.len(), 2);
+        assert_eq!(lines[3].verdict, Verdict::Warning, "Anypoint accepts Bearer: not a failure");
     }
 
     #[test]

@@ -143,6 +143,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         }
         if answer.forget {
             storage::remove(storage::KEPT).await?;
+            storage::remove(storage::PROOF).await?;
         }
         Ok::<(), String>(())
     };

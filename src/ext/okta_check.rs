@@ -10,7 +10,7 @@ use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, Requ
 use super::fetch::{error_name, read_at_most, ReadError};
 use crate::core::fetch_policy::{FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
 use crate::core::hints::FormValues;
-use crate::core::okta_check::{judge, plan_checks, summary, CheckProof, Filled, OktaCall, Outcome};
+use crate::core::okta_check::{judge, plan_checks, plan_second_round, summary, CheckProof, Filled, OktaCall, Outcome};
 use crate::core::protocol::Response;
 
 #[wasm_bindgen]
@@ -29,19 +29,29 @@ pub(super) async fn check_with_okta(
     granted_hosts: &[String],
     now: u64,
 ) -> (Response, Option<CheckProof>) {
-    let nonce = format!("{:016x}{:016x}", random_u64(), random_u64());
-    let plan = match plan_checks(&Filled { values, header, secret }, granted_hosts, &nonce) {
+    let mut plan = match plan_checks(&Filled { values, header, secret }, granted_hosts) {
         Ok(plan) => plan,
         Err(message) => return (Response::Failure { message }, None),
     };
-    let started: Vec<_> = plan.calls.iter().map(start).collect();
+    // Round one: the discovery documents (nothing secret). Round two, only if they prove the Issuer is an
+    // authorization server of that org: the token's and the client's requests.
+    let mut outcomes = send_all(&plan.calls).await;
+    let nonce = format!("{:016x}{:016x}", random_u64(), random_u64());
+    let added = plan_second_round(&mut plan, &outcomes, granted_hosts, &nonce);
+    outcomes.extend(send_all(&plan.calls[plan.calls.len() - added..]).await);
+    let lines = judge(&plan, &outcomes, values, granted_hosts);
+    let proof = CheckProof::of(&plan, &lines, now);
+    (Response::OktaChecked { summary: summary(&plan.org, &lines), lines }, Some(proof))
+}
+
+/// Every call started at once, then awaited in order.
+async fn send_all(calls: &[OktaCall]) -> Vec<Outcome> {
+    let started: Vec<_> = calls.iter().map(start).collect();
     let mut outcomes = Vec::with_capacity(started.len());
     for request in started {
         outcomes.push(finish(request).await);
     }
-    let lines = judge(&plan, &outcomes, values, granted_hosts);
-    let proof = CheckProof::of(&plan, &lines, now);
-    (Response::OktaChecked { summary: summary(&plan.org, &lines), lines }, Some(proof))
+    outcomes
 }
 
 fn random_u64() -> u64 {

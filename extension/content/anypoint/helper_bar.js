@@ -60,21 +60,26 @@ function typedValue(field) {
   return '';
 }
 
-// Enabled once every field of one of the sets the core names is filled.
+// Enabled once every field of one of the sets the core names is filled, and no check is running.
+let checking = false;
+
 function updateCheckButton() {
-  if (!attached) return;
+  if (!attached || checking) return;
   const filled = (field) => typedValue(field).trim() !== '';
   attached.bar.check.disabled = !attached.texts.checkNeeds.some((fields) => fields.every(filled));
 }
 
 async function checkWithOkta(bar) {
+  if (checking) return;
   const { texts } = attached;
+  checking = true;
   bar.check.disabled = true;
   bar.check.textContent = texts.checking;
   bar.results.replaceChildren();
   const answer = await askCore({
     checkWithOkta: { values: sharedValues(null), header: typedValue('authorizationHeader'), secret: typedValue('introspectionClientSecret') },
   });
+  checking = false;
   bar.check.textContent = texts.check;
   updateCheckButton();
   if (answer.kind !== 'oktaChecked') {
@@ -87,15 +92,18 @@ async function checkWithOkta(bar) {
   );
 }
 
-// After Create: Anypoint's error about the OpenID provider gets its likely cause beside it (and in the bar).
-const explainedErrors = new WeakSet();
+// After Create: Anypoint's error about the OpenID provider gets its likely cause beside it. One explanation at
+// a time, and one question per distinct message.
+let explanation = null; // { text, host }
 
-async function explainErrorIn(element) {
-  if (explainedErrors.has(element)) return;
-  explainedErrors.add(element);
-  const answer = await askCore({ explainError: { text: textOf(element, 2000) } });
-  if (answer.kind !== 'errorExplained' || !answer.explanation || !attached) return;
+async function explainErrorIn(region, text) {
+  if (explanation?.text === text && (explanation.host === null || explanation.host.isConnected)) return;
+  explanation?.host.remove();
+  explanation = { text, host: null };
+  const answer = await askCore({ explainError: { text } });
+  if (answer.kind !== 'errorExplained' || !answer.explanation || !attached || explanation?.text !== text) return;
   const { host, root } = createAssistHost('error-explanation');
   root.append(h('p', { class: 'card', role: 'status' }, answer.explanation));
-  element.after(host);
+  explanation.host = host;
+  region.after(host);
 }

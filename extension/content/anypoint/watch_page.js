@@ -28,18 +28,25 @@ function queueScan() {
   requestAnimationFrame(() => scan());
 }
 
-// While the form is on the page: added text that mentions the OpenID provider may be Anypoint's error after
-// Create (the core decides; a cheap look at short texts here keeps long lists off the wire).
+// While the form is on the page: an alert or live region that appears (or changes) and mentions the OpenID
+// provider may be Anypoint's error after Create; the core decides. Only such regions are read (design systems
+// announce errors through them), each at most 2000 characters, so a busy page costs little.
 const ERROR_MENTION = /openid (provider|connect client)/i;
+const MESSAGE_REGION = '[role=alert], [role=status], [aria-live]';
 
 function reviewAddedMessages(mutations) {
+  const regions = new Set();
   for (const mutation of mutations) {
     for (const node of mutation.addedNodes) {
       const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
       if (element?.nodeType !== Node.ELEMENT_NODE || element.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue;
-      const text = element.textContent;
-      if (text.length <= 2000 && ERROR_MENTION.test(text)) explainErrorIn(element);
+      const region = element.closest(MESSAGE_REGION) ?? (element.matches(MESSAGE_REGION) ? element : null);
+      if (region) regions.add(region);
     }
+  }
+  for (const region of regions) {
+    const text = textOf(region, 2001);
+    if (text.length <= 2000 && ERROR_MENTION.test(text)) explainErrorIn(region, text);
   }
 }
 
