@@ -207,10 +207,12 @@ cmd_fuzz() {
     log_file=$(mktemp)
     mkdir -p "fuzz/corpus/$door"
     rm -rf "fuzz/target/new-$door" "fuzz/target/min-$door" && mkdir -p "fuzz/target/new-$door" "fuzz/target/min-$door"
-    "${fuzz[@]}" "$door" "fuzz/target/new-$door" "fuzz/corpus/$door" "fuzz/seeds/$door" -- \
-      -max_total_time="$seconds" -print_final_stats=1 -max_len="${FUZZ_MAX_LEN[$door]}" 2>&1 \
-      | tee "$log_file" | grep -E '^#[0-9]+\s+(DONE|pulse)|ERROR|panicked' || true
-    [[ ${PIPESTATUS[0]} -eq 0 ]] || die "door '$door' failed: see fuzz/artifacts/$door and $log_file"
+    if ! "${fuzz[@]}" "$door" "fuzz/target/new-$door" "fuzz/corpus/$door" "fuzz/seeds/$door" -- \
+      -max_total_time="$seconds" -print_final_stats=1 -max_len="${FUZZ_MAX_LEN[$door]}" >"$log_file" 2>&1; then
+      grep -E 'panicked|ERROR' -A2 "$log_file" >&2 || true
+      die "door '$door' failed: the input is in fuzz/artifacts/$door (make it a seed in fuzz/seeds/$door once fixed); log: $log_file"
+    fi
+    grep -E '^#[0-9]+\s+DONE' "$log_file" || true
     # Keep the smallest set of inputs that reaches everything reached so far (seeds apart), so that the next run
     # starts where this one stopped and the repository stays small.
     "${fuzz[@]}" "$door" "fuzz/target/min-$door" "fuzz/corpus/$door" "fuzz/target/new-$door" -- -merge=1 >/dev/null 2>&1 \

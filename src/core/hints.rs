@@ -458,7 +458,9 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
         }
     }
     if url.path().len() > 1 && url.path().ends_with('/') {
-        hints.push(Hint::from(HintKind::TrailingSlash { field }).with_fix(trimmed.trim_end_matches('/'), "Remove the slash"));
+        // From the path itself: the slash may stand before a query or fragment.
+        let fixed = url.clone().with_path(url.path().trim_end_matches('/')).to_string();
+        hints.push(Hint::from(HintKind::TrailingSlash { field }).with_fix(fixed, "Remove the slash"));
     }
     let issuer = others.get(&AnypointField::Issuer).and_then(|v| WebUrl::parse(v.trim()).ok());
     match issuer.as_ref().and_then(|issuer| compare_to_issuer(&url, issuer)) {

@@ -239,3 +239,14 @@ fn private_key_jwt_mode_has_no_header_to_fix_and_says_what_okta_needs() {
     assert_eq!(odd.kind, HintKind::PrivateKeyFormat);
     assert!(!odd.message.contains("MIIEvQ"), "a hint never repeats the key");
 }
+
+#[test]
+fn a_trailing_slash_before_a_fragment_is_removed_by_its_fix() {
+    // The fuzzer's find (fuzz/seeds/hints/fuzz-found-fix-does-not-fix): the fix trimmed the text's end, which was
+    // the fragment's `#`, so the fix changed nothing.
+    let hint = first(AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/v1/token/#");
+    assert_eq!(hint.kind, HintKind::TrailingSlash { field: AnypointField::TokenUrl });
+    let fix = hint.fix.unwrap();
+    assert!(!fix.contains("token/"), "{fix}");
+    assert!(kinds(AnypointField::TokenUrl, &fix, &FormValues::new()).iter().all(|kind| !matches!(kind, HintKind::TrailingSlash { .. })));
+}
