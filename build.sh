@@ -213,9 +213,10 @@ cmd_fuzz() {
       die "door '$door' failed: the input is in fuzz/artifacts/$door (make it a seed in fuzz/seeds/$door once fixed); log: $log_file"
     fi
     grep -E '^#[0-9]+\s+DONE' "$log_file" || true
-    # Keep the smallest set of inputs that reaches everything reached so far (seeds apart), so that the next run
-    # starts where this one stopped and the repository stays small.
-    "${fuzz[@]}" "$door" "fuzz/target/min-$door" "fuzz/corpus/$door" "fuzz/target/new-$door" -- -merge=1 >/dev/null 2>&1 \
+    # Keep a smallest set of inputs that reaches every edge reached so far (seeds apart; set cover, edges without
+    # hit counts), so that the next run starts where this one stopped and the repository stays small.
+    "${fuzz[@]}" "$door" "fuzz/target/min-$door" "fuzz/corpus/$door" "fuzz/target/new-$door" -- \
+      -merge=1 -set_cover_merge=1 -use_counters=0 >/dev/null 2>&1 \
       || die "merging the finds of door '$door' failed"
     rm -rf "fuzz/corpus/$door" && mv "fuzz/target/min-$door" "fuzz/corpus/$door"
     report+=("$(printf '%-12s %12s %8s %8s %6s' "$door" \

@@ -37,9 +37,9 @@ function restartWhenIdle() {
 // the content scripts the popup registered for them. Kept until a grant changes.
 let grants = null;
 function grantedHosts() {
-  grants ??= coreReady
-    .then(() => chrome.scripting.getRegisteredContentScripts())
-    .then((scripts) => grantsOf(scripts.map((script) => script.id)))
+  // Asked of the browser while the core starts, not after: a cold start waits for the slower of the two.
+  grants ??= Promise.all([chrome.scripting.getRegisteredContentScripts(), coreReady])
+    .then(([scripts]) => grantsOf(scripts.map((script) => script.id)))
     .catch(() => ({ customDomains: [], privateCloud: [] }));
   return grants;
 }

@@ -4,7 +4,7 @@
 // storage area afterwards. The helper's own UI is found as assistive technology finds it (tests/support).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, keepMetadata, formPage, openClientProviderForm, submittedState, API_TOKEN, CLIENT_SECRET , until } from '../support/browser.mjs';
+import { launch, keepMetadata, formPage, openClientProviderForm, submittedState, assistUi, API_TOKEN, CLIENT_SECRET, ANYPOINT_LIST_URL, until } from '../support/browser.mjs';
 import { contentScriptWorld } from '../support/isolated_world.mjs';
 
 const PRACTICE = 'https://anypoint.mulesoft.com/practice';
@@ -220,5 +220,17 @@ test('the helper goes when the form goes', async () => {
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Add Client Provider' }).waitFor();
   await ui.waitForGone('Fill from Okta');
+  await page.close();
+});
+
+test('after the console has been idle, a route change to the form still brings the helper (the observer rests meanwhile)', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(ANYPOINT_LIST_URL);
+  const world = await contentScriptWorld(page);
+  await until(async () => (await world.evaluate('observing')) === false, 'the observer to rest on a page without the form');
+  await page.getByRole('button', { name: 'Add Client Provider' }).click();
+  await page.getByRole('menuitem', { name: 'OpenID Connect Dynamic Client Registration' }).click();
+  await assistUi(page).waitFor('Fill from Okta');
+  assert.equal(await world.evaluate('observing'), true, 'observing while attached');
   await page.close();
 });

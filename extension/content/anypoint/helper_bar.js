@@ -6,7 +6,10 @@ let attached = null; // { host, form, bar, texts, fields: Map<control, field>, s
 
 async function scan() {
   scanQueued = false;
-  if (attached && !attached.host.isConnected) attached = null;
+  if (attached && !attached.host.isConnected) {
+    attached = null;
+    watchForAWhile();
+  }
   const { snapshot, controls, forms } = snapshotForm();
   if (snapshot.length === 0) return detach();
   const answer = await askCore({ classifyForm: { controls: snapshot } });
@@ -28,8 +31,10 @@ async function scan() {
 }
 
 function detach() {
-  attached?.host.remove();
+  if (!attached) return;
+  attached.host.remove();
   attached = null;
+  watchForAWhile(); // the form may come back (a re-render); otherwise the observer rests
 }
 
 function attachBar(form, texts) {

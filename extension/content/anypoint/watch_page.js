@@ -1,7 +1,11 @@
 // Watch the single-page app: the client provider form can appear after a route change and be re-rendered at
 // any time. One MutationObserver whose callback only queues; the queued records are looked at once per
 // animation frame, and a scan (snapshot + the core's classification) runs only when controls came or went.
-// Loaded last: it starts the helper.
+// Any observer costs a busy page a few per cent on every DOM change (measured: docs/architecture.md,
+// "Budgets"), so it runs only while it can matter: while the helper is attached (its form may be rebuilt or
+// go), and for a few seconds after the page loads or navigates, or after controls came (apps render forms
+// late). Otherwise a navigation, or the admin focusing a form control, starts it again. A browser without the
+// Navigation API (Firefox) observes all the time. Loaded last: it starts the helper.
 
 let scanQueued = false;
 let pendingMutations = [];
@@ -57,6 +61,7 @@ function reviewMutations() {
   if (attached) batches.forEach(reviewAddedMessages);
   if (!scanQueued && batches.some(touchesControls)) {
     scanQueued = true;
+    if (!attached) watchForAWhile(); // controls came: a form may be on its way
     scan(); // already in a frame
   }
 }
@@ -68,6 +73,30 @@ const observer = new MutationObserver((mutations) => {
     requestAnimationFrame(reviewMutations);
   }
 });
+
+const SETTLE_MS = 3000;
+const canRest = typeof navigation === 'object' && navigation !== null && 'addEventListener' in navigation;
+let observing = false;
+let settleTimer = null;
+
+function observe() {
+  if (observing) return;
+  observing = true;
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+}
+
+// Observe now, and stop SETTLE_MS later unless the helper is attached by then.
+function watchForAWhile() {
+  observe();
+  if (!canRest) return;
+  clearTimeout(settleTimer);
+  settleTimer = setTimeout(() => {
+    if (attached?.host.isConnected) return;
+    observing = false;
+    observer.disconnect();
+    pendingMutations = [];
+  }, SETTLE_MS);
+}
 
 // The keyboard command (manifest "commands", default Alt+Shift+F) arrives from the worker; only the worker can
 // send it (a page cannot message a content script). It reaches every frame of the tab: only the one the admin
@@ -90,6 +119,16 @@ function framedBySameOrigin() {
 }
 
 if (framedBySameOrigin()) {
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  watchForAWhile();
   queueScan();
+  // A route change of the single-page app (pushState, back, forward): the form may come.
+  if (canRest) navigation.addEventListener('navigatesuccess', () => { watchForAWhile(); queueScan(); });
+  // The admin in a control the helper does not know (a form that came while nobody watched, in a dialog).
+  document.addEventListener('focusin', (event) => {
+    const control = event.composedPath()[0];
+    if (!attached && control instanceof Element && control.matches(CONTROL_SELECTOR)) {
+      watchForAWhile();
+      queueScan();
+    }
+  }, true);
 }
