@@ -110,8 +110,16 @@ try {
     return performance.now() - start;
   })()`;
   const cold = [];
+  const coldEcho = [];
   const firstHint = [];
   for (let i = 0; i < 8; i++) {
+    await stopWorker();
+    coldEcho.push(await world.evaluate(`(async () => {
+      const start = performance.now();
+      const answer = await chrome.runtime.sendMessage({ echo: 1 });
+      if (answer?.echo !== 1) throw new Error('bad echo');
+      return performance.now() - start;
+    })()`));
     await stopWorker();
     cold.push(await world.evaluate(askHint));
     await stopWorker();
@@ -122,12 +130,14 @@ try {
     })()`));
   }
   emit('first message after the worker stopped', 'ms', percentile(cold, 0.5), percentile(cold, 0.95), 60);
+  // Its anchor: the same stopped worker answering a plain JS echo (no core): what starting the worker costs.
+  emit('  anchor: first JS echo after the worker stopped', 'ms', percentile(coldEcho, 0.5), percentile(coldEcho, 0.95), null);
   emit('first hint after idle, as the admin sees it', 'ms', percentile(firstHint, 0.5), percentile(firstHint, 0.95), 20);
 
   // Page cost, side by side in this browser: the same page on an Anypoint host (content script runs) and on a
   // host the extension does not match, alternating to share the machine's noise. Two pages: the feed (50 rows
   // per setTimeout) and the churn-heavy Users screen of Access Management (250 rows in and out per round,
-  // MessageChannel yields: 15 paired runs of 150 rounds).
+  // MessageChannel yields: 21 paired runs of 150 rounds).
   const median = (xs) => percentile(xs, 0.5);
   async function pair(path) {
     const withPage = await browser.context.newPage();
@@ -151,8 +161,10 @@ try {
 
   const users = await pair('/practice/users');
   const elapsed = { with: [], without: [] };
-  for (let run = 0; run < 15; run++) {
-    for (const [key, busyPage] of users) {
+  // Paired runs in alternating order, so that whatever the first of a pair pays (GC, the CPU's clock) falls
+  // on both sides alike.
+  for (let run = 0; run < 21; run++) {
+    for (const [key, busyPage] of run % 2 ? [...users].reverse() : users) {
       await busyPage.bringToFront();
       elapsed[key].push(await busyPage.evaluate(() => window.runChurn(150)));
     }

@@ -37,6 +37,10 @@ for (const line of browser.trim().split('\n')) {
     add(r.name, value + detail, `${atLeast ? '≥' : '≤'} ${r.budget}× (median)`, atLeast ? r.median >= r.budget : r.median <= r.budget);
     continue;
   }
+  if (r.budget === null) { // an anchor: measured beside a figure in the same run, no budget of its own
+    add(r.name, `median ${r.median.toFixed(2)} ${r.unit}, p95 ${r.p95.toFixed(2)} ${r.unit}`, 'anchor', null);
+    continue;
+  }
   const p95Budget = r.name.startsWith('hint') || r.name.startsWith('first');
   add(r.name, `median ${r.median.toFixed(2)} ${r.unit}, p95 ${r.p95.toFixed(2)} ${r.unit}`, `≤ ${r.budget} ${r.unit}${p95Budget ? ' (p95)' : ''}`,
     p95Budget ? r.p95 <= r.budget : r.median <= r.budget);
