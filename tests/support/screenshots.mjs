@@ -2,7 +2,8 @@
 // (headless Debian Chromium), so they show what the code does today.
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, keepMetadata, formPage, METADATA_URL, CUSTOM_DEFAULT } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import { launch, keepMetadata, formPage, METADATA_URL, CUSTOM_DEFAULT, API_TOKEN, CLIENT_SECRET } from './browser.mjs';
 
 const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs');
 const shot = (name) => join(DOCS, `screenshot-${name}.png`);
@@ -18,6 +19,16 @@ try {
   await ui.click('Fill from Okta');
   await ui.waitForStatus('Filled 5');
   await page.screenshot({ path: shot('anypoint'), fullPage: true });
+
+  // Check with Okta: a token whose admin may not register apps, the rest right (the bar, top of the page).
+  const fixture = (name) => readFileSync(resolve(DOCS, '../tests/fixtures', name), 'utf8').trim();
+  await page.getByLabel('Authorization Header').fill(`SSWS ${fixture('api-token-read-only-admin.txt')}`);
+  await page.getByLabel('Client ID').fill(fixture('client-id.txt'));
+  await page.getByLabel('Client Secret').fill(CLIENT_SECRET);
+  await ui.click('Check with Okta');
+  await ui.waitForStatus('Okta org');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot('check'), clip: { x: 0, y: 0, width: 1280, height: 420 } });
 
   // Hints while typing, with their one-click fixes (plain practice form).
   const hints = await formPage(browser.context, (p) => p.goto('https://anypoint.mulesoft.com/practice/plain'));
@@ -47,7 +58,7 @@ try {
   await tool.getByRole('status').filter({ hasText: 'Valid' }).waitFor();
   await tool.screenshot({ path: shot('web-page'), fullPage: true });
 
-  console.log(`Screenshots written to ${DOCS}: okta, anypoint, hints, popup, web-page.`);
+  console.log(`Screenshots written to ${DOCS}: okta, anypoint, check, hints, popup, web-page.`);
 } finally {
   await browser.close();
 }
