@@ -60,3 +60,12 @@ test('Firefox: a typed raw token gets SSWS when leaving the field', async () => 
   await page.focus('#p-client-id');
   await page.waitForFunction((t) => document.querySelector('#p-header').value === `SSWS ${t}`, { timeout: 10000 }, API_TOKEN);
 });
+
+test('Firefox: after the console has been idle, a route change to the form still brings the helper', async () => {
+  const page = await firefox.browser.newPage();
+  await page.goto('https://anypoint.mulesoft.com/accounts/client-providers');
+  await new Promise((resolve) => setTimeout(resolve, 3500)); // the observer rests after 3 s without a form
+  await (await page.waitForSelector('::-p-text(Add Client Provider)')).click();
+  await (await page.waitForSelector('::-p-text(OpenID Connect Dynamic Client Registration)')).click();
+  await page.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
+});

@@ -5,7 +5,7 @@
 // "Budgets"), so it runs only while it can matter: while the helper is attached (its form may be rebuilt or
 // go), and for a few seconds after the page loads or navigates, or after controls came (apps render forms
 // late). Otherwise a navigation, or the admin focusing a form control, starts it again. A browser without the
-// Navigation API (Firefox) observes all the time. Loaded last: it starts the helper.
+// Navigation API observes all the time. Loaded last: it starts the helper.
 
 let scanQueued = false;
 let pendingMutations = [];
