@@ -1,7 +1,7 @@
 // Service worker (Firefox: background script). It starts the Rust core and hands it every message with the
 // browser's account of who sent it: the core checks the sender (src/core/sender.rs) and decides everything
 // else (src/core). Here only transport: waking, a time limit, and a fresh core after a failure.
-import init, { grantsOf, handleMessage, isMetadataUrl, restartCore } from './core/okta_anypoint_assist.js';
+import init, { grantsOf, handleMessage, hostsOfOrigins, isMetadataUrl, restartCore } from './core/okta_anypoint_assist.js';
 
 // Listeners must be registered synchronously (MV3); the core's start is awaited per message.
 const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
@@ -46,9 +46,10 @@ function grantedHosts() {
 chrome.permissions.onAdded.addListener(() => { grants = null; });
 // A host removed (in the popup or the browser's own settings): its scripts go with it.
 chrome.permissions.onRemoved.addListener(async ({ origins = [] }) => {
-  const hosts = origins.map((origin) => origin.replace(/^https:\/\/|\/\*$/g, ''));
   const scripts = await chrome.scripting.getRegisteredContentScripts();
-  const ids = scripts.map((script) => script.id).filter((id) => hosts.includes(id.slice(id.indexOf(':') + 1)));
+  await coreReady;
+  const removed = hostsOfOrigins(origins);
+  const ids = grantsOf(scripts.map((script) => script.id)).grants.filter((g) => removed.includes(g.host)).map((g) => g.id);
   if (ids.length) await chrome.scripting.unregisterContentScripts({ ids });
   grants = null;
 });

@@ -68,12 +68,10 @@ forgetButton.addEventListener('click', async () => {
 async function showDomains() {
   await coreReady;
   const scripts = await chrome.scripting.getRegisteredContentScripts();
-  const { customDomains } = grantsOf(scripts.map((script) => script.id));
-  domainList.replaceChildren(...(scripts.length ? scripts.map((script) => {
-    const host = script.id.slice(script.id.indexOf(':') + 1);
-    const kind = customDomains.includes(host) ? 'Okta custom domain' : 'Anypoint Private Cloud';
+  const { grants } = grantsOf(scripts.map((script) => script.id));
+  domainList.replaceChildren(...(grants.length ? grants.map(({ id, host, kind }) => {
     return h('li', {}, `${host} (${kind}) `, h('button', { type: 'button', onclick: async () => {
-      await chrome.scripting.unregisterContentScripts({ ids: [script.id] });
+      await chrome.scripting.unregisterContentScripts({ ids: [id] });
       await chrome.permissions.remove({ origins: [`https://${host}/*`] });
       chrome.runtime.sendMessage({ grantsChanged: true }).catch(() => {});
       showDomains();

@@ -83,6 +83,22 @@ impl Grant {
             Self::AnypointPrivateCloud => "anypoint-private-cloud",
         }
     }
+
+    /// How the popup names the kind beside the host.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::OktaCustomDomain => "Okta custom domain",
+            Self::AnypointPrivateCloud => "Anypoint Private Cloud",
+        }
+    }
+
+    /// The kind and host of a registered script's id (`{prefix}:{host}`), if it is one of ours.
+    pub fn of_script_id(id: &str) -> Option<(Self, &str)> {
+        [Self::OktaCustomDomain, Self::AnypointPrivateCloud].into_iter().find_map(|grant| {
+            let host = id.strip_prefix(grant.script_id_prefix())?.strip_prefix(':')?;
+            (!host.is_empty()).then_some((grant, host))
+        })
+    }
 }
 
 /// Content-script match patterns for the Anypoint control planes.
@@ -93,6 +109,17 @@ pub fn anypoint_match_patterns() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_script_id_names_its_grant_and_host() {
+        for grant in [Grant::OktaCustomDomain, Grant::AnypointPrivateCloud] {
+            let id = format!("{}:login.acme.com", grant.script_id_prefix());
+            assert_eq!(Grant::of_script_id(&id), Some((grant, "login.acme.com")));
+        }
+        assert_eq!(Grant::of_script_id("okta-custom-domain:"), None);
+        assert_eq!(Grant::of_script_id("someone-else:login.acme.com"), None);
+        assert_eq!(Grant::of_script_id("okta-custom-domainlogin.acme.com"), None);
+    }
 
     #[test]
     fn recognises_okta_hosts_and_orgs() {

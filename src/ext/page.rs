@@ -81,21 +81,36 @@ pub fn grant_for(input: &str, kind: &str) -> JsValue {
     answer.into()
 }
 
-/// The granted hosts by kind, from the ids of the content scripts registered for them (the worker passes them
-/// with every sender): `{customDomains, privateCloud}`.
+/// The granted hosts, from the ids of the content scripts registered for them: `{customDomains, privateCloud}`
+/// (the worker passes them with every sender) and `grants: [{id, host, kind}]` (the popup lists them, the worker
+/// unregisters a removed host's), so that no script splits an id itself.
 #[wasm_bindgen(js_name = grantsOf)]
 pub fn grants_of(ids: Vec<String>) -> JsValue {
     use crate::core::hosts::Grant;
-    let hosts = |grant: Grant| -> js_sys::Array {
-        ids.iter()
-            .filter_map(|id| id.strip_prefix(grant.script_id_prefix())?.strip_prefix(':'))
-            .map(JsValue::from_str)
-            .collect()
-    };
+    let (custom_domains, private_cloud, grants) = (js_sys::Array::new(), js_sys::Array::new(), js_sys::Array::new());
+    for id in &ids {
+        let Some((grant, host)) = Grant::of_script_id(id) else { continue };
+        match grant {
+            Grant::OktaCustomDomain => custom_domains.push(&JsValue::from_str(host)),
+            Grant::AnypointPrivateCloud => private_cloud.push(&JsValue::from_str(host)),
+        };
+        let entry = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&entry, &"id".into(), &JsValue::from_str(id));
+        let _ = js_sys::Reflect::set(&entry, &"host".into(), &JsValue::from_str(host));
+        let _ = js_sys::Reflect::set(&entry, &"kind".into(), &JsValue::from_str(grant.describe()));
+        grants.push(&entry);
+    }
     let answer = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&answer, &"customDomains".into(), &hosts(Grant::OktaCustomDomain));
-    let _ = js_sys::Reflect::set(&answer, &"privateCloud".into(), &hosts(Grant::AnypointPrivateCloud));
+    let _ = js_sys::Reflect::set(&answer, &"customDomains".into(), &custom_domains);
+    let _ = js_sys::Reflect::set(&answer, &"privateCloud".into(), &private_cloud);
+    let _ = js_sys::Reflect::set(&answer, &"grants".into(), &grants);
     answer.into()
+}
+
+/// The hosts of origins the browser reports (`https://host/*`), e.g. those the admin removed.
+#[wasm_bindgen(js_name = hostsOfOrigins)]
+pub fn hosts_of_origins(origins: Vec<String>) -> Vec<String> {
+    crate::core::fetch_policy::hosts_of_origins(&origins)
 }
 
 /// Hints for one field while the admin edits it on the page.
