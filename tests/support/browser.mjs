@@ -91,6 +91,13 @@ export async function formPage(context, open = openClientProviderForm) {
   await open(page);
   const ui = assistUi(page);
   await ui.waitFor('Fill from Okta');
+  // The scan of the form as it is now is complete once its fields have their hint lines (a form that the app
+  // re-mounted gets them a moment after the bar): tests that measure the layout start from there.
+  await until(() => page.evaluate(() => {
+    const hasHintLine = (root) => root.querySelector('okta-anypoint-assist-hint') !== null
+      || [...root.querySelectorAll('*')].some((element) => element.shadowRoot && hasHintLine(element.shadowRoot));
+    return hasHintLine(document) || [...document.querySelectorAll('iframe')].length > 0;
+  }), 'the hint lines of the scanned form');
   return { page, ui };
 }
 
