@@ -6,7 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';
-import { API_TOKEN, METADATA_URL, CUSTOM_DEFAULT } from '../support/fixtures.mjs';
+import { readFileSync } from 'node:fs';
+import { API_TOKEN, CLIENT_SECRET, METADATA_URL, CUSTOM_DEFAULT } from '../support/fixtures.mjs';
 
 let firefox;
 
@@ -68,4 +69,29 @@ test('Firefox: after the console has been idle, a route change to the form still
   await (await page.waitForSelector('::-p-text(Add Client Provider)')).click();
   await (await page.waitForSelector('::-p-text(OpenID Connect Dynamic Client Registration)')).click();
   await page.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
+});
+
+test('Firefox: Check with Okta runs its two rounds against the org, without cookies, creating nothing', async () => {
+  const page = await firefox.browser.newPage();
+  await page.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client');
+  await page.waitForFunction(() => document.body.textContent.includes('Settings loaded.'), { timeout: 10000 });
+  await page.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
+  await page.type('#issuer', CUSTOM_DEFAULT.issuer);
+  await page.type('#authorizationHeader', `SSWS ${API_TOKEN}`);
+  await page.type('#clientId', readFileSync(new URL('../fixtures/client-id.txt', import.meta.url), 'utf8').trim());
+  await page.type('#clientSecret', CLIENT_SECRET);
+  const before = firefox.server.requests.length;
+  // The bar's last enabled button before the form's first field: "Check with Okta".
+  await pressWithKeyboard(page, '#name', ['Shift+Tab']);
+  const sent = () => firefox.server.requests.slice(before).filter((r) => r.host === 'dev-12345678.okta.com');
+  const deadline = Date.now() + 10000;
+  while (sent().length < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.deepEqual(sent().map((r) => `${r.method} ${r.path}`).sort(), [
+    'GET /api/v1/users/me',
+    'GET /oauth2/default/.well-known/oauth-authorization-server',
+    'GET /oauth2/default/.well-known/openid-configuration',
+    'GET /oauth2/v1/clients',
+    'POST /oauth2/default/v1/introspect',
+  ]);
+  assert.ok(sent().every((r) => r.cookie === null), 'no cookie');
 });
