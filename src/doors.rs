@@ -170,36 +170,46 @@ pub fn form(data: &[u8]) {
     }
 }
 
-/// Okta's answers to "Check with Okta": per request a status (two bytes) and a body, requests separated by
-/// NUL. Every check gets exactly one line; no line repeats the token or the secret, whatever Okta answered;
-/// a check passes only on a 200.
+/// Okta's answers to "Check with Okta". The first byte picks what the admin filled; then one record per
+/// request, in order: a kind byte (0–3: timeout, unreachable, redirect, too large; else answered), the status
+/// (u16, big-endian), the body's length (u16, big-endian) and the body. Every check gets exactly one line; no
+/// request leaves the org; no line repeats the token or the secret, whatever Okta answered; a check passes only
+/// on a 200.
 pub fn okta_answer(data: &[u8]) {
+    okta_answer_lines(data);
+}
+
+/// [`okta_answer`]'s walk, answering the lines (the corpus test checks that the seeds reach the second round).
+pub fn okta_answer_lines(data: &[u8]) -> Vec<crate::core::okta_check::CheckLine> {
     let values = FormValues::from([
         (AnypointField::Issuer, "https://dev-12345678.okta.com/oauth2/default".to_string()),
         (AnypointField::IntrospectionClientId, "0oa1practiceintrospect".to_string()),
         (AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/v1/token".to_string()),
     ]);
     let (token, secret) = ("00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01", "Ab9-kLmNoPqRsTuVwXyZ0123456789abcdefghij");
-    // The first byte picks what the admin filled: everything, no header, a raw token, no secret.
     let (header, secret) = match data.first().map(|b| b % 4) {
         Some(1) => (String::new(), secret),
         Some(2) => (token.to_string(), secret),
         Some(3) => (format!("SSWS {token}"), ""),
         _ => (format!("SSWS {token}"), secret),
     };
-    let data = data.get(1..).unwrap_or_default();
+    let mut rest = data.get(1..).unwrap_or_default();
     let filled = Filled { values: &values, header: &header, secret };
     let mut plan = plan_checks(&filled, &[]).expect("a full form plans");
-    let mut parts = data.split(|byte| *byte == 0);
-    let mut answer = || match parts.next() {
-        Some([kind, high, low, body @ ..]) => match kind % 8 {
+    let mut answer = || {
+        let [kind, high, low, len_high, len_low, after @ ..] = rest else {
+            return Outcome::Answered { status: 200, body: "{}".to_string() };
+        };
+        let len = usize::from(u16::from_be_bytes([*len_high, *len_low])).min(after.len());
+        let (body, next) = after.split_at(len);
+        rest = next;
+        match kind % 8 {
             0 => Outcome::TimedOut,
             1 => Outcome::Unreachable,
             2 => Outcome::Redirected,
             3 => Outcome::TooLarge,
             _ => Outcome::Answered { status: u16::from_be_bytes([*high, *low]) % 600, body: String::from_utf8_lossy(body).into_owned() },
-        },
-        _ => Outcome::Answered { status: 200, body: "{}".to_string() },
+        }
     };
     let mut outcomes: Vec<Outcome> = plan.calls.iter().map(|_| answer()).collect();
     let second = plan_second_round(&mut plan, &outcomes, &[], "nonce");
@@ -218,6 +228,7 @@ pub fn okta_answer(data: &[u8]) {
             assert!(matches!(outcomes[call], Outcome::Answered { status: 200, .. }), "{:?} passed without a 200", line.check);
         }
     }
+    lines
 }
 
 /// `secret` (as typed) must not appear in `message`; very short values are not secrets worth the name and

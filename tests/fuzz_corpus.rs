@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use okta_anypoint_assist::doors::DOORS;
+use okta_anypoint_assist::doors::{okta_answer_lines, DOORS};
 
 #[test]
 fn every_door_replays_its_kept_corpus() {
@@ -26,4 +26,20 @@ fn every_door_replays_its_kept_corpus() {
             assert!(outcome.is_ok(), "{door}: {} fails (replay it: RUSTC_BOOTSTRAP=1 cargo fuzz run -s none {door} {})", input.display(), input.display());
         }
     }
+}
+
+#[test]
+fn the_okta_answer_seeds_reach_every_verdict_of_the_second_round() {
+    use okta_anypoint_assist::core::okta_check::{CheckKind, Verdict};
+    let seed = |name: &str| std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/okta_answer").join(name)).unwrap();
+    let verdict = |name: &str, check: CheckKind| {
+        okta_answer_lines(&seed(name)).into_iter().find(|line| line.check == check).unwrap().verdict
+    };
+    assert!(okta_answer_lines(&seed("all-good")).iter().all(|line| line.verdict == Verdict::Passed));
+    assert_eq!(verdict("invalid-token", CheckKind::ApiToken), Verdict::Failed);
+    assert_eq!(verdict("no-role", CheckKind::RegistrationRole), Verdict::Failed);
+    assert_eq!(verdict("wrong-secret", CheckKind::Introspection), Verdict::Failed);
+    assert_eq!(verdict("echoes-the-secret", CheckKind::ApiToken), Verdict::Failed);
+    assert_eq!(verdict("second-round-failures", CheckKind::ApiToken), Verdict::Failed);
+    assert_eq!(verdict("timeouts", CheckKind::OpenidConfiguration), Verdict::Failed);
 }

@@ -88,6 +88,8 @@ const MISBEHAVING = {
 // apps; any other token is invalid. One introspection client. Nothing here creates anything: a POST to the
 // registration endpoint is only recorded (tests assert there is none).
 const fixture = (name) => readFile(join(DOCUMENTS, name), 'utf8').then((text) => text.trim());
+// A token whose users/me never answers in time: the second round of a check times out.
+export const SLOW_TOKEN = '00slowAnswerToken0123456789abcdefghijklmn';
 const oktaError = (code, summary) => JSON.stringify({ errorCode: code, errorSummary: summary, errorLink: code, errorId: 'oaePractice', errorCauses: [] });
 
 async function oktaApi(request, path, response) {
@@ -95,6 +97,10 @@ async function oktaApi(request, path, response) {
     ['api-token.txt', 'api-token-read-only-admin.txt', 'client-id.txt', 'client-secret.txt'].map(fixture));
   const authorization = request.headers.authorization ?? '';
   const json = (status, body) => send(response, status, 'application/json', typeof body === 'string' ? body : JSON.stringify(body));
+  if (path === '/api/v1/users/me' && authorization === `SSWS ${SLOW_TOKEN}`) {
+    setTimeout(() => json(200, { id: '00uslow', status: 'ACTIVE' }), 12000).unref();
+    return true;
+  }
   if (path === '/api/v1/users/me' || (path === '/oauth2/v1/clients' && request.method === 'GET')) {
     const admin = authorization === `SSWS ${token}` ? 'super' : authorization === `SSWS ${readOnly}` ? 'read-only' : null;
     if (!admin) return json(401, oktaError('E0000011', 'Invalid token provided')), true;
@@ -217,7 +223,7 @@ export async function startPracticeServer({ port = 0, cert, key } = {}) {
   const server = createServer({ cert: await readFile(files.cert), key: await readFile(files.key) }, (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(request.url, 'https://x').pathname;
-    requests.push({ host, path, method: request.method, cookie: request.headers.cookie ?? null });
+    requests.push({ host, path, method: request.method, cookie: request.headers.cookie ?? null, authorized: 'authorization' in request.headers });
     const okta = OKTA_DOCUMENTS[host] || /\.okta(preview|-emea|-gov)?\.(com|mil)$/.test(host); // unknown orgs: 404
     const site = host === TOOL_HOST ? toolSite(path, response) : okta ? oktaSite(host, path, request, response) : anypointSite(path, response);
     site.catch((error) => send(response, 500, 'text/plain', String(error)));

@@ -115,7 +115,13 @@ mod tests {
         // A custom domain has no admin console to guess.
         let custom = CheckProof { issuer: "https://login.acme-corp.com/oauth2/default".to_string(), at: 0, passed: vec![CheckKind::OpenidConfiguration] };
         assert!(checklist(None, Some(&custom), 0)[1].links.is_empty());
-        // A check whose Issuer did not prove itself does not steer the links.
+        // The checked org wins over the org of the kept values, once its Issuer proved itself...
+        let text = include_str!("../../tests/fixtures/org.openid-configuration.json");
+        let url = "https://acme.okta.com/.well-known/openid-configuration";
+        let kept = AnypointDraft::from_metadata(&crate::core::metadata::inspect_metadata(text, url).metadata.unwrap(), 0);
+        assert_eq!(checklist(Some(&kept), None, 0)[1].links[0].url, "https://acme-admin.okta.com/admin/access/api/tokens");
+        assert_eq!(checklist(Some(&kept), Some(&proof), 0)[1].links[0].url, "https://dev-12345678-admin.okta.com/admin/access/api/tokens");
+        // ...and a check whose Issuer did not prove itself does not steer the links.
         let unproved = CheckProof { issuer: "https://attacker.okta.com".to_string(), at: 0, passed: vec![] };
         assert!(checklist(None, Some(&unproved), 0)[1].links.is_empty());
     }

@@ -10,7 +10,9 @@ use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, Requ
 use super::fetch::{error_name, read_at_most, ReadError};
 use crate::core::fetch_policy::{FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
 use crate::core::hints::FormValues;
-use crate::core::okta_check::{judge, plan_checks, plan_second_round, summary, CheckProof, Filled, OktaCall, Outcome};
+use crate::core::okta_check::{
+    judge, plan_checks, plan_second_round, summary, CheckProof, Filled, OktaCall, Outcome, CHECK_TOTAL_MS,
+};
 use crate::core::protocol::Response;
 
 #[wasm_bindgen]
@@ -35,18 +37,22 @@ pub(super) async fn check_with_okta(
     };
     // Round one: the discovery documents (nothing secret). Round two, only if they prove the Issuer is an
     // authorization server of that org: the token's and the client's requests.
-    let mut outcomes = send_all(&plan.calls).await;
+    let started = js_sys::Date::now();
+    let per_request = FETCH_TIMEOUT_SECONDS * 1000;
+    let mut outcomes = send_all(&plan.calls, per_request).await;
     let nonce = format!("{:016x}{:016x}", random_u64(), random_u64());
     let added = plan_second_round(&mut plan, &outcomes, granted_hosts, &nonce);
-    outcomes.extend(send_all(&plan.calls[plan.calls.len() - added..]).await);
+    // What the first round left of the whole check's time (at least a second, for a fair chance).
+    let left = (f64::from(CHECK_TOTAL_MS) - (js_sys::Date::now() - started)).max(1000.0) as u32;
+    outcomes.extend(send_all(&plan.calls[plan.calls.len() - added..], left.min(per_request)).await);
     let lines = judge(&plan, &outcomes, values, granted_hosts);
     let proof = CheckProof::of(&plan, &lines, now);
     (Response::OktaChecked { summary: summary(&plan.org, &lines), lines }, Some(proof))
 }
 
-/// Every call started at once, then awaited in order.
-async fn send_all(calls: &[OktaCall]) -> Vec<Outcome> {
-    let started: Vec<_> = calls.iter().map(start).collect();
+/// Every call started at once (each abandoned after `timeout_ms`), then awaited in order.
+async fn send_all(calls: &[OktaCall], timeout_ms: u32) -> Vec<Outcome> {
+    let started: Vec<_> = calls.iter().map(|call| start(call, timeout_ms)).collect();
     let mut outcomes = Vec::with_capacity(started.len());
     for request in started {
         outcomes.push(finish(request).await);
@@ -58,12 +64,12 @@ fn random_u64() -> u64 {
     (js_sys::Math::random() * 2f64.powi(53)) as u64
 }
 
-fn start(call: &OktaCall) -> Result<js_sys::Promise, JsValue> {
+fn start(call: &OktaCall, timeout_ms: u32) -> Result<js_sys::Promise, JsValue> {
     let init = RequestInit::new();
     init.set_method(call.method);
     init.set_credentials(RequestCredentials::Omit);
     init.set_redirect(RequestRedirect::Manual);
-    init.set_signal(Some(&AbortSignal::timeout_with_u32(FETCH_TIMEOUT_SECONDS * 1000)));
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(timeout_ms)));
     let headers = web_sys::Headers::new()?;
     headers.set("accept", "application/json")?;
     if let Some(authorization) = &call.authorization {

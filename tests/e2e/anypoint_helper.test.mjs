@@ -231,6 +231,7 @@ test('after the console has been idle, a route change to the form still brings t
   await page.getByRole('button', { name: 'Add Client Provider' }).click();
   await page.getByRole('menuitem', { name: 'OpenID Connect Dynamic Client Registration' }).click();
   await assistUi(page).waitFor('Fill from Okta');
+  await new Promise((resolve) => setTimeout(resolve, 3500)); // past the settle time of the route change
   assert.equal(await world.evaluate('observing'), true, 'observing while attached');
   await page.close();
 });

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, keepMetadata, formPage, until, API_TOKEN, CLIENT_SECRET, PRODUCT } from '../support/browser.mjs';
+import { SLOW_TOKEN } from '../../www/serve.mjs';
 
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8').trim();
 const CLIENT_ID = fixture('client-id.txt');
@@ -18,9 +19,16 @@ const consoleLines = [];
 
 before(async () => {
   browser = await launch();
+  // Every console line of every page, popup and the worker, proven to be captured by a probe in each.
+  browser.context.on('console', (message) => consoleLines.push(message.text()));
   browser.worker.on('console', (message) => consoleLines.push(message.text()));
+  await browser.worker.evaluate(() => console.log('probe: worker console'));
+  // A session cookie of the Okta org, as an admin signed in to Okta has: the checks must not send it.
+  await browser.context.addCookies([{ name: 'sid', value: 'admin-session', domain: 'dev-12345678.okta.com', path: '/', secure: true, sameSite: 'None' }]);
   // The values kept once, from the Okta page, as an admin would.
-  await (await keepMetadata(browser.context)).close();
+  const okta = await keepMetadata(browser.context);
+  await okta.evaluate(() => console.log('probe: page console'));
+  await okta.close();
 });
 after(async () => {
   await browser?.close();
@@ -87,7 +95,10 @@ test('a good configuration passes every check; nothing is created in Okta and th
     'GET dev-12345678.okta.com/oauth2/v1/clients',
     'POST dev-12345678.okta.com/oauth2/default/v1/introspect',
   ]);
+  assert.ok(browser.server.requests.some((r) => r.host === 'dev-12345678.okta.com' && r.cookie?.includes('sid=')), 'the browser has the cookie');
   assert.ok(sent.every((r) => r.cookie === null), 'no cookie sent');
+  assert.ok(sent.filter((r) => r.path.includes('/.well-known/')).every((r) => !r.authorized), 'discovery carries no credentials');
+  assert.ok(sent.filter((r) => !r.path.includes('/.well-known/')).every((r) => r.authorized), 'the second round does');
   assert.ok(!browser.server.requests.some((r) => r.method !== 'GET' && r.path.startsWith('/oauth2/v1/clients')), 'no client created');
   await page.close();
 });
@@ -133,17 +144,29 @@ test('network failure, an answer that is not JSON, and a timeout each get their 
   const cases = [
     ['https://dev-down.okta.com/oauth2/default', /could not reach Okta/],
     ['https://dev-html.okta.com/oauth2/default', /is not JSON/],
-    ['https://dev-slow.okta.com/oauth2/default', /did not answer within 8 s/],
+    ['https://dev-slow.okta.com/oauth2/default', /did not answer in time \(8 s per request, 9 s for the whole check\)/],
   ];
   for (const [issuer, cause] of cases) {
     const { page, ui } = await openForm();
     await page.getByLabel('Issuer').fill(issuer);
     await page.getByLabel('Authorization Header').fill(`SSWS ${API_TOKEN}`);
     const { lines } = await checkWithOkta(ui);
+    const host = new URL(issuer).host;
+    assert.ok(requestsTo(host).every((r) => r.path.includes('/.well-known/') && !r.authorized), `only discovery reached ${host}`);
     assert.match(lines['OpenID configuration'], new RegExp(`^Failed — OpenID configuration: .*${cause.source}`));
     assert.match(lines['API token'], /^Warning — API token: not checked: .*nothing secret was sent/);
     await page.close();
   }
+});
+
+test('a second round that does not answer in time still gets its line within the worker\'s limit', async () => {
+  const { page, ui } = await filledForm({ header: `SSWS ${SLOW_TOKEN}` });
+  const started = Date.now();
+  const { lines } = await checkWithOkta(ui);
+  assert.match(lines['API token'], /^Failed — API token: Okta did not answer in time/);
+  assert.match(lines['Introspection client'], /^Passed/);
+  assert.ok(Date.now() - started < 10000, 'answered before the worker gives up on the call');
+  await page.close();
 });
 
 test('an Issuer outside Okta is not checked at all', async () => {
@@ -163,6 +186,7 @@ test('no storage area, console line or page text holds the token or the secret a
     ['local', 'sync', 'session'].map((area) => chrome.storage[area].get(null)),
   )));
   assert.match(stored, /checkProof/, `the proof is stored: ${stored}`);
+  assert.ok(consoleLines.includes('probe: worker console') && consoleLines.includes('probe: page console'), 'console lines are captured');
   for (const secret of [API_TOKEN, CLIENT_SECRET, READ_ONLY_TOKEN]) {
     assert.ok(!stored.includes(secret.slice(2)), 'not in storage');
     assert.ok(!consoleLines.some((line) => line.includes(secret.slice(2))), 'not in any console line');

@@ -4,8 +4,11 @@
 
 let attached = null; // { host, form, bar, texts, fields: Map<control, field>, shared: Set<field> } while on the page
 
+let scanGeneration = 0; // scans may overlap (a mutation's, a field's): only the newest one acts
+
 async function scan() {
   scanQueued = false;
+  const generation = ++scanGeneration;
   if (attached && !attached.host.isConnected) {
     attached = null;
     watchForAWhile();
@@ -13,6 +16,7 @@ async function scan() {
   const { snapshot, controls, forms } = snapshotForm();
   if (snapshot.length === 0) return detach();
   const answer = await askCore({ classifyForm: { controls: snapshot } });
+  if (generation !== scanGeneration) return; // a newer scan has seen the page as it is now
   if (answer.kind !== 'formClassified' || !answer.classification.isClientProviderForm) return detach();
   const { classification, bar } = answer;
   const firstControl = controls[classification.matches[0].control];
@@ -20,6 +24,7 @@ async function scan() {
   if (!(attached && attached.form === anchor && attached.host.isConnected)) {
     detach();
     attachBar(anchor, bar);
+    observe(); // whatever the settle timer did meanwhile: an attached helper always watches
     wakeCore();
   }
   attached.bar.source.textContent = bar.source ?? '';
@@ -99,12 +104,12 @@ async function checkWithOkta(bar) {
 
 // After Create: Anypoint's error about the OpenID provider gets its likely cause beside it. One explanation at
 // a time, and one question per distinct message.
-let explanation = null; // { text, host }
+let explanation = null; // { text, region, host } of the message explained last
 
 async function explainErrorIn(region, text) {
   if (explanation?.text === text && (explanation.host === null || explanation.host.isConnected)) return;
-  explanation?.host.remove();
-  explanation = { text, host: null };
+  explanation?.host?.remove();
+  explanation = { text, region, host: null };
   const answer = await askCore({ explainError: { text } });
   if (answer.kind !== 'errorExplained' || !answer.explanation || !attached || explanation?.text !== text) return;
   const { host, root } = createAssistHost('error-explanation');

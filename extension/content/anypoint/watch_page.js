@@ -40,8 +40,14 @@ const MESSAGE_REGION = '[role=alert], [role=status], [aria-live]';
 
 function reviewAddedMessages(mutations) {
   const regions = new Set();
+  // The explanation goes with the message it explains.
+  if (explanation?.host && !explanation.region.isConnected) {
+    explanation.host.remove();
+    explanation = null;
+  }
   for (const mutation of mutations) {
-    for (const node of mutation.addedNodes) {
+    const nodes = mutation.type === 'characterData' ? [mutation.target] : mutation.addedNodes;
+    for (const node of nodes) {
       const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
       if (element?.nodeType !== Node.ELEMENT_NODE || element.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue;
       const region = element.closest(MESSAGE_REGION) ?? (element.matches(MESSAGE_REGION) ? element : null);
@@ -79,10 +85,10 @@ const canRest = typeof navigation === 'object' && navigation !== null && 'addEve
 let observing = false;
 let settleTimer = null;
 
+// While the helper is attached, text changes too: an app that rewrites its alert's text (401, then 403).
 function observe() {
-  if (observing) return;
   observing = true;
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: Boolean(attached) });
 }
 
 // Observe now, and stop SETTLE_MS later unless the helper is attached by then.
@@ -126,7 +132,7 @@ if (framedBySameOrigin()) {
   // The admin in a control the helper does not know (a form that came while nobody watched, in a dialog).
   document.addEventListener('focusin', (event) => {
     const control = event.composedPath()[0];
-    if (!attached && control instanceof Element && control.matches(CONTROL_SELECTOR)) {
+    if (!attached?.host.isConnected && control instanceof Element && control.matches(CONTROL_SELECTOR)) {
       watchForAWhile();
       queueScan();
     }
