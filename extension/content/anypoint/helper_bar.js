@@ -4,11 +4,8 @@
 
 let attached = null; // { host, form, bar, texts, fields: Map<control, field>, shared: Set<field> } while on the page
 
-let scanGeneration = 0; // scans may overlap (a mutation's, a field's): only the newest one acts
-
 async function scan() {
   scanQueued = false;
-  const generation = ++scanGeneration;
   if (attached && !attached.host.isConnected) {
     attached = null;
     watchForAWhile();
@@ -16,7 +13,6 @@ async function scan() {
   const { snapshot, controls, forms } = snapshotForm();
   if (snapshot.length === 0) return detach();
   const answer = await askCore({ classifyForm: { controls: snapshot } });
-  if (generation !== scanGeneration) return; // a newer scan has seen the page as it is now
   if (answer.kind !== 'formClassified' || !answer.classification.isClientProviderForm) return detach();
   const { classification, bar } = answer;
   const firstControl = controls[classification.matches[0].control];
