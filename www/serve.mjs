@@ -187,6 +187,8 @@ async function anypointSite(path, response) {
     '/practice/framed': 'practice/framed.html',
     '/practice/edit': 'practice/plain.html',
     '/practice/jwt': 'practice/plain.html',
+    '/practice/exchange': 'practice/exchange.html',
+    '/practice/exchange.js': 'practice/exchange.js',
     '/practice/users': 'practice/users.html',
     '/practice/users.js': 'practice/users.js',
     '/practice/rerender': 'practice/rerender.html',

@@ -6,7 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, keepMetadata, formPage, until, API_TOKEN, CLIENT_SECRET, PRODUCT } from '../support/browser.mjs';
+import { launch, keepMetadata, formPage, assistUi, until, API_TOKEN, CLIENT_SECRET, PRODUCT } from '../support/browser.mjs';
+import { contentScriptWorld } from '../support/isolated_world.mjs';
 import { SLOW_TOKEN } from '../../www/serve.mjs';
 
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8').trim();
@@ -204,7 +205,7 @@ for (const [code, cause] of [['401', /Okta refused the Authorization Header \(40
     const explanation = await ui.waitForStatus('Likely cause');
     assert.match(explanation, cause);
     // Beside the error: the explanation's host follows the alert.
-    assert.equal(await page.getByRole('alert').evaluate((alert) => alert.nextElementSibling?.localName), 'okta-anypoint-assist');
+    assert.equal(await page.getByRole('alert').evaluate((alert) => alert.nextElementSibling?.dataset.assist), 'error-explanation');
     await page.close();
   });
 }
@@ -225,5 +226,18 @@ test('the popup\'s setup checklist links into the admin\'s org and marks what th
   assert.deepEqual(proved, ['true', 'false', 'true', 'true', 'false']);
   await steps.nth(0).getByText(/Proved by Check with Okta, just now\./).waitFor();
   await popup.close();
+  await page.close();
+});
+
+test('in Exchange, the error about the OpenID provider after "Request access" gets its likely cause beside it', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://anypoint.mulesoft.com/practice/exchange');
+  const world = await contentScriptWorld(page);
+  await until(async () => (await world.evaluate('observing')) === false, 'the observer to rest (no form here)');
+  await page.getByRole('button', { name: 'Request access' }).click(); // the error comes 4 s later
+  await page.getByRole('alert').waitFor();
+  const explanation = await assistUi(page).waitForStatus('Likely cause');
+  assert.match(explanation, /invalid_client_metadata.*Authorization Code grant/);
+  assert.equal(await page.getByRole('alert').evaluate((alert) => alert.nextElementSibling?.dataset.assist), 'error-explanation');
   await page.close();
 });

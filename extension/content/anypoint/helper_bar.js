@@ -98,8 +98,8 @@ async function checkWithOkta(bar) {
   );
 }
 
-// After Create: Anypoint's error about the OpenID provider gets its likely cause beside it. One explanation at
-// a time, and one question per distinct message.
+// Anypoint's error about the OpenID provider (after Create, or in Exchange when someone requests access) gets
+// its likely cause beside it. One explanation at a time, and one question per distinct message.
 let explanation = null; // { text, region, host } of the message explained last
 
 async function explainErrorIn(region, text) {
@@ -107,7 +107,7 @@ async function explainErrorIn(region, text) {
   explanation?.host?.remove();
   explanation = { text, region, host: null };
   const answer = await askCore({ explainError: { text } });
-  if (answer.kind !== 'errorExplained' || !answer.explanation || !attached || explanation?.text !== text) return;
+  if (answer.kind !== 'errorExplained' || !answer.explanation || explanation?.text !== text) return;
   const { host, root } = createAssistHost('error-explanation');
   root.append(h('p', { class: 'card', role: 'status' }, answer.explanation));
   explanation.host = host;

@@ -32,9 +32,9 @@ function queueScan() {
   requestAnimationFrame(() => scan());
 }
 
-// While the form is on the page: an alert or live region that appears (or changes) and mentions the OpenID
-// provider may be Anypoint's error after Create; the core decides. Only such regions are read (design systems
-// announce errors through them), each at most 2000 characters, so a busy page costs little.
+// An alert or live region that appears (or changes) and mentions the OpenID provider may be Anypoint's error
+// about Okta: after Create on the form, or when someone requests access in Exchange; the core decides. Only such
+// regions are read (design systems announce errors through them), each at most 2000 characters.
 const ERROR_MENTION = /openid (provider|connect client)/i;
 const MESSAGE_REGION = '[role=alert], [role=status], [aria-live]';
 
@@ -64,7 +64,7 @@ function reviewMutations() {
   frameQueued = false;
   const batches = pendingMutations;
   pendingMutations = [];
-  if (attached) batches.forEach(reviewAddedMessages);
+  batches.forEach(reviewAddedMessages);
   if (!scanQueued && batches.some(touchesControls)) {
     scanQueued = true;
     if (!attached) watchForAWhile(); // controls came: a form may be on its way
@@ -83,25 +83,35 @@ const observer = new MutationObserver((mutations) => {
 const SETTLE_MS = 3000;
 const canRest = typeof navigation === 'object' && navigation !== null && 'addEventListener' in navigation;
 let observing = false;
+// After the admin's click (Create, Request access), Anypoint may wait for Okta up to its Client Request Timeout
+// (at most 20 s) before it shows an error: watched that long.
+const AFTER_CLICK_MS = 25000;
 let settleTimer = null;
+let restAt = 0;
 
-// While the helper is attached, text changes too: an app that rewrites its alert's text (401, then 403).
+// Text changes too: an app that rewrites its alert's text (401, then 403).
 function observe() {
   observing = true;
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: Boolean(attached) });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 }
 
-// Observe now, and stop SETTLE_MS later unless the helper is attached by then.
-function watchForAWhile() {
+// Observe now, and stop `ms` later (or later still, if asked to) unless the helper is attached by then.
+function watchForAWhile(ms = SETTLE_MS) {
   observe();
   if (!canRest) return;
+  restAt = Math.max(restAt, performance.now() + ms);
   clearTimeout(settleTimer);
-  settleTimer = setTimeout(() => {
+  settleTimer = setTimeout(function rest() {
+    const left = restAt - performance.now();
+    if (left > 0) {
+      settleTimer = setTimeout(rest, left);
+      return;
+    }
     if (attached?.host.isConnected) return;
     observing = false;
     observer.disconnect();
     pendingMutations = [];
-  }, SETTLE_MS);
+  }, restAt - performance.now());
 }
 
 // The keyboard command (manifest "commands", default Alt+Shift+F) arrives from the worker; only the worker can
@@ -129,6 +139,9 @@ if (framedBySameOrigin()) {
   queueScan();
   // A route change of the single-page app (pushState, back, forward): the form may come.
   if (canRest) navigation.addEventListener('navigatesuccess', () => { watchForAWhile(); queueScan(); });
+  document.addEventListener('click', (event) => {
+    if (event.isTrusted) watchForAWhile(AFTER_CLICK_MS);
+  }, true);
   // The admin in a control the helper does not know (a form that came while nobody watched, in a dialog).
   document.addEventListener('focusin', (event) => {
     const control = event.composedPath()[0];
