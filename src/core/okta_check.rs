@@ -15,7 +15,7 @@ use super::fields::AnypointField;
 use super::hints::FormValues;
 use super::hosts::{okta_domain_of, okta_org_of};
 use super::json_document::{parse_json, DocumentFields, Found, TopLevel};
-use super::metadata::{inspect_metadata_with, nesting_depth, MAX_NESTING};
+use super::metadata::{inspect_metadata_with, nesting_depth, Inspection, Metadata, MAX_NESTING};
 use super::okta_paths::server_of_issuer;
 use super::severity::Severity;
 use super::web_url::WebUrl;
@@ -258,10 +258,7 @@ pub fn plan_second_round(plan: &mut CheckPlan, first: &[Outcome], granted_hosts:
     let discovered = plan.calls.iter().zip(first).find_map(|(call, outcome)| match outcome {
         Outcome::Answered { status: 200, body } if call.check == CheckKind::OpenidConfiguration => {
             let inspection = inspect_metadata_with(body, &call.url, granted_hosts);
-            if inspection.problems.iter().any(|problem| problem.severity == Severity::Error) {
-                return None;
-            }
-            inspection.metadata
+            accepted(&inspection).then_some(inspection.metadata).flatten()
         }
         _ => None,
     });
@@ -431,9 +428,10 @@ pub fn judge(plan: &CheckPlan, outcomes: &[Outcome], values: &FormValues, grante
         }
         let line = match call.check {
             CheckKind::OpenidConfiguration | CheckKind::AuthorizationServerMetadata => {
-                let line = judge_discovery(call, *status, body, fields.is_some(), &error, &org_host, granted_hosts);
+                let inspection = inspect_metadata_with(body, &call.url, granted_hosts);
+                let line = judge_discovery(call.check, *status, fields.is_some(), &error, &org_host, &inspection);
                 if call.check == CheckKind::OpenidConfiguration && line.verdict == Verdict::Passed {
-                    lines.push(judge_form_urls(&call.url, body, values, granted_hosts));
+                    lines.push(judge_form_urls(inspection.metadata.as_ref(), values));
                 }
                 line
             }
@@ -475,16 +473,13 @@ fn not_json(check: CheckKind, status: u16) -> CheckLine {
     CheckLine::new(check, Verdict::Failed, format!("the answer (status {status}) is not JSON, so this is not an Okta endpoint. Check the host."))
 }
 
-fn judge_discovery(
-    call: &OktaCall,
-    status: u16,
-    body: &str,
-    is_json: bool,
-    error: &OktaError,
-    org_host: &str,
-    granted_hosts: &[String],
-) -> CheckLine {
-    let check = call.check;
+/// Whether Anypoint would accept a discovery document: no error among its problems (it names this issuer, its
+/// endpoints are https on the issuer's host, …).
+fn accepted(inspection: &Inspection) -> bool {
+    !inspection.problems.iter().any(|problem| problem.severity == Severity::Error)
+}
+
+fn judge_discovery(check: CheckKind, status: u16, is_json: bool, error: &OktaError, org_host: &str, inspection: &Inspection) -> CheckLine {
     if !is_json {
         return not_json(check, status);
     }
@@ -502,7 +497,6 @@ fn judge_discovery(
         }
         _ => return CheckLine::new(check, Verdict::Failed, format!("Okta answered status {status}{}.", code_note(error))),
     }
-    let inspection = inspect_metadata_with(body, &call.url, granted_hosts);
     match inspection.problems.iter().find(|problem| problem.severity == Severity::Error) {
         None => CheckLine::new(check, Verdict::Passed, "loads and names this Issuer, as Anypoint requires."),
         Some(problem) => CheckLine::new(check, Verdict::Failed, format!("Anypoint would refuse it: {}", problem.message)),
@@ -510,12 +504,12 @@ fn judge_discovery(
 }
 
 /// The five URLs in the form against the OpenID configuration's (Anypoint sends the form's).
-fn judge_form_urls(url: &str, body: &str, values: &FormValues, granted_hosts: &[String]) -> CheckLine {
+fn judge_form_urls(metadata: Option<&Metadata>, values: &FormValues) -> CheckLine {
     let check = CheckKind::FormUrls;
-    let Some(metadata) = inspect_metadata_with(body, url, granted_hosts).metadata else {
+    let Some(metadata) = metadata else {
         return CheckLine::new(check, Verdict::Warning, "not compared: the document could not be read.");
     };
-    let draft = AnypointDraft::from_metadata(&metadata, 0);
+    let draft = AnypointDraft::from_metadata(metadata, 0);
     let mut differ = Vec::new();
     let mut empty = Vec::new();
     for (field, expected) in draft.values() {
