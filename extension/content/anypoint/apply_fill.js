@@ -72,8 +72,15 @@ async function offerPlan(bar, answer) {
 }
 
 // The element of a field now (the page may have replaced it since the last scan).
-async function controlOf(field) {
+// The element of a field as last scanned, if it is still on the page.
+function connectedControlOf(field) {
   for (const [control, candidate] of attached?.fields ?? []) if (candidate === field && control.isConnected) return control;
+  return null;
+}
+
+async function controlOf(field) {
+  const known = connectedControlOf(field);
+  if (known) return known;
   await scan();
   for (const [control, candidate] of attached?.fields ?? []) if (candidate === field) return control;
   return null;

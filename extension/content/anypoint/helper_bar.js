@@ -62,8 +62,8 @@ function attachBar(form, texts) {
 
 // The value of a field as typed, read only on the admin's click (the header and secret go nowhere else).
 function typedValue(field) {
-  for (const [control, candidate] of attached?.fields ?? []) if (candidate === field && control.isConnected) return controlValue(control);
-  return '';
+  const control = connectedControlOf(field);
+  return control ? controlValue(control) : '';
 }
 
 // Enabled once every field of one of the sets the core names is filled, and no check is running.
