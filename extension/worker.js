@@ -1,7 +1,7 @@
 // Service worker (Firefox: background script). It starts the Rust core and hands it every message with the
 // browser's account of who sent it: the core checks the sender (src/core/sender.rs) and decides everything
 // else (src/core). Here only transport: waking, a time limit, and a fresh core after a failure.
-import init, { grantsOf, handleMessage, hostsOfOrigins, isMetadataUrl, restartCore } from './core/okta_anypoint_assist.js';
+import init, { grantsOf, handleMessage, hostsOfOrigins, isMetadataUrl, restartCore, warmUp } from './core/okta_anypoint_assist.js';
 
 // Listeners must be registered synchronously (MV3); the core's start is awaited per message.
 const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
@@ -54,6 +54,21 @@ chrome.permissions.onRemoved.addListener(async ({ origins = [] }) => {
   grants = null;
 });
 
+// One call into the core with the browser's account of the sender, counted while in flight (see above).
+function callCore(sender, enter) {
+  inFlight += 1;
+  const call = grantedHosts().then((granted) => enter({
+    id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted,
+  }));
+  call.catch(() => { trapped = true; }).finally(() => { inFlight -= 1; restartWhenIdle(); });
+  return withDeadline(call);
+}
+
+// V8 compiles each wasm function on its first call, so the first hint after a cold start paid for compiling
+// the keystroke path. The first wake of a worker's life has the core run that path once (`warmUp`, a hint
+// request of its own, with the waking page as its sender) before the admin's first keystroke arrives.
+let warmed = false;
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false; // the core refuses them too; no need to start it
   // The popup registered or removed a grant's scripts.
@@ -67,21 +82,18 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     return false;
   }
   // Waking: a content script about to need the core (a form appeared, a field got focus) starts the worker
-  // and its wasm now. Also the benchmark's plain JS echo.
+  // and its wasm now. Later wakes are the benchmark's plain JS echo too.
   if (message?.wake !== undefined) {
-    coreReady.then(() => sendResponse({ awake: message.wake }), () => sendResponse({ awake: false }));
+    const ready = warmed || trapped ? coreReady : callCore(sender, warmUp);
+    warmed = true;
+    ready.then(() => sendResponse({ awake: message.wake }), () => sendResponse({ awake: false }));
     return true;
   }
   if (trapped) {
     sendResponse({ kind: 'failure', message: "The extension's core is restarting. Try again in a moment." });
     return false;
   }
-  inFlight += 1;
-  const call = grantedHosts().then((granted) => handleMessage(message, {
-    id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted,
-  }));
-  call.catch(() => { trapped = true; }).finally(() => { inFlight -= 1; restartWhenIdle(); });
-  withDeadline(call).then(sendResponse, (error) => {
+  callCore(sender, (described) => handleMessage(message, described)).then(sendResponse, (error) => {
     sendResponse({ kind: 'failure', message: `The extension's core failed (${error?.message ?? error}). Try again.` });
   });
   return true; // answer asynchronously

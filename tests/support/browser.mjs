@@ -19,9 +19,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Start the practice servers and a Chromium with the extension loaded.
- * { withExtension = true, headless = true } → { context, server, worker, close }
+ * { withExtension = true, headless = true, alongside = [] } → { context, server, worker, close }
+ * `alongside`: folders of further unpacked extensions to load (the benchmark's echo-only anchor).
  */
-export async function launch({ withExtension = true, headless = true } = {}) {
+export async function launch({ withExtension = true, headless = true, alongside = [] } = {}) {
   const server = await startPracticeServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'assist-profile-'));
   // practice.example.test: the same pages on a host the extension does not run on (the benchmark's control).
@@ -40,7 +41,10 @@ export async function launch({ withExtension = true, headless = true } = {}) {
     '--disable-component-update',
     '--disable-sync',
   ];
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (withExtension) {
+    const dirs = [EXTENSION_DIR, ...alongside].join(',');
+    args.push(`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`);
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
@@ -51,7 +55,9 @@ export async function launch({ withExtension = true, headless = true } = {}) {
   });
   let worker = null;
   if (withExtension) {
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+    const ours = (w) => w.url().endsWith('/worker.js');
+    worker = context.serviceWorkers().find(ours) ??
+      (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15000 }));
   }
   const close = async () => {
     await context.close();
