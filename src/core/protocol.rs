@@ -100,6 +100,13 @@ impl Request {
         }
     }
 
+    /// Whether the core answers from the request and its sender alone: no storage, no network, no hosts the
+    /// browser must be asked for, nothing kept by the answer. The glue answers these without an `await`, so the
+    /// hint of a keystroke never runs (nor, after a cold start, compiles) the code of the requests that do.
+    pub fn answered_alone(&self) -> bool {
+        matches!(self, Self::FieldHints { .. } | Self::RecognisePage | Self::RecogniseLinks { .. } | Self::ExplainError { .. })
+    }
+
     /// Whether answering needs a draft from storage (the kept one; for `KeepChecked` the checked one).
     pub fn needs_kept(&self) -> bool {
         matches!(self, Self::PlanFill { .. } | Self::GetKept | Self::ClassifyForm { .. } | Self::KeepChecked | Self::GetChecklist)

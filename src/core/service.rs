@@ -393,6 +393,33 @@ mod tests {
         Request::KeepMetadata { text: text.into(), length: text.len() }
     }
 
+    /// The glue answers these without storage or network (`Request::answered_alone`): their answers must need
+    /// nothing kept and keep nothing, even from a kept draft, on any page that may ask them.
+    #[test]
+    fn requests_answered_alone_read_and_keep_nothing() {
+        let kept = match ask(keep(SAMPLE), &okta_page(URL), None).keep {
+            Some(draft) => draft,
+            None => panic!("a draft to keep"),
+        };
+        let alone = [
+            r#"{"v":3,"request":{"fieldHints":{"field":"issuer","value":" http://acme.okta.com/ ","others":{}}}}"#,
+            r#"{"v":3,"request":"recognisePage"}"#,
+            r#"{"v":3,"request":{"recogniseLinks":{"hrefs":["https://acme.okta.com/oauth2/default/.well-known/openid-configuration"]}}}"#,
+            r#"{"v":3,"request":{"explainError":{"text":"The OpenID provider returned 401 Unauthorized"}}}"#,
+        ];
+        let pages = [okta_page(URL), okta_page("https://acme-admin.okta.com/admin/oauth2/as"), Context::AnypointPage];
+        for json in alone {
+            let request = envelope(json).request;
+            assert!(request.answered_alone(), "{json}");
+            assert!(!request.needs_kept(), "{json}");
+            for page in &pages {
+                assert!(document_to_load(&request, page, Some(&kept)).is_ok_and(|load| load.is_none()), "{json}");
+                let answer = ask(request.clone(), page, Some(&kept));
+                assert!(answer.keep.is_none() && answer.checked.is_none() && !answer.forget, "{json}");
+            }
+        }
+    }
+
     #[test]
     fn keeping_a_valid_document_stores_its_draft_with_the_time() {
         let answer = ask(keep(SAMPLE), &okta_page(URL), None);

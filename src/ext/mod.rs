@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use crate::core::fetch_policy::hosts_of_origins;
 use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
-use crate::core::sender::{check, Sender};
+use crate::core::sender::{check, Context, Sender};
 use crate::core::service::{
     answer, answer_document, answer_loaded, document_to_load, needs_grant, version_mismatch, Answer, Situation,
 };
@@ -56,24 +56,54 @@ async fn granted_hosts() -> Vec<String> {
     hosts_of_origins(&origins)
 }
 
-/// The one entry point: a protocol envelope and the browser's account of its sender in, a response out.
-/// Never rejects: failures are responses.
+/// The one entry point: a protocol envelope and the browser's account of its sender in, a promise of a response
+/// out. Never rejects: failures are responses. Requests the core answers alone resolve at once; the others go
+/// through `answer_with_browser`, whose state machine holds every `await` (storage, network).
 #[wasm_bindgen(js_name = handleMessage)]
-pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
+pub fn handle_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
+    let resolved = |response: JsValue| js_sys::Promise::resolve(&response);
+    let (request, sender, context) = match admitted(message, sender) {
+        Ok(admitted) => admitted,
+        Err(response) => return resolved(response),
+    };
+    if request.answered_alone() {
+        return resolved(answer_alone(request, &context));
+    }
+    wasm_bindgen_futures::future_to_promise(async move { Ok(answer_with_browser(request, sender, context).await) })
+}
+
+/// The envelope decoded, its version matched and its sender checked; or the response that refuses it.
+fn admitted(message: JsValue, sender: JsValue) -> Result<(Request, Sender, Context), JsValue> {
     let envelope: Envelope = match serde_wasm_bindgen::from_value(message) {
         Ok(envelope) => envelope,
         // Not echoing serde's error text keeps its formatting machinery out of the wasm.
-        Err(_) => return failure("The extension received a message it does not understand. Reload the page.".to_string()),
+        Err(_) => return Err(failure("The extension received a message it does not understand. Reload the page.".to_string())),
     };
     if let Some(response) = version_mismatch(&envelope) {
-        return to_js(&response);
+        return Err(to_js(&response));
     }
     let sender: Sender = serde_wasm_bindgen::from_value(sender).unwrap_or_default();
     let request = envelope.request;
-    let context = match check(&sender, &request) {
-        Ok(context) => context,
-        Err(refusal) => return failure(refusal.to_string()),
+    match check(&sender, &request) {
+        Ok(context) => Ok((request, sender, context)),
+        Err(refusal) => Err(failure(refusal.to_string())),
+    }
+}
+
+/// A request of `Request::answered_alone`: from itself and its sender, nothing read or kept.
+fn answer_alone(request: Request, context: &Context) -> JsValue {
+    let situation = Situation {
+        context,
+        kept: None,
+        now: js_sys::Date::now() as u64,
+        granted_hosts: &[],
+        proof: None,
     };
+    to_js(&answer(request, situation).response)
+}
+
+/// Every other request: what it needs from storage and the network first, what its answer keeps after.
+async fn answer_with_browser(request: Request, sender: Sender, context: Context) -> JsValue {
     // "Check with Okta": its own walk of several requests (the core plans and judges them).
     if let Request::CheckWithOkta { values, header, secret } = &request {
         let (response, proof) =
@@ -107,7 +137,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     // the popup's may reach any host the admin granted.
     let granted = match (&context, reads_documents) {
         (_, false) => Vec::new(),
-        (crate::core::sender::Context::ExtensionPage, true) => granted_hosts().await,
+        (Context::ExtensionPage, true) => granted_hosts().await,
         (_, true) => sender.custom_domains.clone(),
     };
     let proof = if matches!(request, Request::GetChecklist) { storage::load(storage::PROOF).await.ok().flatten() } else { None };
@@ -168,14 +198,13 @@ async fn fetched(input: &str, keep: bool, situation: Situation<'_>) -> Result<An
 /// hint after the worker slept does not pay for compiling that path. The value has every hint of the URL
 /// rules (spaces, http, a metadata path, a trailing slash), so each of their texts is built once.
 #[wasm_bindgen(js_name = warmUp)]
-pub async fn warm_up(sender: JsValue) -> JsValue {
+pub fn warm_up(sender: JsValue) -> js_sys::Promise {
     let request = format!(
         r#"{{"v":{},"request":{{"fieldHints":{{"field":"tokenUrl","value":" http://warm.okta.com/oauth2/default/.well-known/openid-configuration/ ","others":{{"issuer":"https://warm.okta.com/oauth2/default"}}}}}}}}"#,
         crate::core::protocol::PROTOCOL_VERSION
     );
     let envelope = js_sys::JSON::parse(&request).unwrap_or(JsValue::NULL);
-    let _ = handle_message(envelope, sender).await;
-    JsValue::UNDEFINED
+    handle_message(envelope, sender)
 }
 
 /// The protocol version, for the worker's own checks and the tests.
