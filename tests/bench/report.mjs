@@ -4,7 +4,7 @@ import { statSync, readdirSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rows = [];
@@ -28,13 +28,17 @@ for (const line of native.trim().split('\n')) {
 
 // Browser.
 const browser = execFileSync('node', [join(ROOT, 'tests/bench/browser.mjs')], { cwd: ROOT, encoding: 'utf8' });
+const RAW = join(ROOT, 'target/bench-browser.jsonl'); // every sample of the browser figures, for a closer look
+writeFileSync(RAW, browser);
 for (const line of browser.trim().split('\n')) {
   const r = JSON.parse(line);
   if (r.unit === '×') {
-    const atLeast = r.budget < 1; // page speed: at least; message cost: at most
+    const atLeast = r.budget === null || r.budget < 1; // page speed: at least; message cost: at most
     const value = r.p95 === null ? `${r.median.toFixed(3)}×` : `median ${r.median.toFixed(2)}×, p95 ${r.p95.toFixed(2)}×`;
-    const detail = r.echo ? ` (echo median ${r.echo.median.toFixed(2)} ms)` : ` (rows ${r.rows.with.join('/')} vs ${r.rows.without.join('/')})`;
-    add(r.name, value + detail, `${atLeast ? '≥' : '≤'} ${r.budget}× (median)`, atLeast ? r.median >= r.budget : r.median <= r.budget);
+    const rest = r.observing === undefined ? '' : r.observing ? ', observer ON' : ', observer resting';
+    const detail = r.echo ? ` (echo median ${r.echo.median.toFixed(2)} ms)` : ` (median of ${r.rows.with.length} rounds${rest})`;
+    if (r.budget === null) add(r.name, value + detail, 'anchor', null);
+    else add(r.name, value + detail, `${atLeast ? '≥' : '≤'} ${r.budget}× (median)`, atLeast ? r.median >= r.budget : r.median <= r.budget);
     continue;
   }
   if (r.budget === null) { // an anchor: measured beside a figure in the same run, no budget of its own
@@ -51,3 +55,4 @@ const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).jo
 console.log(line(['figure', 'value', 'budget', 'verdict']));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line([r.figure, r.value, r.budget, r.verdict]));
+console.log(`\nThe browser figures' samples: ${RAW}`);
