@@ -3,7 +3,7 @@
 //! the network are exercised end to end in tests/e2e (they need the extension).
 #![cfg(target_arch = "wasm32")]
 
-use okta_anypoint_assist::ext::{handle_message, protocol_version};
+use okta_anypoint_assist::ext::{handle_message, protocol_version, warm_up};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -11,6 +11,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn js(json: &str) -> JsValue {
     js_sys::JSON::parse(json).expect("test JSON")
+}
+
+/// The worker's call: `handleMessage` answers a promise (resolved at once for requests the core answers alone).
+async fn ask(message: JsValue, sender: JsValue) -> JsValue {
+    wasm_bindgen_futures::JsFuture::from(handle_message(message, sender)).await.expect("handleMessage never rejects")
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -45,7 +50,7 @@ fn anypoint_page() -> JsValue {
 #[wasm_bindgen_test]
 async fn inspect_metadata_answers_a_plain_object_report() {
     let request = serde_json::json!({"inspectMetadata": {"text": SAMPLE, "length": SAMPLE.len()}});
-    let answer = handle_message(envelope(request), okta_page()).await;
+    let answer = ask(envelope(request), okta_page()).await;
     assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("metadataReport"));
     assert_eq!(get(&answer, "valid").as_bool(), Some(true));
     let rows = js_sys::Array::from(&get(&answer, "rows"));
@@ -58,7 +63,7 @@ async fn inspect_metadata_answers_a_plain_object_report() {
 #[wasm_bindgen_test]
 async fn field_hints_keep_maps_as_plain_objects() {
     // `others` is a map on the Rust side: it must round-trip, and the answer must be JSON-compatible.
-    let answer = handle_message(envelope(serde_json::json!({"fieldHints": {
+    let answer = ask(envelope(serde_json::json!({"fieldHints": {
         "field": "tokenUrl", "value": "http://dev-12345678.okta.com/oauth2/default/v1/token",
         "others": {"issuer": "https://dev-12345678.okta.com/oauth2/default"}
     }})), anypoint_page())
@@ -70,7 +75,7 @@ async fn field_hints_keep_maps_as_plain_objects() {
 
 #[wasm_bindgen_test]
 async fn classify_form_answers_field_per_control() {
-    let answer = handle_message(envelope(serde_json::json!({"classifyForm": {"controls": [
+    let answer = ask(envelope(serde_json::json!({"classifyForm": {"controls": [
         {"tag": "input", "type": "text", "labels": ["Issuer"]},
         {"tag": "input", "type": "text", "labels": ["Client Registration URL"]},
         {"tag": "input", "type": "text", "labels": ["Token URL"]},
@@ -84,7 +89,7 @@ async fn classify_form_answers_field_per_control() {
 #[wasm_bindgen_test]
 async fn bad_messages_get_a_failure_not_a_panic() {
     for message in [JsValue::NULL, js("{\"v\":3}"), js("{\"v\":3,\"request\":{\"nope\":{}}}"), js("42")] {
-        let answer = handle_message(message, okta_page()).await;
+        let answer = ask(message, okta_page()).await;
         assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("failure"));
         assert!(get(&answer, "message").as_string().unwrap().contains("Reload the page"));
     }
@@ -92,7 +97,7 @@ async fn bad_messages_get_a_failure_not_a_panic() {
 
 #[wasm_bindgen_test]
 async fn other_protocol_version_is_told_to_reload() {
-    let answer = handle_message(js("{\"v\":999,\"request\":\"getKept\"}"), okta_page()).await;
+    let answer = ask(js("{\"v\":999,\"request\":\"getKept\"}"), okta_page()).await;
     assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("failure"));
     assert!(get(&answer, "message").as_string().unwrap().contains("protocol 999"));
 }
@@ -106,10 +111,21 @@ async fn senders_are_checked_before_anything_is_answered() {
         (okta_page(), "may not be asked from an Okta page"),
         (JsValue::NULL, "did not come from"),
     ] {
-        let answer = handle_message(hints(), who).await;
+        let answer = ask(hints(), who).await;
         assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("failure"));
         let message = get(&answer, "message").as_string().unwrap();
         assert!(message.contains(expected), "{message}");
     }
-    assert_eq!(get(&handle_message(hints(), anypoint_page()).await, "kind").as_string().as_deref(), Some("hints"));
+    assert_eq!(get(&ask(hints(), anypoint_page()).await, "kind").as_string().as_deref(), Some("hints"));
+}
+
+#[wasm_bindgen_test]
+async fn warming_up_runs_a_keystrokes_hint_path() {
+    // Not a no-op: from the page that woke the worker, it is a real hint request, answered with hints.
+    let warmed = wasm_bindgen_futures::JsFuture::from(warm_up(anypoint_page())).await.unwrap();
+    assert_eq!(get(&warmed, "kind").as_string().as_deref(), Some("hints"));
+    assert!(js_sys::Array::from(&get(&warmed, "hints")).length() >= 2, "{}", to_json(&warmed));
+    // From a sender that may not ask for hints, it is refused like any other request.
+    let refused = wasm_bindgen_futures::JsFuture::from(warm_up(okta_page())).await.unwrap();
+    assert_eq!(get(&refused, "kind").as_string().as_deref(), Some("failure"));
 }
