@@ -4,6 +4,8 @@
 
 let attached = null; // { host, form, bar, texts, fields: Map<control, field>, shared: Set<field> } while on the page
 
+let scansStarted = 0;
+
 async function scan() {
   scanQueued = false;
   if (attached && !attached.host.isConnected) {
@@ -12,11 +14,19 @@ async function scan() {
   }
   const { snapshot, controls, forms } = snapshotForm();
   if (snapshot.length === 0) return detach();
+  // Scans can overlap (the page changes while the core answers). Each applies its own answer, but a "no form
+  // here" from a scan that a newer one overtook does not remove the newer one's helper, and a form that went
+  // while the core answered gets no helper: what is there now is scanned instead.
+  const started = ++scansStarted;
   const answer = await askCore({ classifyForm: { controls: snapshot } });
-  if (answer.kind !== 'formClassified' || !answer.classification.isClientProviderForm) return detach();
+  if (answer.kind !== 'formClassified' || !answer.classification.isClientProviderForm) {
+    if (started === scansStarted) detach();
+    return;
+  }
   const { classification, bar } = answer;
   const firstControl = controls[classification.matches[0].control];
   const anchor = forms[classification.form] ?? (firstControl.getRootNode().host ?? firstControl).parentElement;
+  if (!anchor?.isConnected) return queueScan();
   if (!(attached && attached.form === anchor && attached.host.isConnected)) {
     detach();
     attachBar(anchor, bar);
