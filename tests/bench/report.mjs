@@ -35,7 +35,8 @@ for (const line of browser.trim().split('\n')) {
   if (r.unit === '×') {
     const atLeast = r.budget === null || r.budget < 1; // page speed: at least; message cost: at most
     const value = r.p95 === null ? `${r.median.toFixed(3)}×` : `median ${r.median.toFixed(2)}×, p95 ${r.p95.toFixed(2)}×`;
-    const rest = r.observing === undefined ? '' : r.observing ? ', observer ON' : ', observer resting';
+    const starts = r.observerStarts; // -1: still observing at the end
+    const rest = starts === undefined ? '' : starts === 0 ? ', observer never started' : starts < 0 ? ', observer ON' : `, observer started ${starts}×`;
     const detail = r.echo ? ` (echo median ${r.echo.median.toFixed(2)} ms)` : ` (median of ${r.rows.with.length} rounds${rest})`;
     if (r.budget === null) add(r.name, value + detail, 'anchor', null);
     else add(r.name, value + detail, `${atLeast ? '≥' : '≤'} ${r.budget}× (median)`, atLeast ? r.median >= r.budget : r.median <= r.budget);
