@@ -30,6 +30,7 @@ let trapped = false;
 function restartWhenIdle() {
   if (!trapped || inFlight > 0) return;
   trapped = false;
+  warming = null; // a fresh instance (of the same compiled module, or a new one) is warmed again
   coreReady = Promise.resolve().then(restartCore).catch(() => init({ module_or_path: CORE_URL }));
 }
 
@@ -65,9 +66,19 @@ function callCore(sender, enter) {
 }
 
 // V8 compiles each wasm function on its first call, so the first hint after a cold start paid for compiling
-// the keystroke path. The first wake of a worker's life has the core run that path once (`warmUp`, a hint
-// request of its own, with the waking page as its sender) before the admin's first keystroke arrives.
-let warmed = false;
+// the keystroke path. The first wake of a worker's life has the core run that path once (`warmUp`: hint
+// requests of its own, with the waking page as their sender) before the admin's first keystroke arrives.
+// Kept as a promise while it runs or ran; dropped when the core refused it or failed, so the next wake retries.
+let warming = null;
+function warmOnce(sender) {
+  warming ??= callCore(sender, warmUp).then((answers) => {
+    if (!answers.every((answer) => answer?.kind === 'hints')) warming = null;
+  }, (error) => {
+    warming = null;
+    throw error;
+  });
+  return warming;
+}
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false; // the core refuses them too; no need to start it
@@ -84,8 +95,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Waking: a content script about to need the core (a form appeared, a field got focus) starts the worker
   // and its wasm now. Later wakes are the benchmark's plain JS echo too.
   if (message?.wake !== undefined) {
-    const ready = warmed || trapped ? coreReady : callCore(sender, warmUp);
-    warmed = true;
+    const ready = trapped ? coreReady : warmOnce(sender);
     ready.then(() => sendResponse({ awake: message.wake }), () => sendResponse({ awake: false }));
     return true;
   }

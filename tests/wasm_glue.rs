@@ -120,12 +120,41 @@ async fn senders_are_checked_before_anything_is_answered() {
 }
 
 #[wasm_bindgen_test]
-async fn warming_up_runs_a_keystrokes_hint_path() {
-    // Not a no-op: from the page that woke the worker, it is a real hint request, answered with hints.
-    let warmed = wasm_bindgen_futures::JsFuture::from(warm_up(anypoint_page())).await.unwrap();
-    assert_eq!(get(&warmed, "kind").as_string().as_deref(), Some("hints"));
-    assert!(js_sys::Array::from(&get(&warmed, "hints")).length() >= 2, "{}", to_json(&warmed));
-    // From a sender that may not ask for hints, it is refused like any other request.
-    let refused = wasm_bindgen_futures::JsFuture::from(warm_up(okta_page())).await.unwrap();
-    assert_eq!(get(&refused, "kind").as_string().as_deref(), Some("failure"));
+fn warming_up_runs_each_family_of_hint_rules() {
+    // Not a no-op: from the page that woke the worker, real hint requests, answered at once (no promise: the
+    // path of a keystroke), with the rules of each field family.
+    let answers = warm_up(anypoint_page());
+    let codes: Vec<Vec<String>> = answers
+        .iter()
+        .map(|answer| {
+            assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("hints"), "{}", to_json(&answer));
+            js_sys::Array::from(&get(&answer, "hints")).iter().filter_map(|hint| get(&hint, "code").as_string()).collect()
+        })
+        .collect();
+    let has = |family: usize, code: &str| codes[family].iter().any(|c| c == code);
+    assert_eq!(codes.len(), 4);
+    assert!(has(0, "surroundingSpaces") && has(0, "httpsRequired") && has(0, "metadataUrlInEndpoint"), "{codes:?}");
+    assert!(has(1, "headerNormalized") && has(1, "bearerNotJwt"), "{codes:?}");
+    assert!(has(2, "surroundingSpaces") && has(2, "clientIdCharacters"), "{codes:?}");
+    assert!(has(3, "timeoutOutOfRange"), "{codes:?}");
+    // From a sender that may not ask for hints, each is refused like any other request.
+    for refused in warm_up(okta_page()).iter() {
+        assert_eq!(get(&refused, "kind").as_string().as_deref(), Some("failure"));
+    }
+}
+
+/// What a promise holds if it is already resolved, else "pending".
+async fn settled_now(promise: js_sys::Promise) -> JsValue {
+    let pending = js_sys::Promise::resolve(&JsValue::from_str("pending"));
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &pending))).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn requests_answered_alone_resolve_at_once_others_later() {
+    let hints = envelope(serde_json::json!({"fieldHints": {"field": "issuer", "value": "x", "others": {}}}));
+    let answer = settled_now(handle_message(hints, anypoint_page())).await;
+    assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("hints"), "{}", to_json(&answer));
+    // A request that needs storage goes through the async path: not settled in the same turn.
+    let classify = envelope(serde_json::json!({"classifyForm": {"controls": []}}));
+    assert_eq!(settled_now(handle_message(classify, anypoint_page())).await.as_string().as_deref(), Some("pending"));
 }

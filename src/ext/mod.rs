@@ -193,18 +193,29 @@ async fn fetched(input: &str, keep: bool, situation: Situation<'_>) -> Result<An
     Ok(answer_document(&url, &text, keep, situation))
 }
 
-/// Runs the path of one keystroke's hint (decode, sender check, hints, encode) and drops the answer. V8 compiles
-/// a wasm function on its first call; the worker calls this when a page wakes it, so that the admin's first
-/// hint after the worker slept does not pay for compiling that path. The value has every hint of the URL
-/// rules (spaces, http, a metadata path, a trailing slash), so each of their texts is built once.
+/// Runs one hint request of each family of field rules (URLs, the Authorization Header, the client ID, the
+/// timeout) through the keystroke's path (decode, sender check, hints, encode) and answers what the core said,
+/// in order. V8 compiles a wasm function on its first call; the worker calls this when a page wakes it, so
+/// that the admin's first hint after the worker slept does not pay for compiling that path. The values break
+/// most rules of their field, so that each rule's text is built once.
 #[wasm_bindgen(js_name = warmUp)]
-pub fn warm_up(sender: JsValue) -> js_sys::Promise {
-    let request = format!(
-        r#"{{"v":{},"request":{{"fieldHints":{{"field":"tokenUrl","value":" http://warm.okta.com/oauth2/default/.well-known/openid-configuration/ ","others":{{"issuer":"https://warm.okta.com/oauth2/default"}}}}}}}}"#,
-        crate::core::protocol::PROTOCOL_VERSION
-    );
-    let envelope = js_sys::JSON::parse(&request).unwrap_or(JsValue::NULL);
-    handle_message(envelope, sender)
+pub fn warm_up(sender: JsValue) -> js_sys::Array {
+    const REQUESTS: [&str; 4] = [
+        r#"{"fieldHints":{"field":"tokenUrl","value":" http://warm.okta.com/oauth2/default/.well-known/openid-configuration/ ","others":{"issuer":"https://warm.okta.com/oauth2/default"}}}"#,
+        r#"{"fieldHints":{"field":"authorizationHeader","value":" bearer ssws 00warm ","others":{}}}"#,
+        r#"{"fieldHints":{"field":"introspectionClientId","value":" https://warm.okta.com/oauth2/v1/clients/0oawarm ","others":{}}}"#,
+        r#"{"fieldHints":{"field":"clientRequestTimeout","value":"99999","others":{}}}"#,
+    ];
+    let answers = js_sys::Array::new();
+    for request in REQUESTS {
+        let message = format!(r#"{{"v":{},"request":{request}}}"#, crate::core::protocol::PROTOCOL_VERSION);
+        let answer = match admitted(js_sys::JSON::parse(&message).unwrap_or(JsValue::NULL), sender.clone()) {
+            Ok((request, _, context)) => answer_alone(request, &context),
+            Err(refusal) => refusal,
+        };
+        answers.push(&answer);
+    }
+    answers
 }
 
 /// The protocol version, for the worker's own checks and the tests.

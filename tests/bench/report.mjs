@@ -35,11 +35,15 @@ for (const line of browser.trim().split('\n')) {
   if (r.unit === '×') {
     const atLeast = r.budget === null || r.budget < 1; // page speed: at least; message cost: at most
     const value = r.p95 === null ? `${r.median.toFixed(3)}×` : `median ${r.median.toFixed(2)}×, p95 ${r.p95.toFixed(2)}×`;
-    const starts = r.observerStarts; // -1: still observing at the end
-    const rest = starts === undefined ? '' : starts === 0 ? ', observer never started' : starts < 0 ? ', observer ON' : `, observer started ${starts}×`;
+    const starts = r.observerStarts; // -1: observing at the start or the end of the runs
+    // A steady-state figure counts only if the extension's observer never ran in it; a "watching" one, only
+    // if it ran all along.
+    const fair = starts === undefined || (r.watching ? starts === -1 : starts === 0);
+    const rest = starts === undefined ? '' : r.watching ? (fair ? ', observer on throughout' : ', observer NOT on')
+      : starts === 0 ? ', observer never started' : starts < 0 ? ', observer ON' : `, observer started ${starts}×`;
     const detail = r.echo ? ` (echo median ${r.echo.median.toFixed(2)} ms)` : ` (median of ${r.rows.with.length} rounds${rest})`;
     if (r.budget === null) add(r.name, value + detail, 'anchor', null);
-    else add(r.name, value + detail, `${atLeast ? '≥' : '≤'} ${r.budget}× (median)`, atLeast ? r.median >= r.budget : r.median <= r.budget);
+    else add(r.name, value + detail, `${atLeast ? '≥' : '≤'} ${r.budget}× (median)`, fair && (atLeast ? r.median >= r.budget : r.median <= r.budget));
     continue;
   }
   if (r.budget === null) { // an anchor: measured beside a figure in the same run, no budget of its own

@@ -5,6 +5,7 @@
 let attached = null; // { host, form, bar, texts, fields: Map<control, field>, shared: Set<field> } while on the page
 
 let scansStarted = 0;
+let rescansForGoneForms = 0;
 
 async function scan() {
   scanQueued = false;
@@ -15,18 +16,26 @@ async function scan() {
   const { snapshot, controls, forms } = snapshotForm();
   if (snapshot.length === 0) return detach();
   // Scans can overlap (the page changes while the core answers). Each applies its own answer, but a "no form
-  // here" from a scan that a newer one overtook does not remove the newer one's helper, and a form that went
-  // while the core answered gets no helper: what is there now is scanned instead.
+  // here" from a scan that a newer one overtook does not remove the newer one's helper; a failure (the core
+  // restarting, no answer in time) removes nothing; and a form that went while the core answered gets no
+  // helper: what is there now is scanned instead, a few times at most (a page may rebuild its form on every
+  // keystroke; the observer brings the next scan).
   const started = ++scansStarted;
   const answer = await askCore({ classifyForm: { controls: snapshot } });
+  if (answer.kind === 'failure') return;
   if (answer.kind !== 'formClassified' || !answer.classification.isClientProviderForm) {
     if (started === scansStarted) detach();
     return;
   }
   const { classification, bar } = answer;
   const firstControl = controls[classification.matches[0].control];
-  const anchor = forms[classification.form] ?? (firstControl.getRootNode().host ?? firstControl).parentElement;
-  if (!anchor?.isConnected) return queueScan();
+  const anchor = forms[classification.form] ?? composedParent(firstControl.getRootNode().host ?? firstControl);
+  if (!anchor) return; // nowhere to put the bar
+  if (!anchor.isConnected) {
+    if (++rescansForGoneForms <= 3) queueScan();
+    return;
+  }
+  rescansForGoneForms = 0;
   if (!(attached && attached.form === anchor && attached.host.isConnected)) {
     detach();
     attachBar(anchor, bar);
