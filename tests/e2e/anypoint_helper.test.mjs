@@ -235,3 +235,23 @@ test('after the console has been idle, a route change to the form still brings t
   assert.equal(await world.evaluate('observing'), true, 'observing while attached');
   await page.close();
 });
+
+test('on a busy list, a click on a row does not start the watch for an error; a click on a button does', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${PRACTICE}/users`);
+  await page.evaluate(() => window.runChurn(1)); // rows
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.textContent = 'Invite users';
+    document.body.append(button);
+  });
+  const world = await contentScriptWorld(page);
+  await until(async () => (await world.evaluate('observing')) === false, 'the observer to rest (no form here)');
+  // A row's text, not its link: following a link is a route change, which is watched (the form may come).
+  await page.locator('#users li span').first().click();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(await world.evaluate('observing'), false, 'a click on a row leaves the list unwatched');
+  await page.getByRole('button', { name: 'Invite users' }).click();
+  await until(async () => (await world.evaluate('observing')) === true, 'a button click to start the watch (Anypoint may answer late)');
+  await page.close();
+});

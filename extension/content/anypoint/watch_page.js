@@ -37,24 +37,30 @@ function queueScan() {
 // regions are read (design systems announce errors through them), each at most 2000 characters.
 const ERROR_MENTION = /openid (provider|connect client)/i;
 const MESSAGE_REGION = '[role=alert], [role=status], [aria-live]';
+const CHILD_REGIONS = ':scope > :is([role=alert], [role=status], [aria-live])';
 
 function reviewAddedMessages(mutations) {
-  const regions = new Set();
   // The explanation goes with the message it explains.
   if (explanation?.host && !explanation.region.isConnected) {
     explanation.host.remove();
     explanation = null;
   }
+  // A region is found from where things changed: the region around each parent that got children or text,
+  // and the regions among that parent's children (an alert appended to the page). One lookup and one native
+  // query per parent, however many rows it got: a busy list does not pay per row.
+  const regions = new Set();
+  const places = new Set();
   for (const mutation of mutations) {
-    const nodes = mutation.type === 'characterData' ? [mutation.target] : mutation.addedNodes;
-    for (const node of nodes) {
-      const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
-      if (element?.nodeType !== Node.ELEMENT_NODE || element.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue;
-      const region = element.closest(MESSAGE_REGION) ?? (element.matches(MESSAGE_REGION) ? element : null);
-      if (region) regions.add(region);
-    }
+    places.add(mutation.type === 'characterData' ? mutation.target.parentElement : mutation.target);
+  }
+  for (const place of places) {
+    if (place?.nodeType !== Node.ELEMENT_NODE) continue;
+    const around = place.closest(MESSAGE_REGION);
+    if (around) regions.add(around);
+    for (const region of place.querySelectorAll(CHILD_REGIONS)) regions.add(region);
   }
   for (const region of regions) {
+    if (region.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue; // our own
     const text = textOf(region, 2001);
     if (text.length <= 2000 && ERROR_MENTION.test(text)) explainErrorIn(region, text);
   }
@@ -64,7 +70,7 @@ function reviewMutations() {
   frameQueued = false;
   const batches = pendingMutations;
   pendingMutations = [];
-  batches.forEach(reviewAddedMessages);
+  reviewAddedMessages(batches.flat());
   if (!scanQueued && batches.some(touchesControls)) {
     scanQueued = true;
     if (!attached) watchForAWhile(); // controls came: a form may be on its way
@@ -86,6 +92,7 @@ let observing = false;
 // After the admin's click (Create, Request access), Anypoint may wait for Okta up to its Client Request Timeout
 // (at most 20 s) before it shows an error: watched that long.
 const AFTER_CLICK_MS = 25000;
+const BUTTON_LIKE = 'button, [role=button], input[type=submit], input[type=button]';
 let settleTimer = null;
 let restAt = 0;
 
@@ -139,8 +146,12 @@ if (framedBySameOrigin()) {
   queueScan();
   // A route change of the single-page app (pushState, back, forward): the form may come.
   if (canRest) navigation.addEventListener('navigatesuccess', () => { watchForAWhile(); queueScan(); });
+  // Only a click on a button (Create, Save, Request access) can send a request to Okta: clicking about a busy
+  // list (a link, a row) does not make the page pay for the watch.
   document.addEventListener('click', (event) => {
-    if (event.isTrusted) watchForAWhile(AFTER_CLICK_MS);
+    if (event.isTrusted && event.composedPath().some((node) => node instanceof Element && node.matches(BUTTON_LIKE))) {
+      watchForAWhile(AFTER_CLICK_MS);
+    }
   }, true);
   // The admin in a control the helper does not know (a form that came while nobody watched, in a dialog).
   document.addEventListener('focusin', (event) => {
