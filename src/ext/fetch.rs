@@ -9,8 +9,11 @@ use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, Requ
 use crate::core::fetch_policy::{may_fetch, FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
 use crate::core::problem::ProblemKind;
 
+/// Why a body could not be read to its end.
 pub(super) enum ReadError {
+    /// More than the limit: how many bytes had arrived when reading stopped.
     TooLarge(usize),
+    /// The stream failed (a network error, or the time limit's abort).
     Failed(JsValue),
 }
 
@@ -19,7 +22,7 @@ pub(super) async fn fetch_document(url: &str, granted_hosts: &[String]) -> Resul
     may_fetch(url, granted_hosts)?;
     let failed = |status| ProblemKind::FetchFailed { url: url.to_string(), status };
     let on_error = |error: JsValue| {
-        if error_name(&error).as_deref() == Some("TimeoutError") {
+        if timed_out(&error) {
             ProblemKind::FetchTimedOut { url: url.to_string(), seconds: FETCH_TIMEOUT_SECONDS }
         } else {
             failed(None)
@@ -48,20 +51,30 @@ pub(super) async fn fetch_document(url: &str, granted_hosts: &[String]) -> Resul
     if let Some(bytes) = declared.filter(|bytes| *bytes > MAX_RESPONSE_BYTES) {
         return Err(ProblemKind::TooLarge { bytes });
     }
-    let Some(body) = response.body() else { return Ok(String::new()) };
-    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    match read_at_most(&reader, MAX_RESPONSE_BYTES).await {
-        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
-        Err(ReadError::TooLarge(bytes)) => {
-            let _ = reader.cancel();
-            Err(ProblemKind::TooLarge { bytes })
-        }
+    match body_text(response.body(), MAX_RESPONSE_BYTES).await {
+        Ok(text) => Ok(text),
+        Err(ReadError::TooLarge(bytes)) => Err(ProblemKind::TooLarge { bytes }),
         Err(ReadError::Failed(error)) => Err(on_error(error)),
     }
 }
 
+/// A response body as text (empty when there is none), read at most `limit` bytes: past that the stream is
+/// cancelled, so a large answer is never downloaded whole.
+pub(super) async fn body_text(body: Option<web_sys::ReadableStream>, limit: usize) -> Result<String, ReadError> {
+    let Some(body) = body else { return Ok(String::new()) };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    match read_at_most(&reader, limit).await {
+        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(too_large @ ReadError::TooLarge(_)) => {
+            let _ = reader.cancel();
+            Err(too_large)
+        }
+        Err(failed) => Err(failed),
+    }
+}
+
 /// The stream's bytes, stopping as soon as there are more than `limit`.
-pub(super) async fn read_at_most(reader: &ReadableStreamDefaultReader, limit: usize) -> Result<Vec<u8>, ReadError> {
+async fn read_at_most(reader: &ReadableStreamDefaultReader, limit: usize) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(ReadError::Failed)?;
@@ -78,6 +91,8 @@ pub(super) async fn read_at_most(reader: &ReadableStreamDefaultReader, limit: us
     }
 }
 
-pub(super) fn error_name(error: &JsValue) -> Option<String> {
-    js_sys::Reflect::get(error, &JsValue::from_str("name")).ok()?.as_string()
+/// Whether a fetch failed because its `AbortSignal.timeout` fired.
+pub(super) fn timed_out(error: &JsValue) -> bool {
+    js_sys::Reflect::get(error, &JsValue::from_str("name")).ok().and_then(|name| name.as_string()).as_deref()
+        == Some("TimeoutError")
 }

@@ -5,9 +5,9 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, RequestInit, RequestRedirect, ResponseType};
+use web_sys::{AbortSignal, RequestCredentials, RequestInit, RequestRedirect, ResponseType};
 
-use super::fetch::{error_name, read_at_most, ReadError};
+use super::fetch::{body_text, timed_out, ReadError};
 use crate::core::fetch_policy::{FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
 use crate::core::hints::FormValues;
 use crate::core::okta_check::{
@@ -85,7 +85,7 @@ fn start(call: &OktaCall, timeout_ms: u32) -> Result<js_sys::Promise, JsValue> {
 }
 
 fn failure_of(error: &JsValue) -> Outcome {
-    if error_name(error).as_deref() == Some("TimeoutError") {
+    if timed_out(error) {
         Outcome::TimedOut
     } else {
         Outcome::Unreachable
@@ -105,14 +105,9 @@ async fn finish(started: Result<js_sys::Promise, JsValue>) -> Outcome {
         return Outcome::Redirected;
     }
     let status = response.status();
-    let Some(body) = response.body() else { return Outcome::Answered { status, body: String::new() } };
-    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    match read_at_most(&reader, MAX_RESPONSE_BYTES).await {
-        Ok(bytes) => Outcome::Answered { status, body: String::from_utf8_lossy(&bytes).into_owned() },
-        Err(ReadError::TooLarge(_)) => {
-            let _ = reader.cancel();
-            Outcome::TooLarge
-        }
+    match body_text(response.body(), MAX_RESPONSE_BYTES).await {
+        Ok(body) => Outcome::Answered { status, body },
+        Err(ReadError::TooLarge(_)) => Outcome::TooLarge,
         Err(ReadError::Failed(error)) => failure_of(&error),
     }
 }
