@@ -41,11 +41,16 @@ pub fn inspect_pasted(text: &str, url: &str) -> JsValue {
 
 fn answer(inspection: &Inspection, values: FormValues, url: &str, assumed: bool) -> JsValue {
     let answer = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&answer, &"report".into(), &to_js(&report(inspection)));
-    let _ = js_sys::Reflect::set(&answer, &"values".into(), &to_js(&values));
-    let _ = js_sys::Reflect::set(&answer, &"checkedAs".into(), &JsValue::from_str(url));
-    let _ = js_sys::Reflect::set(&answer, &"assumed".into(), &JsValue::from_bool(assumed));
+    set(&answer, "report", &to_js(&report(inspection)));
+    set(&answer, "values", &to_js(&values));
+    set(&answer, "checkedAs", &JsValue::from_str(url));
+    set(&answer, "assumed", &JsValue::from_bool(assumed));
     answer.into()
+}
+
+/// `object[key] = value` on a plain object this module just made (which cannot refuse it).
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
 }
 
 /// Whether `url` is an Okta metadata document URL (the worker's action badge; the popup's "this tab" offer).
@@ -69,14 +74,14 @@ pub fn grant_for(input: &str, kind: &str) -> JsValue {
     let answer = js_sys::Object::new();
     match crate::core::fetch_policy::grantable_host(&with_scheme) {
         Ok(host) => {
-            let _ = js_sys::Reflect::set(&answer, &"host".into(), &JsValue::from_str(&host));
-            let _ = js_sys::Reflect::set(&answer, &"origin".into(), &JsValue::from_str(&format!("https://{host}/*")));
+            set(&answer, "host", &JsValue::from_str(&host));
+            set(&answer, "origin", &JsValue::from_str(&format!("https://{host}/*")));
             let id = format!("{}:{host}", kind.script_id_prefix());
-            let _ = js_sys::Reflect::set(&answer, &"id".into(), &JsValue::from_str(&id));
-            let _ = js_sys::Reflect::set(&answer, &"matches".into(), &to_js(&kind.match_patterns(&host)));
+            set(&answer, "id", &JsValue::from_str(&id));
+            set(&answer, "matches", &to_js(&kind.match_patterns(&host)));
         }
         Err(problem) => {
-            let _ = js_sys::Reflect::set(&answer, &"message".into(), &JsValue::from_str(&problem.to_string()));
+            set(&answer, "message", &JsValue::from_str(&problem.to_string()));
         }
     }
     answer.into()
@@ -96,15 +101,15 @@ pub fn grants_of(ids: Vec<String>) -> JsValue {
             Grant::AnypointPrivateCloud => private_cloud.push(&JsValue::from_str(host)),
         };
         let entry = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&entry, &"id".into(), &JsValue::from_str(id));
-        let _ = js_sys::Reflect::set(&entry, &"host".into(), &JsValue::from_str(host));
-        let _ = js_sys::Reflect::set(&entry, &"kind".into(), &JsValue::from_str(grant.describe()));
+        set(&entry, "id", &JsValue::from_str(id));
+        set(&entry, "host", &JsValue::from_str(host));
+        set(&entry, "kind", &JsValue::from_str(grant.describe()));
         grants.push(&entry);
     }
     let answer = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&answer, &"customDomains".into(), &custom_domains);
-    let _ = js_sys::Reflect::set(&answer, &"privateCloud".into(), &private_cloud);
-    let _ = js_sys::Reflect::set(&answer, &"grants".into(), &grants);
+    set(&answer, "customDomains", &custom_domains);
+    set(&answer, "privateCloud", &private_cloud);
+    set(&answer, "grants", &grants);
     answer.into()
 }
 
@@ -129,7 +134,7 @@ pub fn api_body(values: JsValue) -> JsValue {
     let values: FormValues = serde_wasm_bindgen::from_value(values).unwrap_or_default();
     let (body, curl) = crate::core::draft::api_body_for(&values, &ApiBodyOptions::default());
     let answer = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&answer, &"body".into(), &to_js(&body));
-    let _ = js_sys::Reflect::set(&answer, &"curl".into(), &JsValue::from_str(&curl));
+    set(&answer, "body", &to_js(&body));
+    set(&answer, "curl", &JsValue::from_str(&curl));
     answer.into()
 }
