@@ -61,15 +61,22 @@ async fn granted_hosts() -> Vec<String> {
 /// through `answer_with_browser`, whose state machine holds every `await` (storage, network).
 #[wasm_bindgen(js_name = handleMessage)]
 pub fn handle_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
-    let resolved = |response: JsValue| js_sys::Promise::resolve(&response);
-    let (request, sender, context) = match admitted(message, sender) {
-        Ok(admitted) => admitted,
-        Err(response) => return resolved(response),
-    };
-    if request.answered_alone() {
-        return resolved(answer_alone(request, &context));
+    match answer_at_once(message, sender) {
+        Ok(response) => js_sys::Promise::resolve(&response),
+        Err((request, sender, context)) => {
+            wasm_bindgen_futures::future_to_promise(async move { Ok(answer_with_browser(request, sender, context).await) })
+        }
     }
-    wasm_bindgen_futures::future_to_promise(async move { Ok(answer_with_browser(request, sender, context).await) })
+}
+
+/// The response, when it needs nothing from the browser: a refusal, or a request of `Request::answered_alone`.
+/// Otherwise the admitted request, for `answer_with_browser`.
+fn answer_at_once(message: JsValue, sender: JsValue) -> Result<JsValue, (Request, Sender, Context)> {
+    match admitted(message, sender) {
+        Err(refusal) => Ok(refusal),
+        Ok((request, _, context)) if request.answered_alone() => Ok(answer_alone(request, &context)),
+        Ok(admitted) => Err(admitted),
+    }
 }
 
 /// The envelope decoded, its version matched and its sender checked; or the response that refuses it.
@@ -209,11 +216,9 @@ pub fn warm_up(sender: JsValue) -> js_sys::Array {
     let answers = js_sys::Array::new();
     for request in REQUESTS {
         let message = format!(r#"{{"v":{},"request":{request}}}"#, crate::core::protocol::PROTOCOL_VERSION);
-        let answer = match admitted(js_sys::JSON::parse(&message).unwrap_or(JsValue::NULL), sender.clone()) {
-            Ok((request, _, context)) => answer_alone(request, &context),
-            Err(refusal) => refusal,
-        };
-        answers.push(&answer);
+        // Hint requests are always answered at once: the keystroke's own path.
+        let answer = answer_at_once(js_sys::JSON::parse(&message).unwrap_or(JsValue::NULL), sender.clone());
+        answers.push(&answer.unwrap_or(JsValue::NULL));
     }
     answers
 }
