@@ -64,35 +64,32 @@ try {
   console.log(JSON.stringify({ name: 'hint round trip vs plain JS echo', unit: '×', median: ratio,
     p95: percentile(hints, 0.95) / percentile(echoes, 0.95), budget: 1.5, echo: { median: percentile(echoes, 0.5), p95: percentile(echoes, 0.95) } }));
 
+  // A button of the bar, run as the admin's click runs it, `rounds` times; `said` (an expression over `bar`)
+  // must pass `worked` (an expression over `said`), or the run stops with what the bar said.
+  const timeBarButton = async (rounds, action, said, worked) => {
+    const samples = [];
+    for (let i = 0; i < rounds; i++) {
+      samples.push(await world.evaluate(`(async () => {
+        const bar = attached.bar;
+        const start = performance.now();
+        await ${action}(bar);
+        const said = ${said};
+        if (!(${worked})) throw new Error(said);
+        return performance.now() - start;
+      })()`));
+    }
+    return samples;
+  };
+
   // Fill all fields: snapshot → plan (worker) → set values, as the button does.
-  const fills = [];
-  for (let i = 0; i < 20; i++) {
-    fills.push(await world.evaluate(`(async () => {
-      const bar = attached.bar;
-      const start = performance.now();
-      await fillFromOkta(bar);
-      const status = bar.status.textContent;
-      if (!status.startsWith('Filled')) throw new Error(status);
-      return performance.now() - start;
-    })()`));
-  }
+  const fills = await timeBarButton(20, 'fillFromOkta', 'bar.status.textContent', "said.startsWith('Filled')");
   emit('fill all fields', 'ms', percentile(fills, 0.5), percentile(fills, 0.95), 16);
 
   // Check with Okta: the six checks against the practice org (a local network), as the button runs them.
   await page.getByLabel('Authorization Header').fill(`SSWS ${API_TOKEN}`);
   await page.getByLabel('Client ID').fill(readFileSync(new URL('../fixtures/client-id.txt', import.meta.url), 'utf8').trim());
   await page.getByLabel('Client Secret').fill(CLIENT_SECRET);
-  const checks = [];
-  for (let i = 0; i < 10; i++) {
-    checks.push(await world.evaluate(`(async () => {
-      const bar = attached.bar;
-      const start = performance.now();
-      await checkWithOkta(bar);
-      const summary = bar.results.textContent;
-      if (!summary.includes('every check passed')) throw new Error(summary);
-      return performance.now() - start;
-    })()`));
-  }
+  const checks = await timeBarButton(10, 'checkWithOkta', 'bar.results.textContent', "said.includes('every check passed')");
   emit('Check with Okta, six checks (practice org)', 'ms', percentile(checks, 0.5), percentile(checks, 0.95), 2000);
 
   // After the worker was stopped (30 s idle in real life; Playwright keeps it alive, so its target is closed):
