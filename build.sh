@@ -100,6 +100,15 @@ build_practice_app() {
     npx esbuild www/anypoint/src/app.jsx --bundle --minify --jsx=automatic --format=esm \
       --define:process.env.NODE_ENV='"production"' --log-level=warning --outfile="$out"
   fi
+  # The design systems' own components, from their npm packages (www/anypoint/practice/design-systems.js).
+  local kit
+  for kit in www/anypoint/kits/*.js; do
+    out=www/anypoint/dist/kit-$(basename "$kit")
+    if ! up_to_date "$out" "$kit" package-lock.json; then
+      log "bundling the practice kit $(basename "$kit" .js) (esbuild)"
+      npx esbuild "$kit" --bundle --minify --format=esm --log-level=warning --outfile="$out"
+    fi
+  done
 }
 
 cmd_build() {

@@ -1,20 +1,20 @@
-// The helper on forms shaped like real design systems (www/anypoint/practice/design-systems.js): a slotted
-// label on a web component whose input is in its shadow root (anypoint-web-components), Angular Material's
-// mat-form-field / mat-label, Lightning-style components with label and input in the shadow root, and a table
-// layout. Each fill must reach the app's own model; hints and the SSWS fix work on each.
+// The helper on forms built from real design systems' components (bundled from their npm packages:
+// www/anypoint/kits) and on two light-DOM markups tied to no kit (www/anypoint/practice/design-systems.js).
+// The form comes a moment after load and a kit's definitions later still: the bar must come without any focus
+// or click of the admin's, and again when a route change renders the form anew. Fill and the SSWS prefix must
+// reach the component's own `value`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, keepMetadata, formPage, submittedState, API_TOKEN, assertOktaValues, until } from '../support/browser.mjs';
+import { launch, keepMetadata, submittedState, assistUi, API_TOKEN, assertOktaValues, until } from '../support/browser.mjs';
 
-// Where each kit puts the input of a field (the tests find inputs by markup, as these kits give them no
-// accessible name a locator could use; the helper itself reads what a person reads).
+// Where each kit puts the input of a field (Playwright's CSS goes into open shadow roots).
+const INDEX = { name: 1, issuer: 2, registrationUrl: 3, authorizationHeader: 4, timeout: 5, clientId: 6, clientSecret: 7, authorizeUrl: 8, tokenUrl: 9, introspectionUrl: 10 };
 const KITS = {
-  anypoint: (key) => `anypoint-input[name=${key}] input`,
-  material: (key) => `#mat-input-${INDEX[key]}`,
-  lightning: (key) => `lightning-input[name=${key}] input`,
+  'anypoint-web-components': (key) => `anypoint-input[name=${key}] input`,
+  'material-web': (key) => `md-outlined-text-field[name=${key}] input`,
+  'labels-beside': (key) => `#beside-${INDEX[key]}`,
   table: (key) => `input[name=f${INDEX[key]}]`,
 };
-const INDEX = { name: 1, issuer: 2, registrationUrl: 3, authorizationHeader: 4, timeout: 5, clientId: 6, clientSecret: 7, authorizeUrl: 8, tokenUrl: 9, introspectionUrl: 10 };
 let browser;
 
 before(async () => {
@@ -25,18 +25,29 @@ after(async () => {
   await browser?.close();
 });
 
-
-const open = (kit) => formPage(browser.context, (page) => page.goto(`https://anypoint.mulesoft.com/practice/kit/${kit}`));
+// The page as the admin opens it, and the bar as it comes with nobody touching the page.
+async function open(kit) {
+  const page = await browser.context.newPage();
+  await page.goto(`https://anypoint.mulesoft.com/practice/kit/${kit}`);
+  const ui = assistUi(page);
+  await ui.waitFor('Fill from Okta');
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'nothing was focused');
+  return { page, ui };
+}
 
 for (const [kit, input] of Object.entries(KITS)) {
-  test(`${kit}: Fill from Okta reaches the app's model`, async () => {
+  test(`${kit}: the bar comes by itself, and Fill from Okta reaches the component's own value`, async () => {
     const { page, ui } = await open(kit);
+    if (kit in { 'anypoint-web-components': 1, 'material-web': 1 }) {
+      const upgraded = await page.evaluate(() => document.querySelectorAll(':not(:defined):not(okta-anypoint-assist, okta-anypoint-assist-hint)').length === 0);
+      assert.ok(upgraded, 'the kit\'s elements were defined (after their markup arrived)');
+    }
     await ui.click('Fill from Okta');
     await ui.waitForStatus('Filled 5');
     const state = await submittedState(page);
     assertOktaValues(state);
     assert.equal(state.name ?? '', '', 'a field Okta has no value for is left alone');
-    if (kit === 'material') assert.match(state.touched, /issuer/, 'Angular-style "touched" on blur');
+    if (kit === 'labels-beside') assert.match(state.touched, /issuer/, 'Angular-style "touched" on blur');
     await page.close();
   });
 
@@ -53,6 +64,18 @@ for (const [kit, input] of Object.entries(KITS)) {
     const state = await submittedState(page);
     assert.equal(state.tokenUrl, 'https://dev-12345678.okta.com/oauth2/default/v1/token');
     assert.equal(state.authorizationHeader, `SSWS …(${API_TOKEN.length + 5} chars)`);
+    await page.close();
+  });
+
+  test(`${kit}: a route change that renders the form anew brings the bar again, and fill still reaches the app`, async () => {
+    const { page, ui } = await open(kit);
+    await page.getByRole('button', { name: 'Show again' }).click();
+    await ui.waitForGone('Fill from Okta');
+    await ui.waitFor('Fill from Okta');
+    assert.match(page.url(), /\/again$/);
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('Filled 5');
+    assertOktaValues(await submittedState(page));
     await page.close();
   });
 }

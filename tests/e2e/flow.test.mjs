@@ -203,6 +203,26 @@ test('private key JWT: the method choice is recognised, the header is left alone
   await Promise.all([okta.close(), page.close()]);
 });
 
+test('hints from state: a choice made and values saved before the form was found get their hints without a keystroke', async () => {
+  const chosen = await browser.context.newPage();
+  await chosen.goto('https://anypoint.mulesoft.com/practice/jwt-chosen');
+  await chosen.waitForFunction(() => document.body.textContent.includes('okta.clients.manage'));
+  const described = await chosen.getByRole('radio', { name: 'Private Key JWT' }).getAttribute('aria-describedby');
+  assert.ok(described, 'the hint is linked to the choice');
+  // Control: with the header method chosen, the same page has no JWT guidance.
+  const header = await browser.context.newPage();
+  await header.goto('https://anypoint.mulesoft.com/practice/jwt');
+  await assistUi(header).waitFor('Fill from Okta');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal(await header.evaluate(() => document.body.textContent.includes('okta.clients.manage')), false);
+  // The edit page: the saved http:// Authorize URL is an error as soon as the form is found.
+  const edit = await browser.context.newPage();
+  await edit.goto('https://anypoint.mulesoft.com/practice/edit');
+  await edit.waitForFunction(() => document.querySelector('[name=authorizeUrl]').getAttribute('aria-invalid') === 'true');
+  assert.equal(await edit.evaluate(() => document.activeElement === document.body), true, 'nothing was typed or focused');
+  await Promise.all([chosen.close(), header.close(), edit.close()]);
+});
+
 test('older and odd documents: no registration endpoint gets the org-level one with a warning; too deep has its own message', async () => {
   const old = await browser.context.newPage();
   await old.goto('https://dev-2016.okta.com/.well-known/openid-configuration');

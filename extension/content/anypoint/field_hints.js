@@ -46,6 +46,15 @@ async function showHints(hit, applyFixes) {
   renderHints(await currentControl(current ?? control, field), field, answer.hints, applied);
 }
 
+// Hints from state, not only from change: what the form holds when it is found (a choice made before, an edit
+// page, a form the browser restored) gets its hints without a keystroke.
+function hintWhatIsThere() {
+  for (const [control, field] of attached.fields) {
+    const value = controlValue(control);
+    if (value !== '' && value !== 'false') showHints({ control, field }, false);
+  }
+}
+
 // One hint line per field, made when the helper attaches, so a hint appearing does not move the form.
 function hintElementFor(control) {
   let note = hintElements.get(control);

@@ -8,18 +8,14 @@ let scansStarted = 0;
 let rescansForGoneForms = 0;
 
 async function scan() {
-  scanQueued = false;
-  if (attached && !attached.host.isConnected) {
-    attached = null;
-    watchForAWhile();
-  }
+  if (attached && !attached.host.isConnected) attached = null;
   const { snapshot, controls, forms } = snapshotForm();
   if (snapshot.length === 0) return detach();
   // Scans can overlap (the page changes while the core answers). Each applies its own answer, but a "no form
   // here" from a scan that a newer one overtook does not remove the newer one's helper; a failure (the core
   // restarting, no answer in time) removes nothing; and a form that went while the core answered gets no
   // helper: what is there now is scanned instead, a few times at most (a page may rebuild its form on every
-  // keystroke; the observer brings the next scan).
+  // keystroke; the watch brings the next scan).
   const started = ++scansStarted;
   const answer = await askCore({ classifyForm: { controls: snapshot } });
   if (answer.kind === 'failure') return;
@@ -32,14 +28,14 @@ async function scan() {
   const anchor = forms[classification.form] ?? composedParent(firstControl.getRootNode().host ?? firstControl);
   if (!anchor) return; // nowhere to put the bar
   if (!anchor.isConnected) {
-    if (++rescansForGoneForms <= 3) queueScan();
+    if (++rescansForGoneForms <= 3) scanSoon();
     return;
   }
   rescansForGoneForms = 0;
-  if (!(attached && attached.form === anchor && attached.host.isConnected)) {
+  const found = !(attached && attached.form === anchor && attached.host.isConnected);
+  if (found) {
     detach();
     attachBar(anchor, bar);
-    observe(); // whatever the settle timer did meanwhile: an attached helper always watches
     wakeCore();
   }
   attached.bar.source.textContent = bar.source ?? '';
@@ -47,6 +43,7 @@ async function scan() {
   // Only the values the core reads as context for other fields ever leave the page (never a secret).
   attached.shared = new Set(classification.matches.filter((m) => m.shareValue).map((m) => m.field));
   for (const control of attached.fields.keys()) hintElementFor(control);
+  if (found) hintWhatIsThere();
   updateCheckButton();
 }
 
@@ -54,7 +51,6 @@ function detach() {
   if (!attached) return;
   attached.host.remove();
   attached = null;
-  watchForAWhile(); // the form may come back (a re-render); otherwise the observer rests
 }
 
 function attachBar(form, texts) {

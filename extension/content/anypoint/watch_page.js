@@ -1,124 +1,141 @@
-// Watch the single-page app: the client provider form can appear after a route change and be re-rendered at
-// any time. One MutationObserver whose callback only queues; the queued records are looked at once per
-// animation frame, and a scan (snapshot + the core's classification) runs only when controls came or went.
-// Any observer costs a busy page a few per cent on every DOM change (measured: docs/architecture.md,
-// "Budgets"), so it runs only while it can matter: while the helper is attached (its form may be rebuilt or
-// go), and for a few seconds after the page loads or navigates, or after controls came (apps render forms
-// late). Otherwise a navigation, or the admin focusing a form control, starts it again. A browser without the
-// Navigation API observes all the time. Loaded last: it starts the helper.
+// Notice the client provider form (docs/architecture.md, "Noticing the form"): it may come after load, after a
+// route change, in a dialog, inside components whose shadow roots fill later or whose elements are defined
+// after their markup arrived; and the screens it lives among are busy single-page apps.
+//
+// Nothing here runs per DOM change. A *look* walks the composed tree once (controls, open shadow roots, custom
+// elements not defined yet) and, only when the set of controls changed, hands over to a scan (snapshot + the
+// core's classification, helper_bar.js). Looks are asked for by:
+//   - an observer on the document and on every open shadow root the last look found, which disconnects at its
+//     first batch of records: a churning page pays for one batch per look, however much it churns;
+//   - polling while custom elements wait for their definition (their upgrade changes no DOM we can observe:
+//     the shadow root is new, and the isolated world has no `customElements.whenDefined` of the page's);
+//   - the admin's and the app's own moves: load, route changes, a click on a button, focus in a control.
+// Looks are spaced so that they take at most a small share of the page's time: a larger share for a few
+// seconds after such a move (when a form is likely to come), a very small one afterwards.
+// Loaded last: it starts the helper.
 
-let scanQueued = false;
-let pendingMutations = [];
-let frameQueued = false;
+const LOOK_SHARE_SOON = 0.02; // of the page's time, in the seconds after a move
+const LOOK_SHARE_LATER = 0.002;
+const SOON_MS = 5000;
+const MIN_GAP_MS = 16; // one frame
+const MAX_GAP_MS = 1000;
+// Polling for custom elements still to be defined stops this long after the last move (a focus in a control
+// that came later still brings the helper).
+const POLL_FOR_MS = 30000;
+// After the admin's click (Create, Request access), Anypoint may wait for Okta up to its Client Request Timeout
+// (at most 20 s) before it shows an error: alert regions are read that long.
+const AFTER_CLICK_MS = 25000;
+const BUTTON_LIKE = 'button, [role=button], input[type=submit], input[type=button]';
 
-// Only element nodes count; removals only while the helper is attached (its form may be the one that went).
-function touchesControls(mutations) {
-  for (const mutation of mutations) {
-    const lists = attached ? [mutation.addedNodes, mutation.removedNodes] : [mutation.addedNodes];
-    for (const nodes of lists) {
-      for (const node of nodes) {
-        if (node.nodeType !== Node.ELEMENT_NODE || node.localName.startsWith('okta-anypoint-assist')) continue;
-        if (node.matches(CONTROL_SELECTOR) || node.shadowRoot || node.querySelector(CONTROL_SELECTOR)) return true;
-        if (attached && (node === attached.form || node.contains(attached.form))) return true;
-      }
+const watch = {
+  lastMoveAt: performance.now(), // load counts as a move
+  lastLookAt: -Infinity,
+  lookCost: 0, // ms, the last look's walk
+  timer: null,
+  roots: [], // open shadow roots of the last look (observed with the document)
+  controls: [], // the controls of the last look
+  waitingForDefinitions: false,
+  readRegionsUntil: 0,
+  looks: 0, // counters for the tests and the bench
+  batches: 0,
+};
+
+const watcher = new MutationObserver(() => {
+  watch.batches += 1;
+  watcher.disconnect();
+  lookSoon();
+});
+
+function arm() {
+  const options = { childList: true, subtree: true, characterData: true };
+  watcher.observe(document, options);
+  for (const root of watch.roots) watcher.observe(root, options);
+}
+
+function gapNow(now) {
+  const share = now - watch.lastMoveAt < SOON_MS ? LOOK_SHARE_SOON : LOOK_SHARE_LATER;
+  return Math.min(MAX_GAP_MS, Math.max(MIN_GAP_MS, watch.lookCost / share));
+}
+
+// The next look, no sooner than the gap after the last one.
+function lookSoon() {
+  if (watch.timer !== null) return;
+  const now = performance.now();
+  watch.timer = setTimeout(look, Math.max(0, watch.lastLookAt + gapNow(now) - now));
+}
+
+// The admin or the app moved (load, route change, a click on a button, focus): a form is likely soon.
+function moved() {
+  watch.lastMoveAt = performance.now();
+  lookSoon();
+}
+
+// Our own elements are never defined (a host with a closed shadow root needs no definition).
+const UNDEFINED_ELEMENT = ':not(:defined):not(okta-anypoint-assist, okta-anypoint-assist-hint)';
+
+// Every control, open shadow root and undefined custom element of the composed tree: native queries per root
+// and one pass over the elements for their shadow roots.
+function walk(root, found) {
+  for (const control of root.querySelectorAll(CONTROL_SELECTOR)) found.controls.push(control);
+  if (root.querySelector(UNDEFINED_ELEMENT)) found.waitingForDefinitions = true;
+  for (const element of root.querySelectorAll('*')) {
+    const shadow = element.shadowRoot;
+    if (shadow && !element.localName.startsWith('okta-anypoint-assist')) {
+      found.roots.push(shadow);
+      walk(shadow, found);
     }
   }
-  return false;
+  return found;
 }
 
-function queueScan() {
-  if (scanQueued) return;
-  scanQueued = true;
-  requestAnimationFrame(() => scan());
+const sameList = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+function look() {
+  watch.timer = null;
+  const start = performance.now();
+  watch.looks += 1;
+  watch.lastLookAt = start;
+  const found = walk(document, { controls: [], roots: [], waitingForDefinitions: false });
+  watch.lookCost = performance.now() - start;
+  // Armed again before anything else runs: a change from now on brings the next look.
+  watch.roots = found.roots;
+  arm();
+  if (start < watch.readRegionsUntil) reviewMessages([document, ...found.roots]);
+  const changed = !sameList(found.controls, watch.controls) || (attached !== null && !attached.host.isConnected);
+  watch.controls = found.controls;
+  watch.waitingForDefinitions = found.waitingForDefinitions;
+  if (changed) {
+    watch.lastMoveAt = start; // controls came or went: the rest of a form may be on its way
+    scan();
+  }
+  if (watch.waitingForDefinitions && start - watch.lastMoveAt < POLL_FOR_MS) lookSoon();
 }
 
-// An alert or live region that appears (or changes) and mentions the OpenID provider may be Anypoint's error
-// about Okta: after Create on the form, or when someone requests access in Exchange; the core decides. Only such
-// regions are read (design systems announce errors through them), each at most 2000 characters.
+// An alert or live region that mentions the OpenID provider may be Anypoint's error about Okta: after Create on
+// the form, or when someone requests access in Exchange; the core decides. Only such regions are read (design
+// systems announce errors through them), each at most 2000 characters, and only after a click on a button.
 const ERROR_MENTION = /openid (provider|connect client)/i;
 const MESSAGE_REGION = '[role=alert], [role=status], [aria-live]';
-const CHILD_REGIONS = ':scope > :is([role=alert], [role=status], [aria-live])';
 
-function reviewAddedMessages(mutations) {
+function reviewMessages(roots) {
   // The explanation goes with the message it explains.
   if (explanation?.host && !explanation.region.isConnected) {
     explanation.host.remove();
     explanation = null;
   }
-  // A region is found from where things changed: the region around each parent that got children or text,
-  // and the regions among that parent's children (an alert appended to the page). One lookup and one native
-  // query per parent, however many rows it got: a busy list does not pay per row.
-  const regions = new Set();
-  const places = new Set();
-  for (const mutation of mutations) {
-    places.add(mutation.type === 'characterData' ? mutation.target.parentElement : mutation.target);
-  }
-  for (const place of places) {
-    if (place?.nodeType !== Node.ELEMENT_NODE) continue;
-    const around = place.closest(MESSAGE_REGION);
-    if (around) regions.add(around);
-    for (const region of place.querySelectorAll(CHILD_REGIONS)) regions.add(region);
-  }
-  for (const region of regions) {
-    if (region.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue; // our own
-    const text = textOf(region, 2001);
-    if (text.length <= 2000 && ERROR_MENTION.test(text)) explainErrorIn(region, text);
-  }
-}
-
-function reviewMutations() {
-  frameQueued = false;
-  const batches = pendingMutations;
-  pendingMutations = [];
-  reviewAddedMessages(batches.flat());
-  if (!scanQueued && batches.some(touchesControls)) {
-    scanQueued = true;
-    if (!attached) watchForAWhile(); // controls came: a form may be on its way
-    scan(); // already in a frame
-  }
-}
-
-const observer = new MutationObserver((mutations) => {
-  pendingMutations.push(mutations);
-  if (!frameQueued) {
-    frameQueued = true;
-    requestAnimationFrame(reviewMutations);
-  }
-});
-
-const SETTLE_MS = 3000;
-const canRest = typeof navigation === 'object' && navigation !== null && 'addEventListener' in navigation;
-let observing = false;
-// After the admin's click (Create, Request access), Anypoint may wait for Okta up to its Client Request Timeout
-// (at most 20 s) before it shows an error: watched that long.
-const AFTER_CLICK_MS = 25000;
-const BUTTON_LIKE = 'button, [role=button], input[type=submit], input[type=button]';
-let settleTimer = null;
-let restAt = 0;
-
-// Text changes too: an app that rewrites its alert's text (401, then 403).
-function observe() {
-  observing = true;
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-}
-
-// Observe now, and stop `ms` later (or later still, if asked to) unless the helper is attached by then.
-function watchForAWhile(ms = SETTLE_MS) {
-  observe();
-  if (!canRest) return;
-  restAt = Math.max(restAt, performance.now() + ms);
-  clearTimeout(settleTimer);
-  settleTimer = setTimeout(function rest() {
-    const left = restAt - performance.now();
-    if (left > 0) {
-      settleTimer = setTimeout(rest, left);
-      return;
+  for (const root of roots) {
+    for (const region of root.querySelectorAll(MESSAGE_REGION)) {
+      if (region.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue; // our own
+      const text = textOf(region, 2001);
+      if (text.length <= 2000 && ERROR_MENTION.test(text)) explainErrorIn(region, text);
     }
-    if (attached?.host.isConnected) return;
-    observing = false;
-    observer.disconnect();
-    pendingMutations = [];
-  }, restAt - performance.now());
+  }
+}
+
+// A scan soon, whatever the last look found (a form that went while the core answered: scan what is there now).
+function scanSoon() {
+  watch.controls = [];
+  lookSoon();
 }
 
 // The keyboard command (manifest "commands", default Alt+Shift+F) arrives from the worker; only the worker can
@@ -142,23 +159,29 @@ function framedBySameOrigin() {
 }
 
 if (framedBySameOrigin()) {
-  watchForAWhile();
-  queueScan();
-  // A route change of the single-page app (pushState, back, forward): the form may come.
-  if (canRest) navigation.addEventListener('navigatesuccess', () => { watchForAWhile(); queueScan(); });
-  // Only a click on a button (Create, Save, Request access) can send a request to Okta: clicking about a busy
-  // list (a link, a row) does not make the page pay for the watch.
+  look();
+  // A route change of the single-page app (pushState, back, forward, hash): the form may come. Without the
+  // Navigation API the observer still sees the new screen; only its first look may come a little later.
+  if (typeof navigation === 'object' && navigation !== null && 'addEventListener' in navigation) {
+    navigation.addEventListener('navigatesuccess', moved);
+  } else {
+    addEventListener('popstate', moved);
+    addEventListener('hashchange', moved);
+  }
+  // A click on a button (Add, Create, Save, Request access) may open the form, or send a request to Okta
+  // whose error Anypoint shows later. Clicking about a busy list (a link, a row) changes nothing here.
   document.addEventListener('click', (event) => {
     if (event.isTrusted && event.composedPath().some((node) => node instanceof Element && node.matches(BUTTON_LIKE))) {
-      watchForAWhile(AFTER_CLICK_MS);
+      watch.readRegionsUntil = performance.now() + AFTER_CLICK_MS;
+      moved();
     }
   }, true);
-  // The admin in a control the helper does not know (a form that came while nobody watched, in a dialog).
+  // The admin in a control the helper does not know (a component that rendered without any DOM change we see).
   document.addEventListener('focusin', (event) => {
     const control = event.composedPath()[0];
     if (!attached?.host.isConnected && control instanceof Element && control.matches(CONTROL_SELECTOR)) {
-      watchForAWhile();
-      queueScan();
+      moved();
+      scanSoon();
     }
   }, true);
 }

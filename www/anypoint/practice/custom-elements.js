@@ -19,7 +19,8 @@ class ApTextField extends HTMLElement {
   }
   get value() { return this.#value; }
 }
-customElements.define('ap-text-field', ApTextField);
+// Defined a moment after the markup arrived, as when a design system's script loads late: the elements are upgraded then.
+setTimeout(() => customElements.define('ap-text-field', ApTextField), 600);
 
 document.getElementById('provider').addEventListener('submit', (event) => {
   event.preventDefault();

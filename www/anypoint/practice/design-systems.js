@@ -1,14 +1,20 @@
-// The client provider form as real design systems render a labelled input (the markup of MuleSoft's console is
-// not visible from here, so the helper must read labels the way these kits place them). The kit is the last
-// part of the path:
-//   anypoint  — anypoint-web-components style: <anypoint-input><label slot="label">Issuer</label></anypoint-input>,
-//               the <input> in the component's shadow root, no for/id association across the boundary
-//   material  — Angular Material style: <mat-form-field><mat-label>Issuer</mat-label><input matInput></mat-form-field>,
-//               no shadow root, the model updated on input and "touched" on blur
-//   lightning — Lightning base component style: label and input both inside the component's shadow root
-//   table     — a table layout: the label text in the previous cell, inputs named f1, f2, …
-const kit = location.pathname.split('/').pop();
+// The client provider form built from real design systems' components, and from two markups that are not tied
+// to any kit. The kit is the path's segment after /kit/:
+//   anypoint-web-components — MuleSoft's <anypoint-input> (npm @anypoint-web-components/anypoint-input): a slotted
+//                             <label slot="label">, the <input> in the component's shadow root
+//   material-web            — Google's <md-outlined-text-field label="…"> (npm @material/web): the <input> in its
+//                             shadow root, the label text in another component's shadow root inside it
+//   labels-beside           — light DOM: the label text in an element beside the input, not tied to it
+//   table                   — light DOM: the label text in the previous table cell, inputs named f1, f2, …
+// As a single-page app renders it: the form comes a moment after load, and a component kit's definitions come
+// later still (its script loads late), so its elements are upgraded after their markup arrived. "Show again"
+// is a route change (pushState) that renders the form anew. The components keep their own `value`.
+const [, , , kit] = location.pathname.split('/');
 document.getElementById('kit-name').textContent = kit;
+
+const FORM_AFTER_MS = 300;
+const DEFINITIONS_AFTER_MS = 800;
+const COMPONENT_KITS = ['anypoint-web-components', 'material-web'];
 
 const SECTIONS = [
   ['Client Information', [['name', 'Name']]],
@@ -18,8 +24,9 @@ const SECTIONS = [
   ['OpenID Connect Authorization URLs', [['authorizeUrl', 'Authorize URL'], ['tokenUrl', 'Token URL'],
     ['introspectionUrl', 'Token Introspection URL']]],
 ];
-const model = { timeout: '5' }; // the app's own state, as a framework keeps it
+const model = { timeout: '5' }; // the app's own state for the light-DOM markups, as a framework keeps it
 const touched = new Set();
+const ROW = 'display:grid;grid-template-columns:230px 1fr;gap:12px;margin:8px 0;align-items:center;';
 
 function bind(input, key) {
   input.value = model[key] ?? '';
@@ -27,77 +34,38 @@ function bind(input, key) {
   input.addEventListener('blur', () => touched.add(key));
 }
 
-class AnypointInput extends HTMLElement {
-  connectedCallback() {
-    if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: 'open' });
-    const label = document.createElement('div');
-    label.append(document.createElement('slot'));
-    label.firstChild.name = 'label';
-    const input = document.createElement('input');
-    input.type = this.getAttribute('type') ?? 'text';
-    bind(input, this.getAttribute('name'));
-    const style = 'display:grid;grid-template-columns:230px 1fr;gap:12px;margin:8px 0;align-items:center;';
-    const row = document.createElement('div');
-    row.style.cssText = style;
-    row.append(label, input);
-    root.append(row);
-  }
-}
-customElements.define('anypoint-input', AnypointInput);
+// Components made as a framework's template makes them: in a document of their own, upgraded when they are
+// connected (<anypoint-input> sets attributes in its constructor, which document.createElement refuses once the
+// element is defined).
+const templates = document.implementation.createHTMLDocument('');
 
-let lightningIds = 0;
-class LightningInput extends HTMLElement {
-  connectedCallback() {
-    if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: 'open' });
-    const id = `input-${++lightningIds}`;
-    const label = document.createElement('label');
-    label.htmlFor = id;
-    label.className = 'slds-form-element__label';
-    label.textContent = this.getAttribute('label');
-    const input = document.createElement('input');
-    input.id = id;
-    input.className = 'slds-input';
-    input.type = this.getAttribute('type') ?? 'text';
-    bind(input, this.getAttribute('name'));
-    const row = document.createElement('div');
-    row.style.cssText = 'display:grid;grid-template-columns:230px 1fr;gap:12px;margin:8px 0;align-items:center;';
-    row.append(label, input);
-    root.append(row);
-  }
-}
-customElements.define('lightning-input', LightningInput);
-
-function field(key, text, type = 'text', index) {
-  if (kit === 'anypoint') {
-    const host = document.createElement('anypoint-input');
-    host.setAttribute('name', key);
-    host.setAttribute('type', type);
-    const label = document.createElement('label');
+function field(key, text, type, index) {
+  if (kit === 'anypoint-web-components') {
+    const host = templates.createElement('anypoint-input');
+    Object.entries({ name: key, type, value: key === 'timeout' ? '5' : '' }).forEach(([k, v]) => host.setAttribute(k, v));
+    const label = templates.createElement('label');
     label.slot = 'label';
     label.textContent = text;
     host.append(label);
     return host;
   }
-  if (kit === 'lightning') {
-    const host = document.createElement('lightning-input');
-    Object.entries({ name: key, label: text, type }).forEach(([k, v]) => host.setAttribute(k, v));
+  if (kit === 'material-web') {
+    const host = templates.createElement('md-outlined-text-field');
+    Object.entries({ name: key, type, label: text, value: key === 'timeout' ? '5' : '' }).forEach(([k, v]) => host.setAttribute(k, v));
+    host.style.cssText = 'display:flex;margin:8px 0;';
     return host;
   }
   const input = document.createElement('input');
   input.type = type;
   bind(input, key);
-  if (kit === 'material') {
-    const formField = document.createElement('mat-form-field');
-    formField.style.cssText = 'display:grid;grid-template-columns:230px 1fr;gap:12px;margin:8px 0;align-items:center;';
-    const label = document.createElement('mat-label');
+  if (kit === 'labels-beside') {
+    const row = document.createElement('div');
+    row.style.cssText = ROW;
+    const label = document.createElement('span');
     label.textContent = text;
-    input.setAttribute('matinput', '');
-    input.className = 'mat-mdc-input-element';
-    input.id = `mat-input-${index}`;
-    formField.append(label, input);
-    return formField;
+    input.id = `beside-${index}`;
+    row.append(label, input);
+    return row;
   }
   // table: the label in the previous cell; names that say nothing
   input.name = `f${index}`;
@@ -110,26 +78,53 @@ function field(key, text, type = 'text', index) {
   return row;
 }
 
-const form = document.getElementById('provider');
-let index = 0;
-for (const [title, fields] of SECTIONS) {
-  const heading = document.createElement('h2');
-  heading.textContent = title;
-  form.append(heading);
-  const nodes = fields.map(([key, text, type]) => field(key, text, type, ++index));
-  if (kit === 'table') {
-    const table = document.createElement('table');
-    table.append(...nodes);
-    form.append(table);
-  } else {
-    form.append(...nodes);
+const main = document.querySelector('main');
+
+function renderForm() {
+  document.getElementById('provider')?.remove();
+  const form = document.createElement('form');
+  form.id = 'provider';
+  form.setAttribute('aria-label', 'Add OIDC client provider');
+  let index = 0;
+  for (const [title, fields] of SECTIONS) {
+    const heading = document.createElement('h2');
+    heading.textContent = title;
+    form.append(heading);
+    const nodes = fields.map(([key, text, type = 'text']) => field(key, text, type, ++index));
+    if (kit === 'table') {
+      const table = document.createElement('table');
+      table.append(...nodes);
+      form.append(table);
+    } else {
+      form.append(...nodes);
+    }
   }
+  const submit = document.createElement('button');
+  submit.type = 'submit';
+  submit.textContent = 'Create';
+  form.append(submit);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const components = [...form.querySelectorAll('[name]')].filter((element) => element.localName.includes('-'));
+    showSubmitted(COMPONENT_KITS.includes(kit)
+      ? Object.fromEntries(components.map((element) => [element.getAttribute('name'), element.value]))
+      : { ...model, touched: [...touched].sort().join(',') });
+  });
+  main.querySelector('h1').after(form);
 }
-const submit = document.createElement('button');
-submit.type = 'submit';
-submit.textContent = 'Create';
-form.append(submit);
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  showSubmitted({ ...model, touched: [...touched].sort().join(',') });
+
+// A route change inside the app: the form goes and comes back, rendered anew.
+document.getElementById('show-again').addEventListener('click', () => {
+  document.getElementById('provider')?.remove();
+  history.pushState(null, '', `/practice/kit/${kit}/again`);
+  setTimeout(renderForm, FORM_AFTER_MS); // the new screen's data first
 });
+
+setTimeout(renderForm, FORM_AFTER_MS);
+if (COMPONENT_KITS.includes(kit)) {
+  setTimeout(() => {
+    const script = document.createElement('script');
+    script.src = `/assets/kit-${kit}.js`;
+    document.head.append(script);
+  }, DEFINITIONS_AFTER_MS);
+}

@@ -5,6 +5,7 @@
 //                    domain), the secrets masked as Anypoint shows them
 //   /practice/jwt  — newer Anypoint's client authentication choice (MuleSoft docs, March 2026; labels
 //                    unconfirmed): an Authorization Header or a private key JWT
+//   /practice/jwt-chosen — the same, with the private key JWT already chosen when the form appears
 const form = document.getElementById('provider');
 const variant = location.pathname.split('/').pop();
 
@@ -24,13 +25,14 @@ if (variant === 'edit') {
   for (const [name, value] of Object.entries(saved)) form.elements[name].value = value;
 }
 
-if (variant === 'jwt') {
+if (variant === 'jwt' || variant === 'jwt-chosen') {
+  const jwtChosen = variant === 'jwt-chosen';
   const header = document.getElementById('p-header').closest('.field');
   const choice = document.createElement('fieldset');
   const legend = document.createElement('legend');
   legend.textContent = 'Client authentication';
   choice.append(legend);
-  for (const [value, text, checked] of [['header', 'Authorization Header', true], ['privateKeyJwt', 'Private Key JWT', false]]) {
+  for (const [value, text, checked] of [['header', 'Authorization Header', !jwtChosen], ['privateKeyJwt', 'Private Key JWT', jwtChosen]]) {
     const row = document.createElement('div');
     row.className = 'field';
     const label = document.createElement('label');
