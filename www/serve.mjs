@@ -191,6 +191,7 @@ async function anypointSite(path, response) {
     '/practice/edit': 'practice/plain.html',
     '/practice/jwt': 'practice/plain.html',
     '/practice/jwt-chosen': 'practice/plain.html',
+    '/practice/form-beside-list': 'practice/plain.html',
     '/practice/exchange': 'practice/exchange.html',
     '/practice/exchange.js': 'practice/exchange.js',
     '/practice/users': 'practice/users.html',

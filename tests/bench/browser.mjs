@@ -15,8 +15,9 @@ try {
   // Keep metadata first, as an admin would.
   await keepMetadata(browser.context);
 
-  // Helper attached after the form appears: timed in the page from the form's insertion to the bar's.
-  const attach = [];
+  // Form appears → bar, timed in the page: from the form's insertion (light DOM: the React app's route) or from
+  // the moment a design system's definitions arrived and its elements upgraded (the kit's script has run;
+  // www/anypoint/practice/design-systems.js) to the bar's insertion.
   const page = await browser.context.newPage();
   await page.addInitScript(() => {
     window.__assistTiming = {};
@@ -26,13 +27,24 @@ try {
       if (!t.bar && document.querySelector('okta-anypoint-assist[data-assist=anypoint-bar]')) t.bar = performance.now();
     }).observe(document, { childList: true, subtree: true });
   });
-  for (let i = 0; i < 5; i++) {
+  const lightDom = [];
+  for (let i = 0; i < 20; i++) {
     await openClientProviderForm(page);
     await assistUi(page).waitFor('Fill from Okta');
     const t = await page.evaluate(() => window.__assistTiming);
-    attach.push(t.bar - t.form);
+    lightDom.push(t.bar - t.form);
   }
-  emit('helper attached after the form appears', 'ms', percentile(attach, 0.5), percentile(attach, 0.95), 50);
+  emit('form appears → bar, light DOM (React route)', 'ms', percentile(lightDom, 0.5), percentile(lightDom, 0.95), 50);
+  const components = [];
+  for (let i = 0; i < 20; i++) {
+    await page.goto(`https://anypoint.mulesoft.com/practice/kit/${i % 2 ? 'material-web' : 'anypoint-web-components'}`);
+    await assistUi(page).waitFor('Fill from Okta');
+    const t = await page.evaluate(() => ({ ...window.__assistTiming, usable: window.formUsableAt }));
+    components.push(t.bar - t.usable);
+  }
+  emit('form appears → bar, web components upgraded late', 'ms', percentile(components, 0.5), percentile(components, 0.95), 150);
+  await openClientProviderForm(page);
+  await assistUi(page).waitFor('Fill from Okta');
 
   const world = await contentScriptWorld(page);
   // One hint round trip per keystroke: content script → worker (Rust) → content script.
@@ -144,46 +156,46 @@ try {
       return ${askHint(i)};
     })()`));
   }
-  emit('first message after the worker stopped', 'ms', percentile(cold, 0.5), percentile(cold, 0.95), 60);
-  // Its anchors: our stopped worker answering a plain JS echo (starting our worker, without the core), and an
-  // extension whose worker does nothing but echo (starting any extension's worker in this browser).
-  emit('  anchor: first JS echo, our worker', 'ms', percentile(coldEcho, 0.5), percentile(coldEcho, 0.95), null);
+  // Judged against an extension whose worker does nothing but echo (starting any extension's worker in this
+  // browser, same run): at most 15 ms above it at p95.
+  console.log(JSON.stringify({ name: 'first message after the worker stopped', unit: 'ms', median: percentile(cold, 0.5),
+    p95: percentile(cold, 0.95), budget: percentile(floor, 0.95) + 15, over: 'the echo-only floor + 15 ms' }));
   emit('  anchor: first JS echo, an echo-only extension', 'ms', percentile(floor, 0.5), percentile(floor, 0.95), null);
+  emit('  anchor: first JS echo, our worker (without the core)', 'ms', percentile(coldEcho, 0.5), percentile(coldEcho, 0.95), null);
   emit('first hint after idle, as the admin sees it', 'ms', percentile(firstHint, 0.5), percentile(firstHint, 0.95), 20);
 
-  // Page cost, side by side in this browser: the same page on an Anypoint host (content script runs) and on a
-  // host the extension does not match, alternating to share the machine's noise. Two pages: the feed (50 rows
-  // per setTimeout) and the churn-heavy Users screen of Access Management (250 rows in and out per round,
-  // MessageChannel yields: 21 paired runs of 150 rounds).
+  // Page cost, side by side in this browser: the same page on an Anypoint host (the content scripts run), on a
+  // host the extension does not match, and on a second such host: the A/A anchor, which shows how far this
+  // machine's noise alone moves the figure in this run (outside 0.97–1.03: noise, run again). Runs rotate their
+  // order so that whatever the first of a round pays falls on each page alike; a figure is the median of the
+  // rounds' ratios. Each figure also says how often the extension looked at the page and how many batches of
+  // DOM records it received meanwhile.
+  const HOSTS = [['with', 'https://anypoint.mulesoft.com'], ['without', 'https://practice.example.test'], ['again', 'https://www.example.com']];
   const median = (xs) => percentile(xs, 0.5);
-  // Three pages of the same screen: on an Anypoint host (the content scripts run), and on two hosts the
-  // extension does not match. The second of those is the anchor: the same page without the extension against
-  // itself shows how far this machine's noise alone moves the figure in this run.
-  async function trio(path) {
-    const withPage = await browser.context.newPage();
-    await withPage.goto(`https://anypoint.mulesoft.com${path}`);
-    const extensionWorld = await contentScriptWorld(withPage); // proves the content script runs there
-    const withoutPage = await browser.context.newPage();
-    await withoutPage.goto(`https://practice.example.test${path}`);
-    const againPage = await browser.context.newPage();
-    await againPage.goto(`https://www.example.com${path}`);
-    // The extension watches a page for 3 s after it loads (watch_page.js), then rests: the figure is the steady
-    // state of a screen the admin works in, so the runs start after that.
-    await new Promise((resolve) => setTimeout(resolve, 3500));
-    return { pages: [['with', withPage], ['without', withoutPage], ['again', againPage]], extensionWorld };
+  const ratios = (a, b) => a.map((x, i) => x / b[i]);
+  const counters = (world) => world.evaluate('({ looks: watch.looks, batches: watch.batches })');
+  const report = (name, budget, samples, speed, watched) => {
+    console.log(JSON.stringify({ name, unit: '×', median: median(speed(samples.with, samples.without)), p95: null, budget,
+      rows: samples, watched, anchor: median(speed(samples.again, samples.without)) }));
+  };
+  const SOON = 5500; // past the watch's few seconds after a load or a route change (watch_page.js, SOON_MS)
+
+  // Pages opened once per host; `measure` runs in each page per round.
+  async function opened(path, { wait = SOON, ready = null } = {}) {
+    const pages = [];
+    for (const [key, origin] of HOSTS) {
+      const p = await browser.context.newPage();
+      await p.goto(`${origin}${path}`);
+      if (ready) await ready(p, key);
+      pages.push([key, p]);
+    }
+    const extensionWorld = await contentScriptWorld(pages[0][1]); // proves the content script runs there
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    return { pages, extensionWorld };
   }
-  // Runs in rotating order, so that whatever the first of a round pays (GC, the CPU's clock) falls on each page
-  // alike; a figure is the median of the rounds' ratios (the pages of a round share the machine's moment).
   async function rounds({ pages, extensionWorld }, count, measure) {
     const samples = Object.fromEntries(pages.map(([key]) => [key, []]));
-    // Counts each time the extension's DOM observer is started during the runs (it should rest: no form here);
-    // -1 when it was observing at the start or the end.
-    await extensionWorld.evaluate(`(() => {
-      const start = observe;
-      globalThis.observingAtStart = observing;
-      globalThis.observerStarts = 0;
-      observe = () => { globalThis.observerStarts += 1; start(); };
-    })()`);
+    const before = await counters(extensionWorld);
     for (let round = 0; round < count; round++) {
       for (let i = 0; i < pages.length; i++) {
         const [key, busyPage] = pages[(round + i) % pages.length];
@@ -191,30 +203,63 @@ try {
         samples[key].push(await busyPage.evaluate(measure));
       }
     }
-    samples.observerStarts = await extensionWorld.evaluate('observingAtStart || observing ? -1 : observerStarts');
-    return samples;
+    const after = await counters(extensionWorld);
+    for (const [, p] of pages) await p.close();
+    return { samples, watched: { looks: after.looks - before.looks, batches: after.batches - before.batches } };
   }
-  const ratios = (a, b) => a.map((x, i) => x / b[i]);
-  const report = (name, speed, samples) => {
-    console.log(JSON.stringify({ name, unit: '×', median: median(speed(samples.with, samples.without)), p95: null,
-      budget: 0.98, rows: samples, observerStarts: samples.observerStarts }));
-    console.log(JSON.stringify({ name: '  anchor: the same page without the extension, on another host', unit: '×',
-      median: median(speed(samples.again, samples.without)), p95: null, budget: null, rows: samples }));
-  };
+  const without = (a, b) => ratios(b, a); // times: speed is without / with
 
-  // The feed counts rows done in 1.5 s (after a 0.2 s warm-up): speed is with / without.
-  const feed = await rounds(await trio('/practice/busy'), 15, () => window.runBusy(200).then(() => window.runBusy(1500)));
-  report('busy feed page speed, with / without extension', (a, b) => ratios(a, b), feed);
-  // The users list times 150 rounds of churn: speed is the inverse of the time taken, without / with.
-  const users = await trio('/practice/users');
-  const churn = await rounds(users, 21, () => window.runChurn(150));
-  report('Access Management users list speed, with / without', (a, b) => ratios(b, a), churn);
-  // The same list while the extension watches: what a page pays in the 3 s after it loads or navigates, the
-  // 25 s after a click, or all along on a form the helper is attached to (forced on here for the whole run).
-  await users.extensionWorld.evaluate('watchForAWhile(1e9)');
-  const watched = await rounds({ ...users, pages: users.pages.slice(0, 2) }, 15, () => window.runChurn(150));
-  console.log(JSON.stringify({ name: 'the same list while the extension watches it', unit: '×',
-    median: median(ratios(watched.without, watched.with)), p95: null, budget: 0.98, rows: watched, observerStarts: watched.observerStarts, watching: true }));
+  // At load: the users list starts churning 100 ms after the page loads; a new page per sample.
+  {
+    const samples = { with: [], without: [], again: [] };
+    const watched = { looks: 0, batches: 0 };
+    for (let round = 0; round < 21; round++) {
+      for (let i = 0; i < HOSTS.length; i++) {
+        const [key, origin] = HOSTS[(round + i) % HOSTS.length];
+        const p = await browser.context.newPage();
+        await p.goto(`${origin}/practice/users?churn-at-load`);
+        samples[key].push(await p.evaluate(() => window.churnAtLoad));
+        if (key === 'with') {
+          const counted = await counters(await contentScriptWorld(p));
+          watched.looks += counted.looks;
+          watched.batches += counted.batches;
+        }
+        await p.close();
+      }
+    }
+    report('busy list churning from its load, with / without', 0.95, samples, without, watched);
+  }
+  // After a route change (pushState: the Navigation API's navigatesuccess), each round a new one.
+  {
+    const users = await opened('/practice/users');
+    const measured = await rounds(users, 15, () => {
+      history.pushState(null, '', `/practice/users/page-${Math.random().toString(36).slice(2)}`);
+      return window.runChurn(150);
+    });
+    report('busy list after a route change, with / without', 0.95, measured.samples, without, measured.watched);
+  }
+  // The form with the helper attached while a list beside it churns.
+  {
+    const beside = await opened('/practice/form-beside-list', {
+      wait: 0,
+      ready: async (p, key) => {
+        // Found in the DOM, not through the accessibility tree: a page whose accessibility tree a debugger
+        // keeps up to date pays for it on every DOM change (measured: 0.13× on this list).
+        if (key === 'with') await p.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { state: 'attached' });
+        await p.waitForFunction(() => typeof window.runChurn === 'function');
+      },
+    });
+    const measured = await rounds(beside, 15, () => window.runChurn(150));
+    report('a list churning beside the form, helper attached, with / without', 0.95, measured.samples, without, measured.watched);
+  }
+  // Steady state: the feed (50 rows per setTimeout; rows done in 1.5 s after a 0.2 s warm-up, so with / without)
+  // and the users list, once the few seconds after their load have passed.
+  {
+    const feed = await rounds(await opened('/practice/busy'), 15, () => window.runBusy(200).then(() => window.runBusy(1500)));
+    report('busy feed, steady, with / without', 0.98, feed.samples, ratios, feed.watched);
+    const users = await rounds(await opened('/practice/users'), 21, () => window.runChurn(150));
+    report('busy list, steady, with / without', 0.98, users.samples, without, users.watched);
+  }
 } finally {
   await browser.close();
 }

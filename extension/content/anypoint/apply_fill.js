@@ -17,12 +17,20 @@ function controlValue(control) {
   return control.type === 'checkbox' || control.type === 'radio' ? String(control.checked) : control.value;
 }
 
+// The page may have rebuilt its fields since the last scan (the watch looks at a busy page only every few
+// hundred milliseconds): an action of the admin's reads them anew first.
+async function freshFields() {
+  if ([...attached.fields.keys()].some((control) => !control.isConnected)) await scan();
+}
+
 async function fillFromOkta(bar) {
+  await freshFields();
   await offerPlan(bar, await askCore({ planFill: { values: sharedValues(null) } }));
 }
 
 // The edit page of an existing provider: what differs from Okta's live metadata, each one replaceable.
 async function compareWithOkta(bar) {
+  await freshFields();
   await offerPlan(bar, await askCore({ compareWithOkta: { values: sharedValues(null) } }));
 }
 

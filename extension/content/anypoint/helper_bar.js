@@ -97,6 +97,7 @@ async function checkWithOkta(bar) {
   bar.check.disabled = true;
   bar.check.textContent = texts.checking;
   bar.results.replaceChildren();
+  await freshFields();
   const answer = await askCore({
     checkWithOkta: { values: sharedValues(null), header: typedValue('authorizationHeader'), secret: typedValue('introspectionClientSecret') },
   });

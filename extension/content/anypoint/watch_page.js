@@ -10,17 +10,22 @@
 //   - polling while custom elements wait for their definition (their upgrade changes no DOM we can observe:
 //     the shadow root is new, and the isolated world has no `customElements.whenDefined` of the page's);
 //   - the admin's and the app's own moves: load, route changes, a click on a button, focus in a control.
-// Looks are spaced so that they take at most a small share of the page's time: a larger share for a few
-// seconds after such a move (when a form is likely to come), a very small one afterwards.
-// Loaded last: it starts the helper.
-
-const LOOK_SHARE_SOON = 0.02; // of the page's time, in the seconds after a move
-const LOOK_SHARE_LATER = 0.002;
-const SOON_MS = 5000;
+// How far apart looks are depends on the page. A quiet page that changes now and then (a route's new screen, a
+// dialog) is looked at within a frame of the change. A busy page, one that changes again as soon as the
+// observer is armed, is looked at every few hundred milliseconds: what a look costs it is mostly not the walk
+// (0.25–1 ms on the bench's users list) but the batch of records the browser builds for the observer and the
+// wrappers collected later, several milliseconds in all (measured: docs/architecture.md, "Noticing the form").
 const MIN_GAP_MS = 16; // one frame
-const MAX_GAP_MS = 1000;
-// Polling for custom elements still to be defined stops this long after the last move (a focus in a control
-// that came later still brings the helper).
+const BUSY_WITHIN_MS = 50; // a batch this soon after arming, twice in a row: a busy page
+const BUSY_GAP_SOON_MS = 250; // in the few seconds after a move, when a form is likely to come
+const BUSY_GAP_LATER_MS = 1000;
+const SOON_MS = 5000;
+// A page whose walk is slow (a huge DOM) is looked at less often still: the walk takes at most this share.
+const WALK_SHARE = 0.005;
+// Polling while custom elements wait for their definition: that often, for at most this long after the last
+// move (a focus in a control that came later still brings the helper).
+const POLL_GAP_SOON_MS = 50;
+const POLL_GAP_LATER_MS = 250;
 const POLL_FOR_MS = 30000;
 // After the admin's click (Create, Request access), Anypoint may wait for Okta up to its Client Request Timeout
 // (at most 20 s) before it shows an error: alert regions are read that long.
@@ -32,6 +37,8 @@ const watch = {
   lastLookAt: -Infinity,
   lookCost: 0, // ms, the last look's walk
   timer: null,
+  armedAt: 0,
+  quickBatches: 0, // batches in a row that came within BUSY_WITHIN_MS of arming
   roots: [], // open shadow roots of the last look (observed with the document)
   controls: [], // the controls of the last look
   waitingForDefinitions: false,
@@ -43,25 +50,30 @@ const watch = {
 const watcher = new MutationObserver(() => {
   watch.batches += 1;
   watcher.disconnect();
+  watch.quickBatches = performance.now() - watch.armedAt < BUSY_WITHIN_MS ? watch.quickBatches + 1 : 0;
   lookSoon();
 });
 
 function arm() {
-  const options = { childList: true, subtree: true, characterData: true };
+  // Text changes only while an error may come: an app that rewrites its alert's text (401, then 403).
+  const options = { childList: true, subtree: true, characterData: performance.now() < watch.readRegionsUntil };
   watcher.observe(document, options);
   for (const root of watch.roots) watcher.observe(root, options);
+  watch.armedAt = performance.now();
 }
+
+const soon = (now) => now - watch.lastMoveAt < SOON_MS;
 
 function gapNow(now) {
-  const share = now - watch.lastMoveAt < SOON_MS ? LOOK_SHARE_SOON : LOOK_SHARE_LATER;
-  return Math.min(MAX_GAP_MS, Math.max(MIN_GAP_MS, watch.lookCost / share));
+  if (watch.quickBatches < 2) return Math.max(MIN_GAP_MS, watch.lookCost / WALK_SHARE);
+  return Math.max(soon(now) ? BUSY_GAP_SOON_MS : BUSY_GAP_LATER_MS, watch.lookCost / WALK_SHARE);
 }
 
-// The next look, no sooner than the gap after the last one.
-function lookSoon() {
+// The next look, no sooner than the gap after the last one (or `atLeast`).
+function lookSoon(atLeast = 0) {
   if (watch.timer !== null) return;
   const now = performance.now();
-  watch.timer = setTimeout(look, Math.max(0, watch.lastLookAt + gapNow(now) - now));
+  watch.timer = setTimeout(look, Math.max(0, watch.lastLookAt + Math.max(gapNow(now), atLeast) - now));
 }
 
 // The admin or the app moved (load, route change, a click on a button, focus): a form is likely soon.
@@ -96,10 +108,10 @@ function look() {
   watch.looks += 1;
   watch.lastLookAt = start;
   const found = walk(document, { controls: [], roots: [], waitingForDefinitions: false });
-  watch.lookCost = performance.now() - start;
   // Armed again before anything else runs: a change from now on brings the next look.
   watch.roots = found.roots;
   arm();
+  watch.lookCost = performance.now() - start;
   if (start < watch.readRegionsUntil) reviewMessages([document, ...found.roots]);
   const changed = !sameList(found.controls, watch.controls) || (attached !== null && !attached.host.isConnected);
   watch.controls = found.controls;
@@ -108,7 +120,9 @@ function look() {
     watch.lastMoveAt = start; // controls came or went: the rest of a form may be on its way
     scan();
   }
-  if (watch.waitingForDefinitions && start - watch.lastMoveAt < POLL_FOR_MS) lookSoon();
+  if (watch.waitingForDefinitions && start - watch.lastMoveAt < POLL_FOR_MS) {
+    lookSoon(soon(start) ? POLL_GAP_SOON_MS : POLL_GAP_LATER_MS);
+  }
 }
 
 // An alert or live region that mentions the OpenID provider may be Anypoint's error about Okta: after Create on

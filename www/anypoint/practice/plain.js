@@ -6,6 +6,7 @@
 //   /practice/jwt  — newer Anypoint's client authentication choice (MuleSoft docs, March 2026; labels
 //                    unconfirmed): an Authorization Header or a private key JWT
 //   /practice/jwt-chosen — the same, with the private key JWT already chosen when the form appears
+//   /practice/form-beside-list — the form beside a live list of users (users.js) that the benchmark churns
 const form = document.getElementById('provider');
 const variant = location.pathname.split('/').pop();
 
@@ -48,6 +49,13 @@ if (variant === 'jwt' || variant === 'jwt-chosen') {
   keyRow.append(keyLabel, key);
   header.before(choice);
   header.after(keyRow);
+}
+
+if (variant === 'form-beside-list') {
+  const summary = Object.assign(document.createElement('p'), { id: 'summary', textContent: '0 users' });
+  const list = Object.assign(document.createElement('ul'), { id: 'users' });
+  form.after(summary, list);
+  document.head.append(Object.assign(document.createElement('script'), { src: '/practice/users.js' }));
 }
 
 form.addEventListener('submit', (event) => {
