@@ -65,7 +65,7 @@ test('Firefox: a typed raw token gets SSWS when leaving the field', async () => 
 test('Firefox: after the console has been idle, a route change to the form still brings the helper', async () => {
   const page = await firefox.browser.newPage();
   await page.goto('https://anypoint.mulesoft.com/accounts/client-providers');
-  await new Promise((resolve) => setTimeout(resolve, 3500)); // the observer rests after 3 s without a form
+  await new Promise((resolve) => setTimeout(resolve, 5500)); // the watch slows down 5 s after a load without a form
   await (await page.waitForSelector('::-p-text(Add Client Provider)')).click();
   await (await page.waitForSelector('::-p-text(OpenID Connect Dynamic Client Registration)')).click();
   await page.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
@@ -95,3 +95,21 @@ test('Firefox: Check with Okta runs its two rounds against the org, without cook
   ]);
   assert.ok(sent().every((r) => r.cookie === null), 'no cookie');
 });
+
+// The design systems' own components (www/anypoint/kits), rendered after load and upgraded late: the bar comes
+// without any focus or click, and the SSWS prefix reaches the component's own value.
+for (const [kit, tag] of [['anypoint-web-components', 'anypoint-input'], ['material-web', 'md-outlined-text-field']]) {
+  test(`Firefox: ${kit}: the bar comes by itself, and the SSWS prefix reaches the component's value`, async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`https://anypoint.mulesoft.com/practice/kit/${kit}`);
+    await page.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'nothing was focused');
+    assert.equal(await page.evaluate(() => document.querySelectorAll(':not(:defined):not(okta-anypoint-assist, okta-anypoint-assist-hint)').length), 0,
+      'the kit\'s elements were upgraded after their markup arrived');
+    await page.type(`${tag}[name=authorizationHeader] >>> input`, API_TOKEN);
+    await page.focus(`${tag}[name=clientId] >>> input`);
+    await page.waitForFunction((selector, token) => document.querySelector(selector).value === `SSWS ${token}`, { timeout: 10000 },
+      `${tag}[name=authorizationHeader]`, API_TOKEN);
+    await page.close();
+  });
+}

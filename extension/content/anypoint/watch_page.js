@@ -11,14 +11,15 @@
 //     the shadow root is new, and the isolated world has no `customElements.whenDefined` of the page's);
 //   - the admin's and the app's own moves: load, route changes, a click on a button, focus in a control.
 // How far apart looks are depends on the page. A quiet page that changes now and then (a route's new screen, a
-// dialog) is looked at within a frame of the change. A busy page, one that changes again as soon as the
-// observer is armed, is looked at every few hundred milliseconds: what a look costs it is mostly not the walk
+// dialog) is looked at within a frame of the change. A page that changes again as soon as the observer is
+// armed waits twice as long for each next look, up to a quarter of a second in the few seconds after a move
+// and two seconds afterwards (a route's own rendering settles within a few such looks; a busy list does not): what a look costs it is mostly not the walk
 // (0.25–1 ms on the bench's users list) but the batch of records the browser builds for the observer and the
 // wrappers collected later, several milliseconds in all (measured: docs/architecture.md, "Noticing the form").
 const MIN_GAP_MS = 16; // one frame
-const BUSY_WITHIN_MS = 50; // a batch this soon after arming, twice in a row: a busy page
+const BUSY_WITHIN_MS = 50; // a batch this soon after arming: the page is still changing
 const BUSY_GAP_SOON_MS = 250; // in the few seconds after a move, when a form is likely to come
-const BUSY_GAP_LATER_MS = 1000;
+const BUSY_GAP_LATER_MS = 2000;
 const SOON_MS = 5000;
 // A page whose walk is slow (a huge DOM) is looked at less often still: the walk takes at most this share.
 const WALK_SHARE = 0.005;
@@ -50,7 +51,9 @@ const watch = {
 const watcher = new MutationObserver(() => {
   watch.batches += 1;
   watcher.disconnect();
-  watch.quickBatches = performance.now() - watch.armedAt < BUSY_WITHIN_MS ? watch.quickBatches + 1 : 0;
+  // A page that changes in bursts (a list refreshed every second) stays busy from one burst to the next.
+  const quick = performance.now() - watch.armedAt < BUSY_WITHIN_MS;
+  watch.quickBatches = quick ? Math.min(watch.quickBatches + 1, 8) : Math.max(0, watch.quickBatches - 2);
   lookSoon();
 });
 
@@ -65,8 +68,8 @@ function arm() {
 const soon = (now) => now - watch.lastMoveAt < SOON_MS;
 
 function gapNow(now) {
-  if (watch.quickBatches < 2) return Math.max(MIN_GAP_MS, watch.lookCost / WALK_SHARE);
-  return Math.max(soon(now) ? BUSY_GAP_SOON_MS : BUSY_GAP_LATER_MS, watch.lookCost / WALK_SHARE);
+  const busy = Math.min(soon(now) ? BUSY_GAP_SOON_MS : BUSY_GAP_LATER_MS, MIN_GAP_MS * 2 ** Math.max(0, watch.quickBatches - 1));
+  return Math.max(busy, watch.lookCost / WALK_SHARE);
 }
 
 // The next look, no sooner than the gap after the last one (or `atLeast`).
@@ -76,21 +79,31 @@ function lookSoon(atLeast = 0) {
   watch.timer = setTimeout(look, Math.max(0, watch.lastLookAt + Math.max(gapNow(now), atLeast) - now));
 }
 
-// The admin or the app moved (load, route change, a click on a button, focus): a form is likely soon.
+// The admin or the app moved (load, route change, a click on a button, focus): a form is likely now. One look
+// right after the task that moved (an app renders its new screen in it), whatever the spacing.
 function moved() {
   watch.lastMoveAt = performance.now();
-  lookSoon();
+  clearTimeout(watch.timer);
+  watch.timer = setTimeout(look);
 }
 
 // Our own elements are never defined (a host with a closed shadow root needs no definition).
 const UNDEFINED_ELEMENT = ':not(:defined):not(okta-anypoint-assist, okta-anypoint-assist-hint)';
 
+// Elements that may have a shadow root: custom elements and a few built-in ones (the DOM standard's list for
+// attachShadow). Said as the common elements that cannot, so that the browser filters them natively: each
+// element the walk touches gets a wrapper in this world, which costs a churning page more than the walk itself.
+const MAY_HOST_SHADOW = ':not(a, li, ul, ol, dl, dt, dd, tr, td, th, tbody, thead, tfoot, table, caption, col, img, svg, ' +
+  'svg *, button, input, textarea, select, option, optgroup, label, br, hr, i, b, u, s, em, strong, small, sub, sup, ' +
+  'code, pre, kbd, abbr, time, mark, script, style, link, meta, template, slot, iframe, canvas, video, audio, ' +
+  'picture, source, form, fieldset, legend)';
+
 // Every control, open shadow root and undefined custom element of the composed tree: native queries per root
-// and one pass over the elements for their shadow roots.
+// and one pass over the elements that may host a shadow root.
 function walk(root, found) {
   for (const control of root.querySelectorAll(CONTROL_SELECTOR)) found.controls.push(control);
   if (root.querySelector(UNDEFINED_ELEMENT)) found.waitingForDefinitions = true;
-  for (const element of root.querySelectorAll('*')) {
+  for (const element of root.querySelectorAll(MAY_HOST_SHADOW)) {
     const shadow = element.shadowRoot;
     if (shadow && !element.localName.startsWith('okta-anypoint-assist')) {
       found.roots.push(shadow);
