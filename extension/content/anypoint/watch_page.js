@@ -53,7 +53,7 @@ const watcher = new MutationObserver(() => {
   watcher.disconnect();
   // A page that changes in bursts (a list refreshed every second) stays busy from one burst to the next.
   const quick = performance.now() - watch.armedAt < BUSY_WITHIN_MS;
-  watch.quickBatches = quick ? Math.min(watch.quickBatches + 1, 8) : Math.max(0, watch.quickBatches - 2);
+  watch.quickBatches = quick ? Math.min(watch.quickBatches + 1, 8) : Math.max(0, watch.quickBatches - 1);
   lookSoon();
 });
 
