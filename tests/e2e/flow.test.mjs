@@ -207,8 +207,9 @@ test('hints from state: a choice made and values saved before the form was found
   const chosen = await browser.context.newPage();
   await chosen.goto('https://anypoint.mulesoft.com/practice/jwt-chosen');
   await chosen.waitForFunction(() => document.body.textContent.includes('okta.clients.manage'));
-  const described = await chosen.getByRole('radio', { name: 'Private Key JWT' }).getAttribute('aria-describedby');
-  assert.ok(described, 'the hint is linked to the choice');
+  const linked = await chosen.getByRole('radio', { name: 'Private Key JWT' }).evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+  assert.match(linked, /okta\.clients\.manage/, 'the hint is linked to the choice');
   // Control: with the header method chosen, the same page has no JWT guidance.
   const header = await browser.context.newPage();
   await header.goto('https://anypoint.mulesoft.com/practice/jwt');

@@ -19,19 +19,20 @@ function controlValue(control) {
 
 // The page may have rebuilt its fields since the last scan (the watch looks at a busy page only every few
 // hundred milliseconds): an action of the admin's reads them anew first.
+// Whether the helper is still there, on the same bar, afterwards (else the action is dropped: the form went).
 async function freshFields() {
+  const before = attached;
   if ([...attached.fields.keys()].some((control) => !control.isConnected)) await scan();
+  return attached !== null && attached === before;
 }
 
 async function fillFromOkta(bar) {
-  await freshFields();
-  await offerPlan(bar, await askCore({ planFill: { values: sharedValues(null) } }));
+  if (await freshFields()) await offerPlan(bar, await askCore({ planFill: { values: sharedValues(null) } }));
 }
 
 // The edit page of an existing provider: what differs from Okta's live metadata, each one replaceable.
 async function compareWithOkta(bar) {
-  await freshFields();
-  await offerPlan(bar, await askCore({ compareWithOkta: { values: sharedValues(null) } }));
+  if (await freshFields()) await offerPlan(bar, await askCore({ compareWithOkta: { values: sharedValues(null) } }));
 }
 
 // Apply a plan's steps, say what happened, and offer Undo and, for values that differ from Okta's, Replace.

@@ -6,6 +6,7 @@ let attached = null; // { host, form, bar, texts, fields: Map<control, field>, s
 
 let scansStarted = 0;
 let rescansForGoneForms = 0;
+let rescansAfterFailures = 0;
 
 async function scan() {
   if (attached && !attached.host.isConnected) attached = null;
@@ -18,7 +19,11 @@ async function scan() {
   // keystroke; the watch brings the next scan).
   const started = ++scansStarted;
   const answer = await askCore({ classifyForm: { controls: snapshot } });
-  if (answer.kind === 'failure') return;
+  if (answer.kind === 'failure') {
+    if (++rescansAfterFailures <= 3) scanSoon(); // the core restarting: ask again, a few times
+    return;
+  }
+  rescansAfterFailures = 0;
   if (answer.kind !== 'formClassified' || !answer.classification.isClientProviderForm) {
     if (started === scansStarted) detach();
     return;
@@ -97,7 +102,10 @@ async function checkWithOkta(bar) {
   bar.check.disabled = true;
   bar.check.textContent = texts.checking;
   bar.results.replaceChildren();
-  await freshFields();
+  if (!(await freshFields())) {
+    checking = false;
+    return;
+  }
   const answer = await askCore({
     checkWithOkta: { values: sharedValues(null), header: typedValue('authorizationHeader'), secret: typedValue('introspectionClientSecret') },
   });

@@ -81,10 +81,12 @@ function lookSoon(atLeast = 0) {
 
 // The admin or the app moved (load, route change, a click on a button, focus): a form is likely now. One look
 // right after the task that moved (an app renders its new screen in it), whatever the spacing.
+// At most one such look a frame: a page can move as often as it likes (pushState in a loop).
 function moved() {
-  watch.lastMoveAt = performance.now();
+  const now = performance.now();
+  watch.lastMoveAt = now;
   clearTimeout(watch.timer);
-  watch.timer = setTimeout(look);
+  watch.timer = setTimeout(look, Math.max(0, watch.lastLookAt + MIN_GAP_MS - now));
 }
 
 // Our own elements are never defined (a host with a closed shadow root needs no definition).
@@ -120,10 +122,14 @@ function look() {
   const start = performance.now();
   watch.looks += 1;
   watch.lastLookAt = start;
-  const found = walk(document, { controls: [], roots: [], waitingForDefinitions: false });
-  // Armed again before anything else runs: a change from now on brings the next look.
-  watch.roots = found.roots;
-  arm();
+  const found = { controls: [], roots: [], waitingForDefinitions: false };
+  try {
+    walk(document, found);
+  } finally {
+    // Armed again before anything else runs (even if the walk failed): a change from now on brings the next look.
+    watch.roots = found.roots;
+    arm();
+  }
   watch.lookCost = performance.now() - start;
   if (start < watch.readRegionsUntil) reviewMessages([document, ...found.roots]);
   const changed = !sameList(found.controls, watch.controls) || (attached !== null && !attached.host.isConnected);
@@ -154,12 +160,18 @@ function reviewMessages(roots) {
     for (const region of root.querySelectorAll(MESSAGE_REGION)) {
       if (region.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue; // our own
       const text = textOf(region, 2001);
+      // Only a region whose text changed since the last look: two regions that both mention the provider must
+      // not take the explanation from each other at every look.
+      if (reviewedText.get(region) === text) continue;
+      reviewedText.set(region, text);
       if (text.length <= 2000 && ERROR_MENTION.test(text)) explainErrorIn(region, text);
     }
   }
 }
+const reviewedText = new WeakMap(); // region → its text at the last look
 
-// A scan soon, whatever the last look found (a form that went while the core answered: scan what is there now).
+// A scan soon, whatever the last look found (a form that went while the core answered, a core that could not
+// answer: scan what is there now).
 function scanSoon() {
   watch.controls = [];
   lookSoon();
@@ -189,11 +201,13 @@ if (framedBySameOrigin()) {
   look();
   // A route change of the single-page app (pushState, back, forward, hash): the form may come. Without the
   // Navigation API the observer still sees the new screen; only its first look may come a little later.
+  // Only the browser's own events: a page can dispatch these on `navigation` and `window` itself.
+  const movedByBrowser = (event) => { if (event.isTrusted) moved(); };
   if (typeof navigation === 'object' && navigation !== null && 'addEventListener' in navigation) {
-    navigation.addEventListener('navigatesuccess', moved);
+    navigation.addEventListener('navigatesuccess', movedByBrowser);
   } else {
-    addEventListener('popstate', moved);
-    addEventListener('hashchange', moved);
+    addEventListener('popstate', movedByBrowser);
+    addEventListener('hashchange', movedByBrowser);
   }
   // A click on a button (Add, Create, Save, Request access) may open the form, or send a request to Okta
   // whose error Anypoint shows later. Clicking about a busy list (a link, a row) changes nothing here.
@@ -203,12 +217,16 @@ if (framedBySameOrigin()) {
       moved();
     }
   }, true);
-  // The admin in a control the helper does not know (a component that rendered without any DOM change we see).
+  // The admin in a control while no helper is attached: a component that rendered without any DOM change we
+  // could see, or labels that came after the last scan. Scanned again at most once a second.
+  let focusScanAt = -Infinity;
   document.addEventListener('focusin', (event) => {
     const control = event.composedPath()[0];
-    if (!attached?.host.isConnected && control instanceof Element && control.matches(CONTROL_SELECTOR)) {
-      moved();
-      scanSoon();
+    if (!event.isTrusted || attached?.host.isConnected || !(control instanceof Element) || !control.matches(CONTROL_SELECTOR)) return;
+    if (event.timeStamp - focusScanAt > 1000) {
+      focusScanAt = event.timeStamp;
+      watch.controls = [];
     }
+    moved();
   }, true);
 }

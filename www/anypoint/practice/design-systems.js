@@ -12,8 +12,10 @@
 const [, , , kit] = location.pathname.split('/');
 document.getElementById('kit-name').textContent = kit;
 
-const FORM_AFTER_MS = 300;
-const DEFINITIONS_AFTER_MS = 800;
+// ?late: long after load, when nothing has moved for seconds (no click, no route change).
+const late = new URLSearchParams(location.search).has('late');
+const FORM_AFTER_MS = late ? 6000 : 300;
+const DEFINITIONS_AFTER_MS = FORM_AFTER_MS + 500;
 const COMPONENT_KITS = ['anypoint-web-components', 'material-web'];
 
 const SECTIONS = [
@@ -117,7 +119,7 @@ function renderForm() {
 document.getElementById('show-again').addEventListener('click', () => {
   document.getElementById('provider')?.remove();
   history.pushState(null, '', `/practice/kit/${kit}/again`);
-  setTimeout(renderForm, FORM_AFTER_MS); // the new screen's data first
+  setTimeout(renderForm, 300); // the new screen's data first
 });
 
 setTimeout(renderForm, FORM_AFTER_MS);
