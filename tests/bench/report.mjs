@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rows = [];
-const add = (figure, value, budget, ok) => rows.push({ figure, value, budget, verdict: ok === null ? '—' : ok ? 'ok' : 'OVER' });
+const add = (figure, value, budget, ok) => rows.push({ figure, value, budget, verdict: typeof ok === 'string' ? ok : ok === null ? '—' : ok ? 'ok' : 'OVER' });
 
 // Sizes.
 const dist = join(ROOT, 'extension/dist/chrome');
@@ -41,7 +41,7 @@ for (const line of browser.trim().split('\n')) {
   if (r.unit === '×') { // page speed, with / without the extension: at least; beside the same page's A/A ratio
     const noise = r.anchor < 0.97 || r.anchor > 1.03;
     add(r.name, `${r.median.toFixed(3)}× (median of ${r.rows.with.length} rounds; ${r.watched.looks} looks, ${r.watched.batches} record batches)`,
-      `≥ ${r.budget}× (median)`, noise ? null : r.median >= r.budget);
+      `≥ ${r.budget}× (median)`, noise ? 'noise' : r.median >= r.budget);
     add('  anchor: the same page without the extension, A/A', `${r.anchor.toFixed(3)}×${noise ? ' — outside 0.97–1.03: noise, run again' : ''}`, 'anchor', null);
     continue;
   }

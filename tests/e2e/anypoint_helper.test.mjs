@@ -245,8 +245,8 @@ test('a busy list pays for one batch of DOM records per look, and nothing is rea
   const looks = churned.looks - before.looks;
   const batches = churned.batches - before.batches;
   assert.ok(looks > 0, 'the page was looked at while it churned');
-  // Spaced out once the page shows it is busy (16, 32, 64, 128 ms, then 250 ms in the seconds after its load),
-  // not once per change: 300 rounds of churn are hundreds of batches of records had they all been taken.
+  // Spaced out once the page shows it is busy (16, 32 ms, then polled every 250 ms in the seconds after its
+  // load), not once per change: 300 rounds of churn are hundreds of batches of records had they all been taken.
   assert.ok(looks <= 6 + took / 250, `looks are spaced out on a busy page (${looks} looks in ${Math.round(took)} ms)`);
   assert.ok(batches <= looks + 1, `each batch of records disconnects the observer until the next look (${batches} batches, ${looks} looks)`);
   await page.close();

@@ -6,18 +6,22 @@
 // elements not defined yet) and, only when the set of controls changed, hands over to a scan (snapshot + the
 // core's classification, helper_bar.js). Looks are asked for by:
 //   - an observer on the document and on every open shadow root the last look found, which disconnects at its
-//     first batch of records: a churning page pays for one batch per look, however much it churns;
+//     first batch of records (a churning page pays for one batch per look, however much it churns), and on a
+//     busy page only now and then;
 //   - polling while custom elements wait for their definition (their upgrade changes no DOM we can observe:
 //     the shadow root is new, and the isolated world has no `customElements.whenDefined` of the page's);
 //   - the admin's and the app's own moves: load, route changes, a click on a button, focus in a control.
 // How far apart looks are depends on the page. A quiet page that changes now and then (a route's new screen, a
-// dialog) is looked at within a frame of the change. A page that changes again as soon as the observer is
-// armed waits twice as long for each next look, up to a quarter of a second in the few seconds after a move
-// and two seconds afterwards (a route's own rendering settles within a few such looks; a busy list does not): what a look costs it is mostly not the walk
-// (0.25–1 ms on the bench's users list) but the batch of records the browser builds for the observer and the
-// wrappers collected later, several milliseconds in all (measured: docs/architecture.md, "Noticing the form").
+// dialog) is looked at within a frame of the change; a busy one is polled every quarter of a second in the few
+// seconds after a move and every two seconds afterwards (docs/architecture.md, "Noticing the form").
 const MIN_GAP_MS = 16; // one frame
 const BUSY_WITHIN_MS = 50; // a batch this soon after arming: the page is still changing
+// A page whose batches came that soon this many times in a row is busy: it is polled, not observed, as the
+// records the browser builds for an observer cost a churning page far more than a walk does (measured: about
+// 1% of the bench's users list per armed batch, against nothing for the walk alone). It is observed again every
+// so often, to see whether it has gone quiet.
+const BUSY_STREAK = 3;
+const PROBE_EVERY_MS = 2000;
 const BUSY_GAP_SOON_MS = 250; // in the few seconds after a move, when a form is likely to come
 const BUSY_GAP_LATER_MS = 2000;
 const SOON_MS = 5000;
@@ -39,6 +43,7 @@ const watch = {
   lookCost: 0, // ms, the last look's walk
   timer: null,
   armedAt: 0,
+  probedAt: 0,
   quickBatches: 0, // batches in a row that came within BUSY_WITHIN_MS of arming
   roots: [], // open shadow roots of the last look (observed with the document)
   controls: [], // the controls of the last look
@@ -65,11 +70,22 @@ function arm() {
   watch.armedAt = performance.now();
 }
 
+// After a look: observed again, or, on a busy page, the next look by timer (and observed now and then).
+function watchOn(now) {
+  if (watch.quickBatches < BUSY_STREAK || now - watch.probedAt >= PROBE_EVERY_MS) {
+    watch.probedAt = now;
+    arm();
+  } else {
+    lookSoon();
+  }
+}
+
 const soon = (now) => now - watch.lastMoveAt < SOON_MS;
 
 function gapNow(now) {
-  const busy = Math.min(soon(now) ? BUSY_GAP_SOON_MS : BUSY_GAP_LATER_MS, MIN_GAP_MS * 2 ** Math.max(0, watch.quickBatches - 1));
-  return Math.max(busy, watch.lookCost / WALK_SHARE);
+  const longest = soon(now) ? BUSY_GAP_SOON_MS : BUSY_GAP_LATER_MS;
+  const gap = watch.quickBatches >= BUSY_STREAK ? longest : MIN_GAP_MS * 2 ** Math.max(0, watch.quickBatches - 1);
+  return Math.max(gap, watch.lookCost / WALK_SHARE);
 }
 
 // The next look, no sooner than the gap after the last one (or `atLeast`).
@@ -126,9 +142,9 @@ function look() {
   try {
     walk(document, found);
   } finally {
-    // Armed again before anything else runs (even if the walk failed): a change from now on brings the next look.
+    // Watched again before anything else runs (even if the walk failed): a change from now on is seen.
     watch.roots = found.roots;
-    arm();
+    watchOn(start);
   }
   watch.lookCost = performance.now() - start;
   if (start < watch.readRegionsUntil) reviewMessages([document, ...found.roots]);
