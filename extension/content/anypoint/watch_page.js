@@ -108,13 +108,18 @@ function moved() {
 // Our own elements are never defined (a host with a closed shadow root needs no definition).
 const UNDEFINED_ELEMENT = ':not(:defined):not(okta-anypoint-assist, okta-anypoint-assist-hint)';
 
-// Elements that may have a shadow root: custom elements and a few built-in ones (the DOM standard's list for
-// attachShadow). Said as the common elements that cannot, so that the browser filters them natively: each
-// element the walk touches gets a wrapper in this world, which costs a churning page more than the walk itself.
-const MAY_HOST_SHADOW = ':not(a, li, ul, ol, dl, dt, dd, tr, td, th, tbody, thead, tfoot, table, caption, col, img, svg, ' +
-  'svg *, button, input, textarea, select, option, optgroup, label, br, hr, i, b, u, s, em, strong, small, sub, sup, ' +
-  'code, pre, kbd, abbr, time, mark, script, style, link, meta, template, slot, iframe, canvas, video, audio, ' +
-  'picture, source, form, fieldset, legend)';
+// The elements a look asks for their shadow root: custom-named ones (design systems' components), said as
+// "not one of HTML's and SVG's own" so that the browser filters natively. Each element the walk touches gets a
+// wrapper in this world, and wrappers of rows a churning list soon removes cost it several per cent
+// (measured: docs/architecture.md). A shadow root on a built-in element (a div, a span) is found by the scan
+// that a trusted focus in one of its controls brings (snapshot_form.js walks every element).
+const MAY_HOST_SHADOW = ':not(html, head, body, div, span, p, section, article, aside, header, footer, main, nav, ' +
+  'blockquote, h1, h2, h3, h4, h5, h6, a, li, ul, ol, dl, dt, dd, tr, td, th, tbody, thead, tfoot, table, caption, ' +
+  'col, colgroup, img, svg, svg *, math, math *, button, input, textarea, select, option, optgroup, label, br, hr, ' +
+  'i, b, u, s, em, strong, small, sub, sup, code, pre, kbd, samp, var, abbr, cite, q, dfn, time, mark, data, ' +
+  'script, noscript, style, link, meta, title, base, template, slot, iframe, object, embed, canvas, video, audio, ' +
+  'picture, source, track, map, area, form, fieldset, legend, output, progress, meter, datalist, details, ' +
+  'summary, dialog, figure, figcaption, address, menu, ins, del, bdi, bdo, ruby, rt, rp, wbr, center, font)';
 
 // Every control, open shadow root and undefined custom element of the composed tree: native queries per root
 // and one pass over the elements that may host a shadow root.
