@@ -18,8 +18,8 @@ function controlValue(control) {
 }
 
 // The page may have rebuilt its fields since the last scan (the watch looks at a busy page only every few
-// hundred milliseconds): an action of the admin's reads them anew first.
-// Whether the helper is still there, on the same bar, afterwards (else the action is dropped: the form went).
+// hundred milliseconds): an action of the admin's reads them anew first. Answers whether the same helper is
+// still there afterwards; if not (the form went), the action is dropped.
 async function freshFields() {
   const before = attached;
   if ([...attached.fields.keys()].some((control) => !control.isConnected)) await scan();

@@ -47,8 +47,8 @@ async function showHints(hit, applyFixes) {
 }
 
 // Hints from state, not only from change: what the form holds when it is found (a choice made before, an edit
-// page, a form the browser restored) gets its hints without a keystroke.
-// Once per form: a page that keeps removing the bar does not get every value sent again at each new bar.
+// page, a form the browser restored) gets its hints without a keystroke. Once per form: a page that keeps
+// removing the bar does not get every value sent again at each new bar.
 const formsHinted = new WeakSet();
 
 function hintWhatIsThere() {

@@ -127,13 +127,12 @@ function walk(root, found) {
   for (const control of root.querySelectorAll(CONTROL_SELECTOR)) found.controls.push(control);
   if (root.querySelector(UNDEFINED_ELEMENT)) found.waitingForDefinitions = true;
   for (const element of root.querySelectorAll(MAY_HOST_SHADOW)) {
-    const shadow = element.shadowRoot;
-    if (shadow && !element.localName.startsWith('okta-anypoint-assist')) {
+    const shadow = element.shadowRoot; // null for ours: their roots are closed
+    if (shadow) {
       found.roots.push(shadow);
       walk(shadow, found);
     }
   }
-  return found;
 }
 
 const sameList = (a, b) => a.length === b.length && a.every((item, i) => item === b[i]);
@@ -147,11 +146,12 @@ function look() {
   try {
     walk(document, found);
   } finally {
-    // Watched again before anything else runs (even if the walk failed): a change from now on is seen.
+    // Watched again before anything else runs (even if the walk failed): a change from now on is seen. The
+    // walk's cost first: a busy page's next look is timed from it.
+    watch.lookCost = performance.now() - start;
     watch.roots = found.roots;
     watchOn(start);
   }
-  watch.lookCost = performance.now() - start;
   if (start < watch.readRegionsUntil) reviewMessages([document, ...found.roots]);
   const changed = !sameList(found.controls, watch.controls) || (attached !== null && !attached.host.isConnected);
   watch.controls = found.controls;

@@ -26,7 +26,7 @@ const SECTIONS = [
   ['OpenID Connect Authorization URLs', [['authorizeUrl', 'Authorize URL'], ['tokenUrl', 'Token URL'],
     ['introspectionUrl', 'Token Introspection URL']]],
 ];
-const model = { timeout: '5' }; // the app's own state for the light-DOM markups, as a framework keeps it
+const model = { timeout: '5' }; // the app's own state (the components keep theirs from it on), as a framework keeps it
 const touched = new Set();
 const ROW = 'display:grid;grid-template-columns:230px 1fr;gap:12px;margin:8px 0;align-items:center;';
 
@@ -41,10 +41,16 @@ function bind(input, key) {
 // element is defined).
 const templates = document.implementation.createHTMLDocument('');
 
+// A kit's component for a field, its initial value from the app's state.
+function component(tag, key, attributes) {
+  const host = templates.createElement(tag);
+  Object.entries({ name: key, value: model[key] ?? '', ...attributes }).forEach(([k, v]) => host.setAttribute(k, v));
+  return host;
+}
+
 function field(key, text, type, index) {
   if (kit === 'anypoint-web-components') {
-    const host = templates.createElement('anypoint-input');
-    Object.entries({ name: key, type, value: key === 'timeout' ? '5' : '' }).forEach(([k, v]) => host.setAttribute(k, v));
+    const host = component('anypoint-input', key, { type });
     const label = templates.createElement('label');
     label.slot = 'label';
     label.textContent = text;
@@ -52,8 +58,7 @@ function field(key, text, type, index) {
     return host;
   }
   if (kit === 'material-web') {
-    const host = templates.createElement('md-outlined-text-field');
-    Object.entries({ name: key, type, label: text, value: key === 'timeout' ? '5' : '' }).forEach(([k, v]) => host.setAttribute(k, v));
+    const host = component('md-outlined-text-field', key, { type, label: text });
     host.style.cssText = 'display:flex;margin:8px 0;';
     return host;
   }
