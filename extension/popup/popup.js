@@ -26,6 +26,16 @@ async function showKept() {
   const answer = await askCore('getKept');
   keptArea.textContent = answer.kind === 'kept' ? `${answer.draft.issuer}. ${answer.message}` : answer.message;
   keptDraft = answer.kind === 'kept' ? answer.draft : null;
+  // Values a form loaded from the Issuer it holds: kept only on this click, with the org's full host in view.
+  const offered = answer.kind === 'nothingKept' ? answer.offered : null;
+  document.getElementById('offered').replaceChildren(...(offered ? [
+    h('p', {}, offered.message),
+    h('button', { type: 'button', onclick: async () => {
+      const kept = await askCore({ keepOffered: { issuer: offered.issuer } });
+      keptStatus.textContent = kept.message;
+      await showKept();
+    } }, offered.keepLabel),
+  ] : []));
   forgetButton.hidden = copyBodyButton.hidden = keptDraft === null;
   await showChecklist();
 }

@@ -59,7 +59,7 @@ function createAssistHost(kind, display = 'block') {
 }
 
 // h('button', { class: 'primary', onclick: fn }, 'Text') → element; strings become text nodes.
-// on* handlers fire for trusted events only.
+// on* handlers fire for trusted events only; a click only when the admin could plainly see the button.
 function h(tag, props, ...children) {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props ?? {})) {
@@ -67,6 +67,7 @@ function h(tag, props, ...children) {
     if (key.startsWith('on')) element.addEventListener(key.slice(2), onlyTrusted(value));
     else element.setAttribute(key, value === true ? '' : String(value));
   }
+  if (tag === 'button') watchSeen(element);
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
     element.append(typeof child === 'string' ? document.createTextNode(child) : child);
@@ -76,19 +77,96 @@ function h(tag, props, ...children) {
 
 function onlyTrusted(handler) {
   return (event) => {
-    if (event.isTrusted && seenByTheAdmin(event)) handler(event);
+    if (!event.isTrusted) return;
+    const refusal = event.type === 'click' ? whyNotSeen(event) : null;
+    if (refusal) explainRefusal(event.currentTarget, refusal);
+    else handler(event);
   };
 }
 
-// A trusted click on our button that the admin could not see is no choice of theirs (clickjacking): the page
-// may have made an ancestor transparent, or laid a decoy over the button. Keyboard presses (detail 0) land on
-// the focused button, which the admin moved to.
-function seenByTheAdmin(event) {
-  const host = event.currentTarget?.getRootNode?.().host;
-  if (!host) return true; // an extension page (the popup): no page around it
-  if (host.checkVisibility && !host.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+// The clickjacking guard (docs/architecture.md, "Trust model"): a trusted click on our button that the admin
+// could not plainly see is no choice of theirs. Chromium's IntersectionObserver v2 says whether the button is
+// painted unobscured (by anything, even a pointer-events: none decoy), undimmed and undistorted; a click counts
+// once it has been so for SEEN_FOR_MS, as browsers arm their own permission prompts after a delay (the last
+// report may be ~100 ms old). Where the observer is missing (Firefox) and for what it cannot see (clip-path,
+// mask), the button's composed ancestors are read at the click. A mouse click must also land on our host.
+const SEEN_FOR_MS = 400;
+const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+const seenSince = new WeakMap();
+const armTimers = new WeakMap();
+let visibilityObserver = null;
+
+// `data-seen` on a button: plainly visible for long enough to be clicked (also what tests wait for).
+function watchSeen(button) {
+  if (!TRACKS_VISIBILITY) {
+    button.dataset.seen = '';
+    return;
+  }
+  visibilityObserver ??= new IntersectionObserver((entries) => {
+    for (const { target, isVisible } of entries) {
+      clearTimeout(armTimers.get(target));
+      if (isVisible) {
+        seenSince.set(target, performance.now());
+        armTimers.set(target, setTimeout(() => { target.dataset.seen = ''; }, SEEN_FOR_MS));
+      } else {
+        seenSince.delete(target);
+        delete target.dataset.seen;
+      }
+    }
+  }, { trackVisibility: true, delay: 100 });
+  visibilityObserver.observe(button);
+}
+
+function whyNotSeen(event) {
+  const button = event.currentTarget;
+  const host = button.getRootNode?.().host;
+  if (!host) return null; // an extension page (the popup): no page around it
+  // Keyboard presses (detail 0) land on the focused button, which the admin moved to: no pointer to hijack.
+  if (TRACKS_VISIBILITY && event.detail > 0) {
+    const since = seenSince.get(button);
+    if (since === undefined) return 'clickRefusedHidden';
+    if (performance.now() - since < SEEN_FOR_MS) return 'clickRefusedSoon';
+  }
+  if (host.checkVisibility && !host.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return 'clickRefusedHidden';
+  if (hiddenByStyle(host)) return 'clickRefusedHidden';
   // Asked of the host's own tree: a hint's fix button may sit in the shadow root of the page's input component.
-  const scope = host.getRootNode();
-  if (event.type === 'click' && event.detail > 0) return scope.elementFromPoint(event.clientX, event.clientY) === host;
-  return true;
+  if (event.detail > 0 && host.getRootNode().elementFromPoint(event.clientX, event.clientY) !== host) return 'clickRefusedHidden';
+  return null;
+}
+
+// Whether anything from the host up through the page's composed tree dims, clips, masks, blends or shrinks it.
+function hiddenByStyle(host) {
+  let opacity = 1;
+  for (let node = host; node instanceof Element; node = node.assignedSlot ?? node.parentElement ?? node.getRootNode().host) {
+    const style = getComputedStyle(node);
+    opacity *= Number(style.opacity);
+    const mask = style.maskImage ?? style.webkitMaskImage ?? 'none';
+    if (style.filter !== 'none' || style.clipPath !== 'none' || mask !== 'none' || style.mixBlendMode !== 'normal') return true;
+    if (Number(style.zoom || 1) < 1 || !plainTransform(style)) return true;
+  }
+  return opacity < 1;
+}
+
+// Only what keeps the button as drawn: a 2D translation and/or an even scale up (as IntersectionObserver v2 rules).
+function plainTransform(style) {
+  if (style.rotate && style.rotate !== 'none' && parseFloat(style.rotate) !== 0) return false;
+  if (style.scale && style.scale !== 'none') {
+    const factors = style.scale.split(' ').map(Number);
+    if (factors.some((factor) => factor !== factors[0] || !(factor >= 1))) return false;
+  }
+  if (style.transform === 'none') return true;
+  try {
+    const m = new DOMMatrixReadOnly(style.transform);
+    return m.is2D && m.b === 0 && m.c === 0 && m.a === m.d && m.a >= 1;
+  } catch {
+    return false;
+  }
+}
+
+// A refused click says why, in the status line of the button's own bar (or on the button itself).
+function explainRefusal(button, reason) {
+  const text = chrome.i18n.getMessage(reason);
+  const status = button.getRootNode().querySelector?.('[role=status]');
+  if (status) status.textContent = text;
+  else button.title = text;
 }

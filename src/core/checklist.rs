@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::draft::AnypointDraft;
-use super::hosts::{okta_domain_of, okta_org_of};
+use super::hosts::OktaOrgHost;
 use super::okta_check::{CheckKind, CheckProof};
 use super::ui_text::time_ago;
 use super::web_url::WebUrl;
@@ -35,17 +35,17 @@ pub struct ChecklistStep {
 
 /// The org's admin console, `https://{org}-admin.{okta domain}`, for an Okta host (not a custom domain).
 fn admin_console(host: &str) -> Option<String> {
-    let domain = okta_domain_of(host)?;
-    Some(format!("https://{}-admin.{domain}", okta_org_of(host)?))
+    OktaOrgHost::of(host).map(|org| org.admin_console())
 }
 
-/// The checklist, with links into the org of the last check (or of the kept values).
+/// The checklist, with links into the org of the kept values. The page chose the Issuer a check ran against: its
+/// result counts only when that Issuer is the kept one, and links only ever come from kept values.
 pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, now: u64) -> Vec<ChecklistStep> {
-    // The links go to the org of the last check only when its Issuer proved to be an authorization server of
-    // an org (the page chose what was typed); else to the org of the kept values.
-    let proof = proof.filter(|proof| proof.passed.contains(&CheckKind::OpenidConfiguration));
-    let issuer = proof.map(|proof| proof.issuer.as_str()).or(kept.map(|draft| draft.issuer.as_str()));
-    let admin = issuer.and_then(|issuer| WebUrl::parse(issuer).ok()).and_then(|url| admin_console(url.host()));
+    let same_issuer = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
+    let proof = proof.filter(|proof| {
+        proof.passed.contains(&CheckKind::OpenidConfiguration) && kept.is_some_and(|draft| same_issuer(&draft.issuer, &proof.issuer))
+    });
+    let admin = kept.and_then(|draft| WebUrl::parse(&draft.issuer).ok()).and_then(|url| admin_console(url.host()));
     let okta_link = |label, path: &str| admin.as_ref().map(|admin| Link { label, url: format!("{admin}{path}") });
     let passed = |checks: &[CheckKind]| {
         let proof = proof?;
@@ -103,11 +103,16 @@ mod tests {
             at: 0,
             passed: vec![CheckKind::OpenidConfiguration, CheckKind::ApiToken, CheckKind::RegistrationRole, CheckKind::FormUrls],
         };
-        let steps = checklist(None, Some(&proof), 120_000);
+        let text = include_str!("../../tests/fixtures/custom-default.openid-configuration.json");
+        let url = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
+        let kept = AnypointDraft::from_metadata(&crate::core::metadata::inspect_metadata(text, url).metadata.unwrap(), 0);
+        let steps = checklist(Some(&kept), Some(&proof), 120_000);
         assert_eq!(steps[1].links[0].url, "https://dev-12345678-admin.okta.com/admin/access/api/tokens");
         assert_eq!(steps[1].proved.as_deref(), Some("Proved by Check with Okta, 2 min ago."));
         assert_eq!(steps[2].proved, None, "introspection not proved");
-        assert_eq!(steps[0].proved, None, "the authorization server metadata not proved, nothing kept");
+        // A check counts only for the kept issuer: with nothing kept it proves nothing and links nowhere.
+        let steps = checklist(None, Some(&proof), 120_000);
+        assert!(steps.iter().all(|step| step.proved.is_none() && (step.links.is_empty() || !step.links[0].url.contains("okta"))));
         // Without any org: no Okta links, still the whole procedure.
         let steps = checklist(None, None, 0);
         assert_eq!(steps.len(), 5);
@@ -115,14 +120,20 @@ mod tests {
         // A custom domain has no admin console to guess.
         let custom = CheckProof { issuer: "https://login.acme-corp.com/oauth2/default".to_string(), at: 0, passed: vec![CheckKind::OpenidConfiguration] };
         assert!(checklist(None, Some(&custom), 0)[1].links.is_empty());
-        // The checked org wins over the org of the kept values, once its Issuer proved itself...
+        // The org of the kept values, whatever Issuer a page had checked: a check of another org (the page put its
+        // issuer in the form) neither steers the links nor marks a step.
         let text = include_str!("../../tests/fixtures/org.openid-configuration.json");
         let url = "https://acme.okta.com/.well-known/openid-configuration";
-        let kept = AnypointDraft::from_metadata(&crate::core::metadata::inspect_metadata(text, url).metadata.unwrap(), 0);
-        assert_eq!(checklist(Some(&kept), None, 0)[1].links[0].url, "https://acme-admin.okta.com/admin/access/api/tokens");
-        assert_eq!(checklist(Some(&kept), Some(&proof), 0)[1].links[0].url, "https://dev-12345678-admin.okta.com/admin/access/api/tokens");
-        // ...and a check whose Issuer did not prove itself does not steer the links.
-        let unproved = CheckProof { issuer: "https://attacker.okta.com".to_string(), at: 0, passed: vec![] };
-        assert!(checklist(None, Some(&unproved), 0)[1].links.is_empty());
+        let acme = AnypointDraft::from_metadata(&crate::core::metadata::inspect_metadata(text, url).metadata.unwrap(), 0);
+        assert_eq!(checklist(Some(&acme), None, 0)[1].links[0].url, "https://acme-admin.okta.com/admin/access/api/tokens");
+        let steps = checklist(Some(&acme), Some(&proof), 0);
+        assert_eq!(steps[1].links[0].url, "https://acme-admin.okta.com/admin/access/api/tokens");
+        assert!(steps[1].proved.is_none(), "a proof of dev-12345678 proves nothing for acme");
+        // ...and a check of the kept issuer written with a trailing slash still counts.
+        let slash = CheckProof { issuer: "https://acme.okta.com/".to_string(), ..proof.clone() };
+        assert!(checklist(Some(&acme), Some(&slash), 0)[1].proved.is_some());
+        // The kept issuer's check counts only once its discovery passed.
+        let unproved = CheckProof { issuer: "https://acme.okta.com".to_string(), at: 0, passed: vec![CheckKind::ApiToken, CheckKind::RegistrationRole] };
+        assert!(checklist(Some(&acme), Some(&unproved), 0)[1].proved.is_none());
     }
 }

@@ -3,7 +3,7 @@
 //! not followed (a redirect could send the request anywhere before any check could run); bounded in time and
 //! size. The glue (`src/ext/fetch.rs`) applies it and sends no cookies.
 
-use super::hosts::okta_domain_of;
+use super::hosts::{okta_domain_of, OktaOrgHost};
 use super::metadata::MAX_DOCUMENT_BYTES;
 use super::problem::ProblemKind;
 use super::web_url::WebUrl;
@@ -27,8 +27,10 @@ pub fn may_fetch(url: &str, granted_hosts: &[String]) -> Result<WebUrl, ProblemK
         // browser for.
         return Err(ProblemKind::UnrecognisedLocation { input: url.to_string() });
     }
-    if okta_domain_of(host).is_some() || granted_hosts.iter().any(|granted| granted == host) {
+    if OktaOrgHost::of(host).is_some() || granted_hosts.iter().any(|granted| granted == host) {
         Ok(parsed)
+    } else if okta_domain_of(host).is_some() {
+        Err(ProblemKind::NotAnOrgHost { host: host.to_string() })
     } else {
         Err(ProblemKind::HostNotGranted { host: host.to_string() })
     }
@@ -46,14 +48,25 @@ pub fn grantable_host(url: &str) -> Result<String, ProblemKind> {
     Ok(host.to_string())
 }
 
-/// A host name as DNS writes it: labels of letters, digits and hyphens, at least two of them.
+/// A host name as DNS writes it: labels of letters, digits and hyphens, at least two of them, and not one the
+/// browser reads as an IPv4 address (the URL Standard's "ends in a number": `1.2.3.4`, `0x7f.0x1`, `1.0x7f`).
 fn is_dns_name(host: &str) -> bool {
     let labels: Vec<&str> = host.split('.').collect();
     labels.len() >= 2
         && labels.iter().all(|label| {
             !label.is_empty() && !label.starts_with('-') && !label.ends_with('-') && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
-        && !labels.last().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+        && !labels.last().is_some_and(|last| ends_in_a_number(last))
+}
+
+/// The URL Standard's "ends in a number checker", for the last label: all decimal digits, or `0x`/`0X` and
+/// hexadecimal digits (none at all counts too).
+fn ends_in_a_number(last: &str) -> bool {
+    let hex = last.strip_prefix("0x").or_else(|| last.strip_prefix("0X"));
+    match hex {
+        Some(digits) => digits.bytes().all(|b| b.is_ascii_hexdigit()),
+        None => !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()),
+    }
 }
 
 /// The custom domains among granted origin patterns (`https://login.acme.com/*` → `login.acme.com`). The browser
@@ -86,6 +99,21 @@ mod tests {
         for odd in ["https://*/oauth2/default", "https://%2A.example.com/x", "https://127.0.0.1/x", "https://localhost/x", "https://-a.example.com/", "https://dev-1.okta.com:8443/x"] {
             assert!(matches!(may_fetch(odd, &[]), Err(ProblemKind::UnrecognisedLocation { .. })), "{odd}");
         }
+        // Hosts the browser reads as IPv4 addresses, even granted: the URL Standard's "ends in a number".
+        for ip in ["0x7f.0x1", "1.0x7f", "a.0X", "a.0x", "example.0xff", "a.1"] {
+            let url = format!("https://{ip}/oauth2/default");
+            assert!(matches!(may_fetch(&url, &[ip.into()]), Err(ProblemKind::UnrecognisedLocation { .. })), "{ip}");
+            assert!(grantable_host(&url).is_err(), "{ip}");
+        }
+        // A name that only looks like one is a name.
+        assert!(may_fetch("https://a.0xg/x", &["a.0xg".into()]).is_ok());
+        assert!(may_fetch("https://login.0xacme.com/x", &["login.0xacme.com".into()]).is_ok());
+        // Deeper hosts under Okta's domain are no org's: never loaded, never granted.
+        for deeper in ["https://dev-1.x.okta.com/oauth2/default", "https://x.mtls.okta.com/.well-known/openid-configuration"] {
+            assert!(matches!(may_fetch(deeper, &[]), Err(ProblemKind::NotAnOrgHost { .. })), "{deeper}");
+            assert!(grantable_host(deeper).is_err(), "{deeper}");
+        }
+        assert!(may_fetch("https://dev-1-admin.okta.com/x", &[]).is_ok(), "the admin console is the org's");
     }
 
     #[test]

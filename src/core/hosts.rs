@@ -4,7 +4,8 @@
 /// Registrable domains that Okta serves orgs from (`{org}.okta.com`, `{org}-admin.okta.com`, ...).
 pub const OKTA_DOMAINS: &[&str] = &["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"];
 
-/// Anypoint control planes (US, EU, Gov, Canada, Japan). Private Cloud hosts are not supported yet.
+/// Anypoint control planes (US, EU, Gov, Canada, Japan). Private Cloud hosts are granted by the admin at run time
+/// (`Grant::AnypointPrivateCloud`).
 pub const ANYPOINT_HOSTS: &[&str] = &[
     "anypoint.mulesoft.com",
     "eu1.anypoint.mulesoft.com",
@@ -21,19 +22,57 @@ pub fn okta_domain_of(host: &str) -> Option<&'static str> {
     })
 }
 
-/// The org of an Okta host, named by its first label: `dev-1-admin.okta.com` → `dev-1` (the admin console is
-/// the same org), `dev-1.mtls.okta.com` → `dev-1` (a service subdomain of the same org).
-pub fn okta_org_of(host: &str) -> Option<String> {
-    okta_domain_of(host)?;
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    let first = host.split('.').next().unwrap_or_default();
-    Some(first.strip_suffix("-admin").unwrap_or(first).to_string())
+/// An Okta org's own host: `{org}.{okta domain}`, or its admin console `{org}-admin.{okta domain}`. The one rule
+/// of what an org is, used everywhere (the sender, the fetch policy, the same-org checks, the checklist's links):
+/// exactly one label before Okta's domain. Deeper hosts (`dev-1.x.okta.com`, `{org}.mtls.okta.com`) are Okta's
+/// but no org's: any org's name could sit in front of them, so they vouch for none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OktaOrgHost {
+    /// The org's name (`dev-1`), without `-admin`, in lower case.
+    pub org: String,
+    /// Okta's domain (`okta.com`).
+    pub domain: &'static str,
+    /// Whether the host is the admin console (`{org}-admin.…`).
+    pub admin: bool,
 }
 
-/// Whether two hosts are the same Okta org: same org name on the same Okta domain.
+impl OktaOrgHost {
+    /// The org host of `host`, if it is one.
+    pub fn of(host: &str) -> Option<Self> {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let domain = okta_domain_of(&host)?;
+        let label = host.strip_suffix(domain)?.strip_suffix('.')?;
+        let (org, admin) = match label.strip_suffix("-admin") {
+            Some(org) => (org, true),
+            None => (label, false),
+        };
+        let dns_label = |l: &str| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !dns_label(org) {
+            return None;
+        }
+        Some(Self { org: org.to_string(), domain, admin })
+    }
+
+    /// The org's own host (`{org}.{domain}`), where its issuers and endpoints live.
+    pub fn org_host(&self) -> String {
+        format!("{}.{}", self.org, self.domain)
+    }
+
+    /// The org's admin console, `https://{org}-admin.{okta domain}`.
+    pub fn admin_console(&self) -> String {
+        format!("https://{}-admin.{}", self.org, self.domain)
+    }
+}
+
+/// The org of an Okta org host (`dev-1-admin.okta.com` → `dev-1`); `None` for any other host (`OktaOrgHost`).
+pub fn okta_org_of(host: &str) -> Option<String> {
+    OktaOrgHost::of(host).map(|host| host.org)
+}
+
+/// Whether two hosts are the same Okta org: both org hosts, same org name on the same Okta domain.
 pub fn same_okta_org(a: &str, b: &str) -> bool {
-    match (okta_domain_of(a), okta_domain_of(b)) {
-        (Some(domain_a), Some(domain_b)) => domain_a == domain_b && okta_org_of(a) == okta_org_of(b),
+    match (OktaOrgHost::of(a), OktaOrgHost::of(b)) {
+        (Some(a), Some(b)) => a.domain == b.domain && a.org == b.org,
         _ => false,
     }
 }
@@ -133,7 +172,17 @@ mod tests {
         assert_eq!(okta_domain_of("login.acme.com"), None);
         assert_eq!(okta_org_of("dev-1-admin.okta.com").as_deref(), Some("dev-1"));
         assert_eq!(okta_org_of("ACME.okta.com").as_deref(), Some("acme"));
-        assert_eq!(okta_org_of("x.mtls.okta.com").as_deref(), Some("x"), "not \"mtls\"");
+        // One rule: one label before Okta's domain. Deeper hosts are Okta's but no org's, not even `{org}.mtls`.
+        for deeper in ["x.mtls.okta.com", "dev-1.x.okta.com", "a.b.okta-emea.com", "-admin.okta.com"] {
+            assert_eq!(okta_org_of(deeper), None, "{deeper}");
+            assert!(okta_domain_of(deeper).is_some(), "{deeper} is still under Okta's domain");
+        }
+        assert!(!same_okta_org("x.mtls.okta.com", "x.okta.com"));
+        assert!(!same_okta_org("dev-1.x.okta.com", "dev-1.okta.com"), "not org dev-1");
+        let admin = OktaOrgHost::of("Dev-1-Admin.okta-emea.com.").unwrap();
+        assert_eq!((admin.org.as_str(), admin.domain, admin.admin), ("dev-1", "okta-emea.com", true));
+        assert_eq!(admin.org_host(), "dev-1.okta-emea.com");
+        assert_eq!(admin.admin_console(), "https://dev-1-admin.okta-emea.com");
         assert!(same_okta_org("dev-1.okta.com", "dev-1-admin.okta.com"));
         assert!(!same_okta_org("dev-1.okta.com", "attacker.okta.com"));
         assert!(!same_okta_org("dev-1.okta.com", "dev-1.oktapreview.com"));

@@ -16,7 +16,7 @@
 
 use serde::Serialize;
 
-use super::hosts::{okta_domain_of, okta_org_of, same_okta_org};
+use super::hosts::{okta_domain_of, okta_org_of, same_okta_org, OktaOrgHost};
 use super::json_document::{parse_json, Found, DocumentFields, TopLevel};
 pub use super::okta_paths::DocumentKind;
 use super::okta_paths::{
@@ -173,7 +173,7 @@ pub fn inspect_metadata(text: &str, source_url: &str) -> Inspection {
 /// Parse and validate `text`, the document found at `source_url`; `granted_hosts` are the custom URL domains
 /// the admin allowed. Never panics.
 pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[String]) -> Inspection {
-    let trusted = |host: &str| okta_domain_of(host).is_some() || granted_hosts.iter().any(|g| g == host);
+    let trusted = |host: &str| OktaOrgHost::of(host).is_some() || granted_hosts.iter().any(|g| g == host);
     let location = match MetadataLocation::parse(source_url) {
         Ok(location) => location,
         Err(kind) => return Inspection::fail(kind),
@@ -185,7 +185,7 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
     let mut problems = Vec::new();
     let document_host = host_of(&location.document_url);
     if !trusted(&document_host) {
-        problems.push(ProblemKind::HostNotGranted { host: document_host.clone() }.into());
+        problems.push(untrusted(&document_host).into());
     } else if location.okta_org.is_none() {
         problems.push(ProblemKind::CustomDomain { host: document_host.clone() }.into());
     }
@@ -243,6 +243,10 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
                 issuer_server: issuer_server.describe(),
             },
         }.into());
+    }
+    // A custom URL domain is legitimate, but the registration URL is where Anypoint sends the API token: name it.
+    if let Some(host) = registration.as_ref().map(WebUrl::host).filter(|host| OktaOrgHost::of(host).is_none()) {
+        problems.push(ProblemKind::RegistrationOutsideOkta { host: host.to_string() }.into());
     }
     Inspection {
         metadata: Some(Metadata {
@@ -344,7 +348,7 @@ impl Checker<'_> {
         }
         if same_path && url.host() != expected.host() && !raw.ends_with('/') && !other_okta_org {
             if !trusted(url.host()) {
-                self.problems.push(ProblemKind::HostNotGranted { host: url.host().to_string() }.into());
+                self.problems.push(untrusted(url.host()).into());
                 return None;
             }
             // A custom domain's document cannot vouch for an Okta org (any org's name could be written there):
@@ -371,6 +375,16 @@ impl Checker<'_> {
         self.problems
             .push(ProblemKind::IssuerMismatch { expected: location.expected_issuer.clone(), found: raw }.into());
         None
+    }
+}
+
+/// Why a host may not vouch for a document: a deeper host under Okta's domain is no org's; any other host is
+/// trusted only once the admin grants it.
+fn untrusted(host: &str) -> ProblemKind {
+    if okta_domain_of(host).is_some() {
+        ProblemKind::NotAnOrgHost { host: host.to_string() }
+    } else {
+        ProblemKind::HostNotGranted { host: host.to_string() }
     }
 }
 

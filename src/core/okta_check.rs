@@ -13,7 +13,7 @@ use super::draft::AnypointDraft;
 use super::fetch_policy::{may_fetch, FETCH_TIMEOUT_SECONDS};
 use super::fields::AnypointField;
 use super::hints::FormValues;
-use super::hosts::{okta_domain_of, okta_org_of};
+use super::hosts::{okta_org_of, OktaOrgHost};
 use super::json_document::{parse_json, DocumentFields, Found, TopLevel};
 use super::metadata::{inspect_metadata_with, nesting_depth, Inspection, Metadata, MAX_NESTING};
 use super::okta_paths::server_of_issuer;
@@ -215,9 +215,7 @@ pub fn plan_checks(filled: &Filled<'_>, granted_hosts: &[String]) -> Result<Chec
     let parsed = may_fetch(&openid, granted_hosts).map_err(|problem| format!("Cannot check this Issuer: {problem}"))?;
     let issuer_url = WebUrl::parse(issuer).map_err(|_| ISSUER_SHAPE.to_string())?;
     let host = issuer_url.host();
-    let org_host = okta_domain_of(host).is_some_and(|domain| {
-        host.strip_suffix(domain).and_then(|org| org.strip_suffix('.')).is_some_and(|org| !org.contains('.') && !org.ends_with("-admin"))
-    });
+    let org_host = OktaOrgHost::of(host).is_some_and(|org| !org.admin);
     let well_formed = issuer_url.query().is_none()
         && issuer_url.fragment().is_none()
         && !issuer.ends_with('/')

@@ -55,6 +55,10 @@ pub enum ProblemKind {
     EndpointOnOtherHost { field: String, host: String, issuer_host: String },
     /// The issuer or the document is on a host that is neither Okta's nor one the admin granted.
     HostNotGranted { host: String },
+    /// The registration URL is not on an Okta org's host (a custom URL domain): Anypoint sends the API token there.
+    RegistrationOutsideOkta { host: String },
+    /// A host under Okta's domain that is no org's own (`dev-1.x.okta.com`): it vouches for no org.
+    NotAnOrgHost { host: String },
     /// An endpoint of another authorization server than the issuer's.
     EndpointOfOtherServer { field: String, server: String, issuer_server: String },
     /// `.../clients/{clientId}` became the org-level `.../clients`.
@@ -100,6 +104,8 @@ impl ProblemKind {
             MissingIntrospectionEndpoint => "missingIntrospectionEndpoint",
             EndpointOnOtherHost { .. } => "endpointOnOtherHost",
             HostNotGranted { .. } => "hostNotGranted",
+            NotAnOrgHost { .. } => "notAnOrgHost",
+            RegistrationOutsideOkta { .. } => "registrationOutsideOkta",
             EndpointOfOtherServer { .. } => "endpointOfOtherServer",
             RegistrationClientIdStripped { .. } => "registrationClientIdStripped",
             ClientIdParameter { .. } => "clientIdParameter",
@@ -115,7 +121,10 @@ impl ProblemKind {
     pub fn severity(&self) -> Severity {
         use ProblemKind::*;
         match self {
-            IssuerOnOtherHost { .. } | EndpointOfOtherServer { .. } | RegistrationEndpointAssumed { .. } => Severity::Warning,
+            IssuerOnOtherHost { .. }
+            | EndpointOfOtherServer { .. }
+            | RegistrationEndpointAssumed { .. }
+            | RegistrationOutsideOkta { .. } => Severity::Warning,
             RegistrationClientIdStripped { .. } | ClientIdParameter { .. } | CustomDomain { .. } => Severity::Info,
             _ => Severity::Error,
         }
@@ -221,6 +230,16 @@ impl fmt::Display for ProblemKind {
                 f,
                 "{host} is not an Okta host. If it is your org's custom URL domain, allow it in the extension's \
                  popup (Custom domains) and load it again."
+            ),
+            RegistrationOutsideOkta { host } => write!(
+                f,
+                "The Client Registration URL is on {host}, not on an Okta org's host: Anypoint sends your API token \
+                 there. Keep it only if {host} is your Okta org's custom URL domain."
+            ),
+            NotAnOrgHost { host } => write!(
+                f,
+                "{host} is under Okta's domain but is no org's own address: an org is {{org}}.okta.com (or \
+                 {{org}}-admin.okta.com for its admin console). Use your org's own address."
             ),
             EndpointOfOtherServer { field, server, issuer_server } => write!(
                 f,

@@ -75,6 +75,9 @@ pub enum Request {
     FetchMetadata { input: String, keep: bool },
     /// Popup: keep the document the admin just checked, as checked: no second fetch in between.
     KeepChecked,
+    /// Popup, on the admin's click: keep the values the Anypoint form loaded from its Issuer (held as offered),
+    /// if they are still those of `issuer`, the one the admin was shown.
+    KeepOffered { issuer: String },
 }
 
 impl Request {
@@ -97,6 +100,7 @@ impl Request {
             Self::ForgetKept => "forgetKept",
             Self::FetchMetadata { .. } => "fetchMetadata",
             Self::KeepChecked => "keepChecked",
+            Self::KeepOffered { .. } => "keepOffered",
         }
     }
 
@@ -110,6 +114,11 @@ impl Request {
     /// Whether answering needs a draft from storage (the kept one; for `KeepChecked` the checked one).
     pub fn needs_kept(&self) -> bool {
         matches!(self, Self::PlanFill { .. } | Self::GetKept | Self::ClassifyForm { .. } | Self::KeepChecked | Self::GetChecklist)
+    }
+
+    /// Whether answering needs the values a form's Issuer loaded (held as offered until the admin keeps them).
+    pub fn needs_offered(&self) -> bool {
+        matches!(self, Self::GetKept | Self::KeepOffered { .. })
     }
 }
 
@@ -125,6 +134,21 @@ pub struct PanelRow {
     pub copy_label: String,
     /// The value, when the document has one.
     pub value: Option<String>,
+}
+
+/// Values the Anypoint form loaded from the Issuer it holds, not kept: a page can write any Issuer, so only the
+/// admin's confirmation, with the org's full host in view, keeps them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Offered {
+    /// The issuer the values belong to (what `KeepOffered` names).
+    pub issuer: String,
+    /// Where they were loaded from, in full (`acme-eu.okta-emea.com`).
+    pub host: String,
+    /// What they are, with the host: "Loaded by the Anypoint form from its Issuer: …".
+    pub message: String,
+    /// The confirming button's words, with the host.
+    pub keep_label: String,
 }
 
 /// Every answer, tagged by `kind`.
@@ -149,8 +173,8 @@ pub enum Response {
     },
     /// Values kept for the Anypoint tab.
     Kept { draft: AnypointDraft, message: String },
-    /// Nothing kept: where to get it.
-    NothingKept { message: String },
+    /// Nothing kept: where to get it; and values a form loaded, if any, for the admin to keep.
+    NothingKept { message: String, offered: Option<Offered> },
     /// The address is on a host the extension may not load from until the admin allows it (their click in the
     /// popup asks the browser for `origin`).
     HostNotGranted { host: String, origin: String, message: String, grant_label: String },
@@ -160,7 +184,8 @@ pub enum Response {
     FormClassified { classification: Classification, bar: BarTexts },
     /// What to fill.
     /// `source`: where the values came from now, for the bar's source line (none for a comparison).
-    FillPlanned { plan: FillPlan, source: Option<String> },
+    /// `offered`: values loaded from the form's Issuer for this fill, not kept.
+    FillPlanned { plan: FillPlan, source: Option<String>, offered: Option<Offered> },
     /// Hints for one field.
     Hints { field: AnypointField, hints: Vec<Hint> },
     /// The result of "Check with Okta": one line per check, and a summary.

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::hosts::{is_anypoint_host, okta_domain_of};
+use super::hosts::{is_anypoint_host, OktaOrgHost};
 use super::protocol::Request;
 use super::web_url::WebUrl;
 
@@ -94,7 +94,7 @@ pub fn context_of(sender: &Sender) -> Result<Context, Refusal> {
     }
     let page = WebUrl::parse(url).ok().filter(WebUrl::is_https).ok_or(Refusal::UnknownPage)?;
     let granted = |hosts: &[String]| hosts.iter().any(|host| host == page.host());
-    if okta_domain_of(page.host()).is_some() || granted(&sender.custom_domains) {
+    if OktaOrgHost::of(page.host()).is_some() || granted(&sender.custom_domains) {
         Ok(Context::OktaPage { url: url.to_string() })
     } else if is_anypoint_host(page.host()) || granted(&sender.private_cloud) {
         Ok(Context::AnypointPage)
@@ -130,7 +130,12 @@ pub fn permit(context: &Context, request: &Request) -> Result<(), Refusal> {
         Context::ExtensionPage => {
             matches!(
                 request,
-                Request::FetchMetadata { .. } | Request::KeepChecked | Request::GetKept | Request::ForgetKept | Request::GetChecklist
+                Request::FetchMetadata { .. }
+                    | Request::KeepChecked
+                    | Request::KeepOffered { .. }
+                    | Request::GetKept
+                    | Request::ForgetKept
+                    | Request::GetChecklist
             )
         }
     };
@@ -174,7 +179,8 @@ mod tests {
         assert_eq!(context_of(&sender("another-extension", METADATA)), Err(Refusal::OtherExtension));
         assert_eq!(context_of(&Sender { id: None, ..sender(OWN, METADATA) }), Err(Refusal::OtherExtension));
         assert_eq!(context_of(&Sender { own_id: String::new(), ..sender("", METADATA) }), Err(Refusal::OtherExtension));
-        for page in ["https://evil.example/", "http://dev-1.okta.com/.well-known/openid-configuration", "chrome-extension://other/popup.html", "not a url"] {
+        for page in ["https://evil.example/", "http://dev-1.okta.com/.well-known/openid-configuration",
+            "https://dev-1.x.okta.com/oauth2/default/.well-known/openid-configuration", "https://x.mtls.okta.com/.well-known/openid-configuration", "chrome-extension://other/popup.html", "not a url"] {
             assert_eq!(context_of(&sender(OWN, page)), Err(Refusal::UnknownPage), "{page}");
         }
         assert_eq!(context_of(&Sender { url: None, ..sender(OWN, METADATA) }), Err(Refusal::UnknownPage));
@@ -206,7 +212,9 @@ mod tests {
         assert_eq!(permit(&popup, &Request::GetChecklist), Ok(()));
         for (context, request) in [(&anypoint, &keep), (&anypoint, &fetch), (&anypoint, &Request::GetKept), (&anypoint, &Request::ForgetKept),
             (&okta, &fetch), (&okta, &classify), (&okta, &Request::ForgetKept), (&popup, &keep), (&popup, &classify),
-            (&okta, &check), (&popup, &check), (&okta, &explain), (&anypoint, &Request::GetChecklist)] {
+            (&okta, &check), (&popup, &check), (&okta, &explain), (&anypoint, &Request::GetChecklist),
+            // The page that loaded an offer may not keep it: only the admin's click in the popup does.
+            (&anypoint, &Request::KeepOffered { issuer: String::new() }), (&okta, &Request::KeepOffered { issuer: String::new() })] {
             let refusal = permit(context, request).unwrap_err();
             assert!(refusal.to_string().contains(request.name()), "{refusal}");
         }

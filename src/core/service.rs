@@ -26,13 +26,27 @@ pub struct Answer {
     pub keep: Option<AnypointDraft>,
     /// A draft the admin checked in the popup, held until they keep it (`KeepChecked`).
     pub checked: Option<AnypointDraft>,
-    /// Forget the kept draft.
+    /// What to do with the values a form's Issuer loaded (held until the admin keeps them, `KeepOffered`).
+    pub offer: Hold,
+    /// Forget the kept draft, the check's proof and any offer.
     pub forget: bool,
+}
+
+/// A change to one held draft.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Hold {
+    /// Leave it as it is.
+    #[default]
+    Leave,
+    /// Hold this draft.
+    Set(AnypointDraft),
+    /// Drop it.
+    Clear,
 }
 
 impl From<Response> for Answer {
     fn from(response: Response) -> Self {
-        Self { response, keep: None, checked: None, forget: false }
+        Self { response, keep: None, checked: None, offer: Hold::Leave, forget: false }
     }
 }
 
@@ -49,6 +63,8 @@ pub struct Situation<'a> {
     pub granted_hosts: &'a [String],
     /// What the last "Check with Okta" proved (for `GetChecklist`).
     pub proof: Option<&'a CheckProof>,
+    /// Values a form's Issuer loaded, not kept (when the request needs them: `Request::needs_offered`).
+    pub offered: Option<&'a AnypointDraft>,
 }
 
 /// The answer to a message of another protocol version, if it is one.
@@ -102,10 +118,13 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             Response::FormClassified { classification: classify_controls(&controls), bar: bar_texts(source) }.into()
         }
         Request::PlanFill { values } => match situation.kept {
-            None => Response::NothingKept { message: NOTHING_KEPT.to_string() }.into(),
-            Some(draft) => {
-                Response::FillPlanned { plan: plan_fill(draft, &values), source: Some(provenance(draft, situation.now)) }.into()
+            None => Response::NothingKept { message: NOTHING_KEPT.to_string(), offered: None }.into(),
+            Some(draft) => Response::FillPlanned {
+                plan: plan_fill(draft, &values),
+                source: Some(provenance(draft, situation.now)),
+                offered: None,
             }
+            .into(),
         },
         // Loading is the glue's job (src/ext): `issuer_metadata_url`, fetch, then `compare_after_loading`.
         Request::CompareWithOkta { .. } => {
@@ -126,9 +145,21 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         Request::GetChecklist => Response::Checklist { steps: checklist(situation.kept, situation.proof, situation.now) }.into(),
         Request::GetKept => match situation.kept {
             Some(draft) => Response::Kept { draft: draft.clone(), message: provenance(draft, situation.now) },
-            None => Response::NothingKept { message: NOTHING_KEPT.to_string() },
+            None => Response::NothingKept { message: NOTHING_KEPT.to_string(), offered: situation.offered.map(offered) },
         }
         .into(),
+        // Kept only if the offer is still the one the admin was shown (a page may have loaded another since).
+        Request::KeepOffered { issuer } => match situation.offered.filter(|draft| draft.issuer == issuer) {
+            Some(draft) => {
+                let draft = AnypointDraft { kept_at: situation.now, ..draft.clone() };
+                let message = kept_message(&provenance_title(&draft));
+                Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft), offer: Hold::Clear, ..Response::NotMetadata.into() }
+            }
+            None => Response::Failure {
+                message: "Nothing kept: those values are no longer offered. Click \"Fill from Okta\" in the form again.".to_string(),
+            }
+            .into(),
+        },
         Request::ForgetKept => Answer {
             response: Response::Forgotten { message: "Forgot the kept values.".to_string() },
             forget: true,
@@ -145,18 +176,33 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
     }
 }
 
-/// Where a pasted document is checked as coming from: the address the admin gave, or (when empty) the OpenID
-/// configuration of the issuer the document names. `Err` when neither can be had: the problem to report.
-pub fn pasted_document_url(text: &str, given: &str) -> Result<(String, bool), ProblemKind> {
-    if !given.trim().is_empty() {
-        return Ok((given.trim().to_string(), false));
+/// Where a pasted document is checked as coming from, and which host that grants: the address the admin typed
+/// (its host counts as granted, as in `assist-check`), or (when none) the OpenID configuration of the issuer the
+/// document names, which grants nothing: a document can name any host. `Err`: the problem to report.
+pub fn pasted_document_url(text: &str, given: &str) -> Result<Pasted, ProblemKind> {
+    let given = given.trim();
+    if !given.is_empty() {
+        let granted = WebUrl::parse(given).map(|url| vec![url.host().to_string()]).unwrap_or_default();
+        return Ok(Pasted { url: given.to_string(), assumed: false, granted });
     }
     match crate::core::metadata::read_document(text)?.issuer {
         crate::core::json_document::Found::Text(issuer) => {
-            Ok((format!("{}/.well-known/openid-configuration", issuer.trim_end_matches('/')), true))
+            let url = format!("{}/.well-known/openid-configuration", issuer.trim_end_matches('/'));
+            Ok(Pasted { url, assumed: true, granted: Vec::new() })
         }
         _ => Err(ProblemKind::MissingField { field: "issuer".to_string() }),
     }
+}
+
+/// A pasted document's address (`pasted_document_url`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pasted {
+    /// The address it is checked as loaded from.
+    pub url: String,
+    /// Whether that address was taken from the document (nothing typed).
+    pub assumed: bool,
+    /// The hosts that count as granted for it: the typed address's, never a guessed one's.
+    pub granted: Vec<String>,
 }
 
 /// The document the glue must load before the core can answer `request` (what the admin typed or a Metadata
@@ -180,7 +226,8 @@ pub fn document_to_load(request: &Request, context: &Context, kept: Option<&Anyp
                 .ok_or_else(|| refused("Enter the Issuer (https://{org}/oauth2/{server}, or the org URL) to compare with Okta."))?;
             Some((url, false))
         }
-        Request::PlanFill { values } => issuer_to_load(values, kept).map(|url| (url, true)),
+        // Loaded to fill, never kept by itself: the page may have written that Issuer (`fill_after_loading`).
+        Request::PlanFill { values } => issuer_to_load(values, kept).map(|url| (url, false)),
         _ => None,
     })
 }
@@ -235,15 +282,18 @@ pub fn issuer_metadata_url(values: &crate::core::hints::FormValues) -> Option<St
     Some(format!("{typed}/.well-known/openid-configuration"))
 }
 
-/// The fill after loading the Issuer's metadata (`answer` is `answer_document(.., keep: true, ..)`): the plan,
-/// saying what was loaded, and the draft to keep; or why nothing can be filled.
+/// The fill after loading the Issuer's metadata (`answer` is `answer_document(.., keep: false, ..)`): the plan,
+/// saying what was loaded, and the draft held as offered, not kept: a value the page wrote never keeps anything
+/// by itself (the admin keeps it in the popup, where the org's full host is shown); or why nothing can be filled.
 pub fn fill_after_loading(answer: Answer, values: &crate::core::hints::FormValues) -> Answer {
-    match (&answer.keep, answer.response) {
+    match (answer.checked, answer.response) {
         (Some(draft), _) => {
-            let mut plan = plan_fill(draft, values);
-            plan.summary = format!("Loaded {} from Okta. {}", provenance_title(draft), plan.summary);
-            let source = Some(provenance(draft, draft.kept_at));
-            Answer { response: Response::FillPlanned { plan, source }, keep: answer.keep.clone(), ..Response::NotMetadata.into() }
+            let mut plan = plan_fill(&draft, values);
+            plan.summary = format!("Loaded {} from Okta. {}", provenance_title(&draft), plan.summary);
+            let offer = offered(&draft);
+            let source = Some(offer.message.clone());
+            let response = Response::FillPlanned { plan, source, offered: Some(offer) };
+            Answer { response, offer: Hold::Set(draft), ..Response::NotMetadata.into() }
         }
         (None, Response::MetadataReport { problems, .. }) => {
             let errors: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.message.as_str()).collect();
@@ -261,7 +311,9 @@ pub fn compare_after_loading(answer: Answer, values: &crate::core::hints::FormVa
         Response::MetadataReport { valid: true, .. } => {
             // A valid report of a check holds the draft as "checked": compared with, not kept.
             match answer.checked {
-                Some(draft) => Response::FillPlanned { plan: crate::core::fill::compare_with(&draft, values), source: None }.into(),
+                Some(draft) => {
+                    Response::FillPlanned { plan: crate::core::fill::compare_with(&draft, values), source: None, offered: None }.into()
+                }
                 None => Response::Failure { message: "Could not read the Issuer's metadata.".to_string() }.into(),
             }
         }
@@ -307,6 +359,22 @@ pub fn answer_document(url: &str, text: &str, keep: bool, situation: Situation<'
             }
         }
         _ => report(&inspection).into(),
+    }
+}
+
+/// Values a form loaded, as the admin is asked to keep them: with the org's full host, so that a look-alike org
+/// name cannot pass for theirs.
+fn offered(draft: &AnypointDraft) -> crate::core::protocol::Offered {
+    let host = WebUrl::parse(&draft.source_url).map(|u| u.host().to_string()).unwrap_or_default();
+    crate::core::protocol::Offered {
+        issuer: draft.issuer.clone(),
+        message: format!(
+            "From {} ({host}), loaded from the Issuer in the form; not kept. To use these values on other screens, keep \
+             them in the extension's menu.",
+            provenance_title(draft)
+        ),
+        keep_label: format!("Keep the values of {host}"),
+        host,
     }
 }
 
@@ -382,7 +450,7 @@ mod tests {
     }
 
     fn ask(request: Request, context: &Context, kept: Option<&AnypointDraft>) -> Answer {
-        answer(request, Situation { context, kept, now: NOW, granted_hosts: &[], proof: None })
+        answer(request, Situation { context, kept, now: NOW, granted_hosts: &[], proof: None, offered: None })
     }
 
     fn okta_page(url: &str) -> Context {
@@ -415,7 +483,7 @@ mod tests {
             for page in &pages {
                 assert!(document_to_load(&request, page, Some(&kept)).is_ok_and(|load| load.is_none()), "{json}");
                 let answer = ask(request.clone(), page, Some(&kept));
-                assert!(answer.keep.is_none() && answer.checked.is_none() && !answer.forget, "{json}");
+                assert!(answer.keep.is_none() && answer.checked.is_none() && answer.offer == Hold::Leave && !answer.forget, "{json}");
             }
         }
     }
@@ -453,13 +521,13 @@ mod tests {
     #[test]
     fn fill_without_kept_values_says_where_to_get_them() {
         let response = ask(Request::PlanFill { values: FormValues::new() }, &Context::AnypointPage, None).response;
-        assert_eq!(response, Response::NothingKept { message: NOTHING_KEPT.into() });
+        assert_eq!(response, Response::NothingKept { message: NOTHING_KEPT.into(), offered: None });
     }
 
     #[test]
     fn the_bar_says_where_kept_values_came_from() {
         let draft = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
-        let later = Situation { context: &Context::AnypointPage, kept: Some(&draft), now: NOW + 3 * 60_000, granted_hosts: &[], proof: None };
+        let later = Situation { context: &Context::AnypointPage, kept: Some(&draft), now: NOW + 3 * 60_000, granted_hosts: &[], proof: None, offered: None };
         let Response::FormClassified { bar, .. } = answer(Request::ClassifyForm { controls: Vec::new() }, later).response else {
             panic!("a classification")
         };
@@ -480,14 +548,33 @@ mod tests {
         for not_an_issuer in ["", "http://acme.okta.com", "https://acme.okta.com/oauth2/default/v1/token", "https://acme.okta.com?x=1", "acme"] {
             assert_eq!(issuer_to_load(&values(not_an_issuer), None), None, "{not_an_issuer}");
         }
-        // After loading: a plan that says what was loaded, and the draft to keep.
-        let loaded = answer_document(URL, SAMPLE, true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None });
+        // After loading: a plan that says what was loaded, and the draft offered, never kept: the page may have
+        // written that Issuer.
+        let loaded = answer_document(URL, SAMPLE, false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None, offered: None });
         let filled = fill_after_loading(loaded, &values("https://acme.okta.com"));
-        assert!(filled.keep.is_some());
-        let Response::FillPlanned { plan, source } = filled.response else { panic!("a plan") };
+        assert!(filled.keep.is_none() && filled.checked.is_none(), "nothing kept, nothing held as the popup's check");
+        let Hold::Set(offer) = &filled.offer else { panic!("the loaded values are offered") };
+        assert_eq!(offer.issuer, "https://acme.okta.com");
+        let Response::FillPlanned { plan, source, offered } = filled.response else { panic!("a plan") };
         assert!(plan.summary.starts_with("Loaded the org authorization server of Okta org acme from Okta. Filled 1"), "{}", plan.summary);
-        assert_eq!(source.as_deref(), Some("From the org authorization server of Okta org acme, kept just now."));
-        let refused = fill_after_loading(answer_document(URL, "<html>", true, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None }), &values(""));
+        let offered = offered.expect("the bar says what was loaded");
+        assert_eq!(offered.host, "acme.okta.com");
+        assert!(source.unwrap().contains("(acme.okta.com), loaded from the Issuer in the form; not kept"));
+        assert_eq!(offered.keep_label, "Keep the values of acme.okta.com");
+        // The popup shows the offer with its host; keeping needs the issuer the admin was shown.
+        let popup = Context::ExtensionPage;
+        let situation = Situation { context: &popup, kept: None, now: NOW + 1, granted_hosts: &[], proof: None, offered: Some(offer) };
+        let Response::NothingKept { offered: Some(shown), .. } = answer(Request::GetKept, situation).response else { panic!("the offer shown") };
+        assert_eq!(shown.host, "acme.okta.com");
+        let other = answer(Request::KeepOffered { issuer: "https://attacker.okta.com".into() }, situation);
+        assert!(other.keep.is_none() && other.offer == Hold::Leave, "another issuer than the one shown keeps nothing");
+        assert!(matches!(other.response, Response::Failure { .. }));
+        let kept = answer(Request::KeepOffered { issuer: shown.issuer.clone() }, situation);
+        assert_eq!(kept.keep.as_ref().map(|d| (d.issuer.as_str(), d.kept_at)), Some(("https://acme.okta.com", NOW + 1)));
+        assert_eq!(kept.offer, Hold::Clear);
+        assert!(document_to_load(&Request::PlanFill { values: values("https://acme.okta.com") }, &Context::AnypointPage, None)
+            .is_ok_and(|load| load.is_some_and(|(_, keep)| !keep)), "an issuer-first load never keeps");
+        let refused = fill_after_loading(answer_document(URL, "<html>", false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None, offered: None }), &values(""));
         assert!(matches!(refused.response, Response::Failure { ref message } if message.contains("HTML")));
     }
 
@@ -520,7 +607,7 @@ mod tests {
             (AnypointField::TokenUrl, "http://acme.okta.com/oauth2/v1/token".to_string()),
         ]);
         assert_eq!(issuer_metadata_url(&values).as_deref(), Some("https://acme.okta.com/.well-known/openid-configuration"));
-        let loaded = answer_document(URL, SAMPLE, false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None });
+        let loaded = answer_document(URL, SAMPLE, false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None, offered: None });
         let compared = compare_after_loading(loaded, &values);
         assert!(compared.keep.is_none(), "comparing keeps nothing");
         let Response::FillPlanned { plan, .. } = compared.response else { panic!("a plan") };
@@ -545,6 +632,23 @@ mod tests {
         assert_eq!(document_to_load(&Request::PlanFill { values: issuer.clone() }, &Context::AnypointPage, Some(&kept)).unwrap(), None);
         assert!(document_to_load(&Request::PlanFill { values: issuer }, &Context::AnypointPage, None).unwrap().is_some());
         assert_eq!(document_to_load(&Request::GetKept, &Context::ExtensionPage, None).unwrap(), None);
+    }
+
+    #[test]
+    fn a_pasted_documents_own_address_grants_nothing() {
+        let custom = SAMPLE.replace("acme.okta.com", "login.acme.com");
+        let guessed = pasted_document_url(&custom, " ").unwrap();
+        assert_eq!((guessed.url.as_str(), guessed.assumed), ("https://login.acme.com/.well-known/openid-configuration", true));
+        assert!(guessed.granted.is_empty(), "a guessed address grants nothing");
+        let inspection = crate::core::metadata::inspect_metadata_with(&custom, &guessed.url, &guessed.granted);
+        assert!(!inspection.is_valid());
+        assert!(inspection.problems.iter().any(|p| p.kind == ProblemKind::HostNotGranted { host: "login.acme.com".into() }));
+        // Typed, the host is the admin's choice: valid, with the warning that names where the token goes.
+        let typed = pasted_document_url(&custom, "https://login.acme.com/.well-known/openid-configuration").unwrap();
+        assert_eq!(typed.granted, ["login.acme.com"]);
+        let inspection = crate::core::metadata::inspect_metadata_with(&custom, &typed.url, &typed.granted);
+        assert!(inspection.is_valid());
+        assert!(inspection.problems.iter().any(|p| p.kind == ProblemKind::RegistrationOutsideOkta { host: "login.acme.com".into() }));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Context, Sender};
 use crate::core::service::{
-    answer, answer_document, answer_loaded, document_to_load, needs_grant, version_mismatch, Answer, Situation,
+    answer, answer_document, answer_loaded, document_to_load, needs_grant, version_mismatch, Answer, Hold, Situation,
 };
 
 #[wasm_bindgen]
@@ -105,6 +105,7 @@ fn answer_alone(request: Request, context: &Context) -> JsValue {
         now: js_sys::Date::now() as u64,
         granted_hosts: &[],
         proof: None,
+        offered: None,
     };
     to_js(&answer(request, situation).response)
 }
@@ -148,12 +149,14 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context)
         (_, true) => sender.custom_domains.clone(),
     };
     let proof = if matches!(request, Request::GetChecklist) { storage::load(storage::PROOF).await.ok().flatten() } else { None };
+    let offered = if request.needs_offered() { storage::load(storage::OFFERED).await.ok().flatten() } else { None };
     let situation = Situation {
         context: &context,
         kept: kept.as_ref(),
         now: js_sys::Date::now() as u64,
         granted_hosts: &granted,
         proof: proof.as_ref(),
+        offered: offered.as_ref(),
     };
     let answer = match to_load {
         None => answer(request, situation),
@@ -178,9 +181,15 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context)
         if let Some(draft) = &answer.checked {
             storage::store(storage::CHECKED, draft).await?;
         }
+        match &answer.offer {
+            Hold::Leave => {}
+            Hold::Set(draft) => storage::store(storage::OFFERED, draft).await?,
+            Hold::Clear => storage::remove(storage::OFFERED).await?,
+        }
         if answer.forget {
             storage::remove(storage::KEPT).await?;
             storage::remove(storage::PROOF).await?;
+            storage::remove(storage::OFFERED).await?;
         }
         Ok::<(), String>(())
     };

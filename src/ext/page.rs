@@ -17,16 +17,14 @@ use crate::core::web_url::WebUrl;
 /// document's values when it is valid.
 #[wasm_bindgen(js_name = inspectPasted)]
 pub fn inspect_pasted(text: &str, url: &str) -> JsValue {
-    let (url, assumed) = match pasted_document_url(text, url) {
-        Ok(found) => found,
+    let pasted = match pasted_document_url(text, url) {
+        Ok(pasted) => pasted,
         Err(problem) => {
             let inspection = Inspection { metadata: None, problems: vec![problem.into()] };
             return answer(&inspection, FormValues::new(), "", true);
         }
     };
-    // The admin named this address themselves: its host counts as granted, as in assist-check.
-    let granted: Vec<String> = WebUrl::parse(&url).map(|u| vec![u.host().to_string()]).unwrap_or_default();
-    let inspection = inspect_metadata_with(text, &url, &granted);
+    let inspection = inspect_metadata_with(text, &pasted.url, &pasted.granted);
     // Inserted one by one: collecting into the map would sort first, and the sort's code costs ~4 KB of wasm.
     let mut values = FormValues::new();
     if let Some(metadata) = inspection.metadata.as_ref().filter(|_| inspection.is_valid()) {
@@ -36,7 +34,7 @@ pub fn inspect_pasted(text: &str, url: &str) -> JsValue {
             }
         }
     }
-    answer(&inspection, values, &url, assumed)
+    answer(&inspection, values, &pasted.url, pasted.assumed)
 }
 
 fn answer(inspection: &Inspection, values: FormValues, url: &str, assumed: bool) -> JsValue {

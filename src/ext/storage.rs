@@ -12,6 +12,8 @@ use serde::Serialize;
 pub(super) const KEPT: &str = "keptDraft";
 /// The values the admin last checked in the popup, until they keep them.
 pub(super) const CHECKED: &str = "checkedDraft";
+/// Values a form's Issuer loaded, until the admin keeps them in the popup (`KeepOffered`).
+pub(super) const OFFERED: &str = "offeredDraft";
 /// What the last "Check with Okta" proved (`core::okta_check::CheckProof`), for the setup checklist.
 pub(super) const PROOF: &str = "checkProof";
 

@@ -229,6 +229,34 @@ test('the popup\'s setup checklist links into the admin\'s org and marks what th
   await page.close();
 });
 
+test('a page that swaps the Issuer under the admin\'s click neither steers the checklist\'s links nor marks its steps', async () => {
+  const { page, ui } = await filledForm({ header: `SSWS ${READ_ONLY_TOKEN}` });
+  // The attacker's page: in a capture-phase listener, another org's issuer for the length of the click.
+  await page.evaluate(() => {
+    const issuer = document.querySelector('#issuer');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    addEventListener('pointerdown', () => {
+      const own = issuer.value;
+      setValue.call(issuer, 'https://acme.okta.com');
+      issuer.dispatchEvent(new Event('input', { bubbles: true }));
+      setTimeout(() => { setValue.call(issuer, own); issuer.dispatchEvent(new Event('input', { bubbles: true })); }, 1000);
+    }, true);
+  });
+  const { summary } = await checkWithOkta(ui);
+  assert.match(summary, /acme/, 'the check ran against the org the page chose');
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${new URL(browser.worker.url()).host}/popup/popup.html`);
+  const list = popup.getByRole('list').filter({ has: popup.getByText('API token for the Authorization Header') });
+  await list.getByRole('listitem').first().waitFor();
+  // Links from the kept values only; the check of another issuer proves nothing (only "kept from Okta" shows).
+  assert.equal(await list.getByRole('link', { name: 'API tokens in Okta' }).getAttribute('href'), 'https://dev-12345678-admin.okta.com/admin/access/api/tokens');
+  const proved = await list.getByRole('listitem').evaluateAll((items) => items.map((item) => item.dataset.proved));
+  assert.deepEqual(proved, ['true', 'false', 'false', 'false', 'false']);
+  await list.getByText(/Values kept from Okta/).waitFor();
+  await popup.close();
+  await page.close();
+});
+
 test('in Exchange, the error about the OpenID provider after "Request access" gets its likely cause beside it', async () => {
   const page = await browser.context.newPage();
   await page.goto('https://anypoint.mulesoft.com/practice/exchange');

@@ -53,6 +53,21 @@ test('Firefox: a page script cannot press Fill from Okta', async () => {
   assert.equal(await anypoint.$eval('#issuer', (input) => input.value), '');
 });
 
+test('Firefox: a press on Fill from Okta under an ancestor at opacity 0.01 does nothing; without it, it fills', async () => {
+  // Firefox has no IntersectionObserver v2: the guard reads opacity, filters, masks and transforms itself.
+  const anypoint = await firefox.browser.newPage();
+  await anypoint.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client');
+  await anypoint.waitForFunction(() => document.body.textContent.includes('Settings loaded.'), { timeout: 10000 });
+  const host = await anypoint.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
+  await host.evaluate((bar) => { bar.parentElement.style.opacity = '0.01'; });
+  await pressWithKeyboard(anypoint, '#name', ['Shift+Tab', 'Shift+Tab']);
+  await new Promise((resolve) => setTimeout(resolve, 500)); // what a fill takes, several times over
+  assert.equal(await anypoint.$eval('#issuer', (input) => input.value), '', 'nothing filled under the trick');
+  await host.evaluate((bar) => { bar.parentElement.style.opacity = ''; });
+  await pressWithKeyboard(anypoint, '#name', ['Shift+Tab', 'Shift+Tab']);
+  await anypoint.waitForFunction((issuer) => document.querySelector('#issuer').value === issuer, { timeout: 10000 }, CUSTOM_DEFAULT.issuer);
+});
+
 test('Firefox: a typed raw token gets SSWS when leaving the field', async () => {
   const page = await firefox.browser.newPage();
   await page.goto('https://anypoint.mulesoft.com/practice/plain');

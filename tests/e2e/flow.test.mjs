@@ -66,14 +66,23 @@ test('issuer first: with nothing kept, the Issuer typed in the form is enough fo
     await ui.click('Fill from Okta');
     await ui.waitForStatus('login.acme-corp.com is not an Okta host');
     assert.equal(fresh.server.requests.filter((r) => r.host === 'login.acme-corp.com').length, 0);
-    // An Okta issuer is: one click loads, keeps and fills.
+    // An Okta issuer is: one click loads and fills, and keeps nothing (the page may have written that Issuer).
     await issuer.fill(CUSTOM_DEFAULT.issuer);
     await ui.click('Fill from Okta');
     await ui.waitForStatus('Loaded authorization server "default" of Okta org dev-12345678 from Okta. Filled 5');
     const state = await submittedState(page);
     assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
     assert.equal(state.registrationUrl, CUSTOM_DEFAULT.registration_endpoint);
-    // Now kept: the bar says so, and the next fill needs no request.
+    await ui.waitForText(PRODUCT, 'group', /\(dev-12345678\.okta\.com\), loaded from the Issuer in the form; not kept/);
+    // The popup offers them with the org's full host; the admin's click there keeps them.
+    const popup = await fresh.context.newPage();
+    await popup.goto(`chrome-extension://${new URL(fresh.worker.url()).host}/popup/popup.html`);
+    assert.equal((await popup.evaluate(() => askCore('getKept'))).kind, 'nothingKept', 'not kept by the fill');
+    await popup.getByRole('button', { name: 'Keep the values of dev-12345678.okta.com' }).click();
+    await popup.getByText('Kept the values of authorization server "default" of Okta org dev-12345678').waitFor();
+    await popup.close();
+    // Now kept: the next fill needs no request.
+    await page.reload();
     await ui.waitForText(PRODUCT, 'group', /From authorization server "default" of Okta org dev-12345678, kept just now\./);
     const oktaRequests = () => fresh.server.requests.filter((r) => r.host.endsWith('.okta.com')).length;
     const before = oktaRequests();

@@ -50,15 +50,20 @@ export function assistUi(page) {
     }
   }
 
-  async function textOf(backendNodeId) {
+  /** Call `functionDeclaration` with `this` as the node, and answer its value. */
+  async function callOn(backendNodeId, functionDeclaration) {
     const client = await cdp();
     const { object } = await client.send('DOM.resolveNode', { backendNodeId });
-    const { result } = await client.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: 'function () { return this.textContent; }',
-      returnByValue: true,
-    });
-    return result.value ?? '';
+    const { result } = await client.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration, returnByValue: true });
+    return result.value;
+  }
+
+  async function textOf(backendNodeId) {
+    return (await callOn(backendNodeId, 'function () { return this.textContent; }')) ?? '';
+  }
+
+  async function hasAttribute(backendNodeId, attribute) {
+    return (await callOn(backendNodeId, `function () { return this.hasAttribute(${JSON.stringify(attribute)}); }`)) === true;
   }
 
   const ui = {
@@ -74,14 +79,25 @@ export function assistUi(page) {
     async waitForGone(name, role = 'button') {
       await until(async () => (await nodes(role, name)).length === 0, `${role} "${name}" to go`);
     },
-    /** A real mouse click on the button (a trusted event). */
-    async click(name, role = 'button') {
+    /** A real mouse click on the button (a trusted event), once the extension counts it as plainly seen (its
+     *  clickjacking guard arms a button that has been visible for a moment: `data-seen`), as an admin's would be. */
+    async click(name, role = 'button', { armed = role === 'button' } = {}) {
+      const { x, y, node } = await ui.center(name, role);
+      if (armed) await until(() => hasAttribute(node.backendDOMNodeId, 'data-seen'), `button "${name}" to be armed`);
+      await page.mouse.click(x, y);
+    },
+    /** Whether the extension's clickjacking guard counts the button as plainly seen (`data-seen`). */
+    async isArmed(name) {
+      return hasAttribute((await ui.waitFor(name)).backendDOMNodeId, 'data-seen');
+    },
+    /** Where a real click on the element lands (its centre, scrolled into view), and its node. */
+    async center(name, role = 'button') {
       const node = await ui.waitFor(name, role);
       const client = await cdp();
       await client.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
       const { quads } = await client.send('DOM.getContentQuads', { backendNodeId: node.backendDOMNodeId });
       const [x1, y1, , , x3, y3] = quads[0];
-      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      return { x: (x1 + x3) / 2, y: (y1 + y3) / 2, node };
     },
     /** The texts of every status line the extension shows (role="status"). */
     async statuses() {

@@ -23,10 +23,11 @@ const askHints = (field, control) =>
 
 async function showHints(hit, applyFixes) {
   const { field } = hit;
-  const control = await currentControl(hit.control, field);
-  if (!control) return;
+  // Numbered before any await: a keystroke's request is newer than every earlier one, however slow its scan.
   const sequence = ++hintSequence;
   latestHintRequest.set(field, sequence);
+  const control = await currentControl(hit.control, field);
+  if (!control) return;
   const asked = controlValue(control);
   let answer = await askHints(field, control);
   if (answer.kind !== 'hints') return;
@@ -40,8 +41,8 @@ async function showHints(hit, applyFixes) {
     applied = automatic;
     answer = await askHints(field, current);
     if (answer.kind !== 'hints') return;
-  } else if (latestHintRequest.get(field) !== sequence) {
-    return;
+  } else if (latestHintRequest.get(field) !== sequence || (current && controlValue(current) !== asked)) {
+    return; // an older answer, or one about a value the field no longer holds
   }
   renderHints(await currentControl(current ?? control, field), field, answer.hints, applied);
 }
@@ -77,22 +78,32 @@ function hintElementFor(control) {
   return note;
 }
 
+// What each hint line shows: the same hints again (leaving the field re-asks) keep the line as it is, so that
+// a fix button under the admin's pointer is not replaced mid-click, nor its text announced again.
+const shownHints = new WeakMap(); // hint line → key of what it shows
+
 function renderHints(control, field, hints, applied) {
   if (!control) return;
   const note = hintElementFor(control);
   const shown = applied ? [{ ...applied, severity: 'info' }, ...hints] : hints;
-  note.replaceChildren(...shown.map((hint) => {
-    const line = document.createElement('span');
-    line.style.cssText = `display:block;color:${HINT_COLOURS[hint.severity]};`;
-    line.dataset.severity = hint.severity;
-    line.textContent = hint.message;
-    if (hint.fix !== undefined && hint.fixLabel && !hint.autoApply && hint !== applied) {
-      line.append(fixButton(hint, control, field));
-    }
-    return line;
-  }));
+  const key = JSON.stringify([shown, applied?.message ?? null]);
+  if (shownHints.get(note) !== key) {
+    shownHints.set(note, key);
+    note.replaceChildren(...shown.map((hint) => hintLine(hint, applied, control, field)));
+  }
   if (hints.some((hint) => hint.severity === 'error')) control.setAttribute('aria-invalid', 'true');
   else control.removeAttribute('aria-invalid');
+}
+
+function hintLine(hint, applied, control, field) {
+  const line = document.createElement('span');
+  line.style.cssText = `display:block;color:${HINT_COLOURS[hint.severity]};`;
+  line.dataset.severity = hint.severity;
+  line.textContent = hint.message;
+  if (hint.fix !== undefined && hint.fixLabel && !hint.autoApply && hint !== applied) {
+    line.append(fixButton(hint, control, field));
+  }
+  return line;
 }
 
 // A certain fix, one trusted click away. The fix value stays in this closure, never in the page's DOM.

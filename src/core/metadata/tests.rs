@@ -127,11 +127,13 @@ fn custom_url_domain_is_said_not_failed_once_granted() {
     let text = CUSTOM_OIDC.replace("\"issuer\":\"https://dev-12345678.okta.com", "\"issuer\":\"https://login.acme.com");
     let inspection = inspect_metadata_with(&text, CUSTOM_OIDC_URL, &granted);
     assert_eq!(codes(&inspection), ["issuerOnOtherHost", "endpointOnOtherHost", "endpointOnOtherHost", "endpointOnOtherHost", "endpointOnOtherHost"]);
-    // Everything on the custom domain: only the custom-domain note.
+    // Everything on the custom domain: valid, with the custom-domain note and a warning that names where the API
+    // token would go.
     let text = CUSTOM_OIDC.replace("dev-12345678.okta.com", "login.acme.com");
     let inspection = inspect_metadata_with(&text, url, &granted);
     assert!(inspection.is_valid());
-    assert_eq!(codes(&inspection), ["customDomain"]);
+    assert_eq!(codes(&inspection), ["customDomain", "registrationOutsideOkta"]);
+    assert!(inspection.problems[1].message.contains("login.acme.com") && inspection.problems[1].message.contains("API token"));
     assert_eq!(inspection.metadata.unwrap().location.okta_org, None);
     // Not granted: the host is named and nothing is offered.
     let inspection = inspect_metadata(&text, url);

@@ -1,0 +1,102 @@
+// The clickjacking guard (docs/architecture.md, "Trust model"): a real mouse click on the bar's button while the
+// page hides it from the admin does nothing but say why; the same click once the page stops works. Each trick
+// is a page script's, applied to what the page owns: the bar's ancestors and the page's own elements.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, keepMetadata, formPage, submittedState, until } from '../support/browser.mjs';
+
+let browser;
+let okta;
+
+before(async () => {
+  browser = await launch();
+  okta = await keepMetadata(browser.context);
+});
+after(async () => {
+  await browser?.close();
+});
+
+const REFUSED = 'Not done: the page covers, dims or distorts this button';
+
+// Each trick runs in the page's world with the bar's host and the point the admin clicks; it answers how to undo.
+const TRICKS = {
+  'an opaque decoy with pointer-events: none over the button': ({ x, y }) => {
+    const decoy = document.createElement('div');
+    decoy.textContent = 'Claim your prize';
+    decoy.style.cssText = `position:fixed;left:${x - 120}px;top:${y - 40}px;width:240px;height:80px;background:#fff;` +
+      'pointer-events:none;z-index:2147483647;';
+    document.body.append(decoy);
+    return () => decoy.remove();
+  },
+  'an ancestor at opacity 0.01': ({ host }) => {
+    host.parentElement.style.opacity = '0.01';
+    return () => { host.parentElement.style.opacity = ''; };
+  },
+  'filter: opacity(0) on an ancestor': ({ host }) => {
+    host.parentElement.style.filter = 'opacity(0)';
+    return () => { host.parentElement.style.filter = ''; };
+  },
+  'a mask that paints nothing': ({ host }) => {
+    host.parentElement.style.maskImage = 'linear-gradient(transparent, transparent)';
+    return () => { host.parentElement.style.maskImage = ''; };
+  },
+  'a clip-path that leaves only a dot around the click': ({ host, x, y }) => {
+    const box = host.parentElement.getBoundingClientRect();
+    host.parentElement.style.clipPath = `circle(4px at ${x - box.left}px ${y - box.top}px)`;
+    return () => { host.parentElement.style.clipPath = ''; };
+  },
+  'a transform that shrinks the form': ({ host }) => {
+    host.parentElement.style.transform = 'scale(0.5)';
+    host.parentElement.style.transformOrigin = '0 0';
+    return () => { host.parentElement.style.transform = ''; };
+  },
+};
+
+for (const [trick, apply] of Object.entries(TRICKS)) {
+  test(`a click under ${trick} is refused and says why; without it, the same click fills`, async () => {
+    const { page, ui } = await formPage(browser.context);
+    // Let the bar be plainly seen first (armed), as a real page would before it springs the trick.
+    const armed = await ui.center('Fill from Okta');
+    await until(() => ui.isArmed('Fill from Okta'), 'the button armed');
+    await page.evaluate(`window.undoTrick = (${apply})({ host: document.querySelector('okta-anypoint-assist[data-assist=anypoint-bar]'), x: ${armed.x}, y: ${armed.y} })`);
+    await page.waitForTimeout(600); // the page keeps its trick in place, longer than the guard takes to notice
+    const { x, y } = await ui.center('Fill from Okta');
+    await page.mouse.click(x, y);
+    await ui.waitForStatus(REFUSED);
+    // The control: the page stops, the admin clicks again.
+    await page.evaluate(() => window.undoTrick());
+    assert.equal((await submittedState(page)).issuer, '', 'nothing filled under the trick');
+    await ui.click('Fill from Okta');
+    await ui.waitForStatus('Filled 5');
+    assert.ok((await submittedState(page)).issuer.startsWith('https://'));
+    await page.close();
+  });
+}
+
+test('a plainly shown bar in a dialog that animates in takes the click (transform and opacity at rest)', async () => {
+  const { page, ui } = await formPage(browser.context, async (p) => {
+    await p.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client?dialog');
+    await p.getByRole('dialog').getByText('Settings loaded.').waitFor();
+  });
+  const transform = await page.evaluate(() => getComputedStyle(document.querySelector('[role=dialog]')).transform);
+  assert.notEqual(transform, 'none', 'the dialog keeps a transform at rest');
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled 5');
+  await page.close();
+});
+
+test('a click the moment the button appears is refused as too soon; the next one works', async () => {
+  const { page, ui } = await formPage(browser.context);
+  // The page shows the bar only while the admin's pointer is already on its way: hidden, then shown at once.
+  await ui.center('Fill from Okta');
+  await page.evaluate(() => { document.querySelector('okta-anypoint-assist[data-assist=anypoint-bar]').parentElement.style.opacity = '0.01'; });
+  await until(async () => !(await ui.isArmed('Fill from Okta')), 'the button disarmed');
+  await page.evaluate(() => { document.querySelector('okta-anypoint-assist[data-assist=anypoint-bar]').parentElement.style.opacity = ''; });
+  const { x, y } = await ui.center('Fill from Okta');
+  await page.mouse.click(x, y);
+  await ui.waitForStatus('Not done:'); // too soon, or not yet seen at all: either way not the admin's choice
+  assert.equal((await submittedState(page)).issuer, '');
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled 5');
+  await page.close();
+});
