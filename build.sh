@@ -73,23 +73,28 @@ ensure_firefox() {
 # out is newer than every input → skip
 up_to_date() { local out=$1; shift; [[ -e $out ]] || return 1; for f in "$@"; do [[ $f -nt $out ]] && return 1; done; return 0; }
 
+# build_core [OUT_DIR CARGO_FEATURE]: the release wasm through wasm-bindgen and wasm-opt into OUT_DIR (default: the
+# core every package carries). A feature build gets its own target dir, so neither invalidates the other.
 build_core() {
+  local out=${1:-$CORE_OUT} feature=${2:-}
   ensure_rust_target
   ensure_wasm_bindgen
   ensure_npm
-  log "cargo build (release, $TARGET)"
-  cargo build --release --target "$TARGET" --lib --quiet
-  local wasm=target/$TARGET/release/$CRATE.wasm
-  if ! up_to_date "$CORE_OUT/${CRATE}_bg.wasm" "$wasm" extension/tools/restart_core.js; then
-    log "wasm-bindgen + wasm-opt"
-    rm -rf "$CORE_OUT" target/wasm-bindgen && mkdir -p "$CORE_OUT"
-    wasm-bindgen --target web --no-typescript --out-dir target/wasm-bindgen "$wasm"
+  local target_dir=target bindgen=target/wasm-bindgen
+  if [[ -n $feature ]]; then target_dir=target/feature-$feature; bindgen=$target_dir/wasm-bindgen; fi
+  log "cargo build (release, $TARGET${feature:+, feature $feature})"
+  cargo build --release --target "$TARGET" --lib --quiet --target-dir "$target_dir" ${feature:+--features "$feature"}
+  local wasm=$target_dir/$TARGET/release/$CRATE.wasm
+  if ! up_to_date "$out/${CRATE}_bg.wasm" "$wasm" extension/tools/instance_glue.mjs; then
+    log "wasm-bindgen + wasm-opt${feature:+ ($feature)}"
+    rm -rf "$out" "$bindgen" && mkdir -p "$out"
+    wasm-bindgen --target web --no-typescript --out-dir "$bindgen" "$wasm"
     npx wasm-opt -Oz --strip-debug --strip-producers \
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types --enable-multivalue \
-      "target/wasm-bindgen/${CRATE}_bg.wasm" -o "$CORE_OUT/${CRATE}_bg.wasm"
-    # The worker's way to a fresh instance after a trap needs the glue's module variables (restart_core.js).
-    cat "target/wasm-bindgen/$CRATE.js" extension/tools/restart_core.js > "$CORE_OUT/$CRATE.js"
+      "$bindgen/${CRATE}_bg.wasm" -o "$out/${CRATE}_bg.wasm"
+    # The glue as a factory of instances: the worker's way to a fresh core after a trap (instance_glue.mjs).
+    node extension/tools/instance_glue.mjs "$bindgen/$CRATE.js" "$out/$CRATE.js"
   fi
 }
 
@@ -125,6 +130,9 @@ cmd_test() {
   ensure_chromium
   ensure_firefox
   cmd_build
+  # A test-only core that traps on marked requests (src/ext/trap_door.rs): the e2e tests of recovery swap it
+  # into a copy of the extension. The packages never carry it (tests/package checks).
+  build_core "$ROOT/target/extension-core-trap-door" trap-door
   log "native tests (cargo test)"
   cargo test --quiet
   log "wasm glue tests (wasm-bindgen-test, headless Chromium)"

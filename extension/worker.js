@@ -1,46 +1,48 @@
 // Service worker (Firefox: background script). It starts the Rust core and hands it every message with the
 // browser's account of who sent it: the core checks the sender (src/core/sender.rs) and decides everything
 // else (src/core). Here only transport: waking, a time limit, and a fresh core after a failure.
-import init, { grantsOf, handleMessage, hostsOfOrigins, isMetadataUrl, restartCore, warmUp } from './core/okta_anypoint_assist.js';
+import { coreInstance } from './core/okta_anypoint_assist.js';
 
-// Listeners must be registered synchronously (MV3); the core's start is awaited per message.
 const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
-let coreReady = init({ module_or_path: CORE_URL });
 
 // Longer than the core's own network limit (8 s, src/core/fetch_policy.rs): past it a call is stuck.
 const CORE_DEADLINE_MS = 10000;
 
-class Overdue extends Error {}
-
-// Only the caller is told about an overdue call; the call itself may still finish (and is counted till then).
-function withDeadline(promise) {
-  let timer;
-  const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Overdue('no answer in time')), CORE_DEADLINE_MS);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+// One instance of the core: its own copy of the glue (tools/instance_glue.mjs), so that callbacks still pending
+// in an instance that died reach only that instance; how it starts; and how to fail the calls in flight in it.
+// Listeners must be registered synchronously (MV3); the core's start is awaited per message.
+function startCore(compiled) {
+  const glue = coreInstance();
+  const ready = compiled ? Promise.resolve().then(() => glue.initSync({ module: compiled })) : glue.init({ module_or_path: CORE_URL });
+  return { glue, ready, inFlight: new Set(), warming: null, dead: false };
 }
+let core = startCore();
 
-// After a trap the instance's memory may be in any state: it gets replaced by a fresh one, but only once no
-// other call is still in flight in it (their pending callbacks must not land in the new instance). Until
-// then, new calls are told to try again. An overdue call is only abandoned: its instance is sound.
-let inFlight = 0;
-let trapped = false;
-
-function restartWhenIdle() {
-  if (!trapped || inFlight > 0) return;
-  trapped = false;
-  warming = null; // a fresh instance (of the same compiled module, or a new one) is warmed again
-  coreReady = Promise.resolve().then(restartCore).catch(() => init({ module_or_path: CORE_URL }));
+// A trap (a panic, a bug in the core) leaves an instance's memory in any state, and a trap inside an async
+// request never settles its call. Either way the instance is stopped at once, every call still in it is told
+// so, and the next call goes to a fresh instance of the same compiled module. A call past its deadline is
+// stuck the same way. No request is ever answered "restarting".
+function retire(dead) {
+  if (dead.dead) return;
+  dead.dead = true;
+  dead.glue.stop();
+  for (const fail of dead.inFlight) fail(new Error('the core stopped'));
+  if (core === dead) core = startCore(dead.glue.module());
 }
+// An async request traps in a microtask of the glue: the browser reports it here, not to the call. Only the live
+// instance can trap: a stopped one fails in JS before reaching its wasm.
+const trapReported = (error) => { if (error instanceof WebAssembly.RuntimeError) retire(core); };
+self.addEventListener('error', (event) => trapReported(event.error));
+self.addEventListener('unhandledrejection', (event) => trapReported(event.reason));
 
 // Hosts the admin granted at run time, by kind (custom URL domains of Okta, Anypoint Private Cloud): the ids of
 // the content scripts the popup registered for them. Kept until a grant changes.
 let grants = null;
 function grantedHosts() {
   // Asked of the browser while the core starts, not after: a cold start waits for the slower of the two.
-  grants ??= Promise.all([chrome.scripting.getRegisteredContentScripts(), coreReady])
-    .then(([scripts]) => grantsOf(scripts.map((script) => script.id)))
+  const { glue, ready } = core;
+  grants ??= Promise.all([chrome.scripting.getRegisteredContentScripts(), ready])
+    .then(([scripts]) => glue.grantsOf(scripts.map((script) => script.id)))
     .catch(() => ({ customDomains: [], privateCloud: [] }));
   return grants;
 }
@@ -48,36 +50,48 @@ chrome.permissions.onAdded.addListener(() => { grants = null; });
 // A host removed (in the popup or the browser's own settings): its scripts go with it.
 chrome.permissions.onRemoved.addListener(async ({ origins = [] }) => {
   const scripts = await chrome.scripting.getRegisteredContentScripts();
-  await coreReady;
-  const removed = hostsOfOrigins(origins);
-  const ids = grantsOf(scripts.map((script) => script.id)).grants.filter((g) => removed.includes(g.host)).map((g) => g.id);
+  const { glue, ready } = core;
+  await ready;
+  const removed = glue.hostsOfOrigins(origins);
+  const ids = glue.grantsOf(scripts.map((script) => script.id)).grants.filter((g) => removed.includes(g.host)).map((g) => g.id);
   if (ids.length) await chrome.scripting.unregisterContentScripts({ ids });
   grants = null;
 });
 
-// One call into the core with the browser's account of the sender, counted while in flight (see above).
+// One call into the live core with the browser's account of the sender; `enter(glue, described)` makes it.
 function callCore(sender, enter) {
-  inFlight += 1;
-  const call = grantedHosts().then((granted) => enter({
-    id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted,
-  }));
-  call.catch(() => { trapped = true; }).finally(() => { inFlight -= 1; restartWhenIdle(); });
-  return withDeadline(call);
+  const owner = core;
+  let timer;
+  let fail;
+  return new Promise((resolve, reject) => {
+    fail = reject;
+    owner.inFlight.add(fail);
+    timer = setTimeout(() => { reject(new Error('no answer in time')); retire(owner); }, CORE_DEADLINE_MS);
+    owner.ready
+      .then(() => grantedHosts())
+      .then((granted) => enter(owner.glue, {
+        id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted,
+      }))
+      .then(resolve, (error) => { reject(error); retire(owner); });
+  }).finally(() => {
+    clearTimeout(timer);
+    owner.inFlight.delete(fail);
+  });
 }
 
 // V8 compiles each wasm function on its first call, so the first hint after a cold start paid for compiling
-// the keystroke path. The first wake of a worker's life has the core run that path once (`warmUp`: hint
+// the keystroke path. The first wake of an instance's life has the core run that path once (`warmUp`: hint
 // requests of its own, with the waking page as their sender) before the admin's first keystroke arrives.
 // Kept as a promise while it runs or ran; dropped when the core refused it or failed, so the next wake retries.
-let warming = null;
 function warmOnce(sender) {
-  warming ??= callCore(sender, warmUp).then((answers) => {
-    if (!answers.every((answer) => answer?.kind === 'hints')) warming = null;
+  const owner = core;
+  owner.warming ??= callCore(sender, (glue, described) => glue.warmUp(described)).then((answers) => {
+    if (!answers.every((answer) => answer?.kind === 'hints')) owner.warming = null;
   }, (error) => {
-    warming = null;
+    owner.warming = null;
     throw error;
   });
-  return warming;
+  return owner.warming;
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -95,15 +109,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Waking: a content script about to need the core (a form appeared, a field got focus) starts the worker
   // and its wasm now. Later wakes are the benchmark's plain JS echo too.
   if (message?.wake !== undefined) {
-    const ready = trapped ? coreReady : warmOnce(sender);
-    ready.then(() => sendResponse({ awake: message.wake }), () => sendResponse({ awake: false }));
+    warmOnce(sender).then(() => sendResponse({ awake: message.wake }), () => sendResponse({ awake: false }));
     return true;
   }
-  if (trapped) {
-    sendResponse({ kind: 'failure', message: "The extension's core is restarting. Try again in a moment." });
-    return false;
-  }
-  callCore(sender, (described) => handleMessage(message, described)).then(sendResponse, (error) => {
+  callCore(sender, (glue, described) => glue.handleMessage(message, described)).then(sendResponse, (error) => {
     sendResponse({ kind: 'failure', message: `The extension's core failed (${error?.message ?? error}). Try again.` });
   });
   return true; // answer asynchronously
@@ -121,8 +130,9 @@ chrome.commands.onCommand.addListener((command, tab) => {
 // URLs are visible only for the Okta hosts the extension may access.
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.url === undefined && change.status !== 'complete') return;
-  coreReady.then(() => {
-    const metadata = tab.url !== undefined && isMetadataUrl(tab.url);
+  const { glue, ready } = core;
+  ready.then(() => {
+    const metadata = tab.url !== undefined && glue.isMetadataUrl(tab.url);
     chrome.action.setBadgeText({ tabId, text: metadata ? '✓' : '' });
     if (metadata) chrome.action.setBadgeBackgroundColor({ tabId, color: '#0b5cab' });
   }).catch(() => {});

@@ -6,6 +6,8 @@ mod fetch;
 mod okta_check;
 mod page;
 mod storage;
+#[cfg(feature = "trap-door")]
+mod trap_door;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -72,7 +74,12 @@ pub fn handle_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
 /// The response, when it needs nothing from the browser: a refusal, or a request of `Request::answered_alone`.
 /// Otherwise the admitted request, for `answer_with_browser`.
 fn answer_at_once(message: JsValue, sender: JsValue) -> Result<JsValue, (Request, Sender, Context)> {
-    match admitted(message, sender) {
+    let admitted = admitted(message, sender);
+    #[cfg(feature = "trap-door")]
+    if let Ok((Request::FieldHints { value, .. }, ..)) = &admitted {
+        trap_door::trap_if(value, trap_door::SYNC);
+    }
+    match admitted {
         Err(refusal) => Ok(refusal),
         Ok((request, _, context)) if request.answered_alone() => Ok(answer_alone(request, &context)),
         Ok(admitted) => Err(admitted),
@@ -167,6 +174,8 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context)
                 if let Err(message) = storage::remove(storage::CHECKED).await {
                     return failure(message);
                 }
+                #[cfg(feature = "trap-door")]
+                trap_door::trap_if(&input, trap_door::ASYNC);
             }
             match fetched(&input, keep, situation).await {
                 Ok(loaded) => answer_loaded(request, loaded),

@@ -10,7 +10,6 @@ use crate::core::fields::AnypointField;
 use crate::core::hints::{hints_for, FormValues};
 use crate::core::metadata::{inspect_metadata_with, Inspection};
 use crate::core::service::{report, pasted_document_url};
-use crate::core::web_url::WebUrl;
 
 /// A pasted document, checked as loaded from `url` (or, when empty, from its own issuer's OpenID
 /// configuration, which the report then says): `{report, values}` where `values` maps fields to the

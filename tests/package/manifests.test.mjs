@@ -71,3 +71,16 @@ test('every file the manifests name is in the build; nothing but the build is in
     assert.deepEqual(top, ['_locales', 'content', 'core', 'icons', 'manifest.json', 'popup', 'shared', 'worker.js']);
   }
 });
+
+test('the packaged core has no trap door; the test-only core has (tests/e2e/faults.test.mjs)', () => {
+  const marks = ['trap-door:sync', 'trap-door:async', 'trap-door:check'];
+  const marksIn = (dir) => {
+    const wasm = readFileSync(join(dir, 'okta_anypoint_assist_bg.wasm')).toString('latin1');
+    return marks.filter((mark) => wasm.includes(mark));
+  };
+  for (const dir of [join(DIST, 'chrome', 'core'), join(DIST, 'firefox', 'core'), join(ROOT, 'www', 'tool', 'core')]) {
+    assert.deepEqual(marksIn(dir), [], dir);
+  }
+  // The control: the same search finds them where the feature is on.
+  assert.deepEqual(marksIn(join(ROOT, 'target', 'extension-core-trap-door')), marks);
+});

@@ -19,10 +19,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Start the practice servers and a Chromium with the extension loaded.
- * { withExtension = true, headless = true, alongside = [] } → { context, server, worker, close }
+ * { withExtension = true, headless = true, alongside = [], extensionDir } → { context, server, worker, close }
  * `alongside`: folders of further unpacked extensions to load (the benchmark's echo-only anchor).
+ * `extensionDir`: another build of the extension than extension/dist/chrome (the faults tests' trap door).
  */
-export async function launch({ withExtension = true, headless = true, alongside = [] } = {}) {
+export async function launch({ withExtension = true, headless = true, alongside = [], extensionDir = EXTENSION_DIR } = {}) {
   const server = await startPracticeServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'assist-profile-'));
   // practice.example.test: the same pages on a host the extension does not run on (the benchmark's control).
@@ -42,7 +43,7 @@ export async function launch({ withExtension = true, headless = true, alongside 
     '--disable-sync',
   ];
   if (withExtension) {
-    const dirs = [EXTENSION_DIR, ...alongside].join(',');
+    const dirs = [extensionDir, ...alongside].join(',');
     args.push(`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
