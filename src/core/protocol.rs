@@ -161,7 +161,8 @@ pub enum Response {
     /// The page is a metadata URL: send its text if it is at most `max_bytes` long.
     MetadataPage { max_bytes: usize },
     /// Which links (indices into the hrefs asked about) get a "Use in Anypoint" button, and its words.
-    MetadataLinks { links: Vec<usize>, button: &'static str },
+    /// `page_read`: false on a page that is never read (it may show API tokens): send no links from it.
+    MetadataLinks { links: Vec<usize>, button: &'static str, page_read: bool },
     /// What the document holds and what is wrong with it, for the copy-assist panel.
     MetadataReport {
         valid: bool,

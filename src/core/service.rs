@@ -107,7 +107,9 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         },
         Request::RecogniseLinks { hrefs } => {
             let links = page_url.map(|page| metadata_links(page, &hrefs)).unwrap_or_default();
-            Response::MetadataLinks { links, button: PANEL_TEXTS.keep }.into()
+            let page_read = page_url.and_then(|page| WebUrl::parse(page).ok())
+                .is_some_and(|page| crate::core::okta_paths::admin_page_may_be_read(page.path()));
+            Response::MetadataLinks { links, button: PANEL_TEXTS.keep, page_read }.into()
         }
         // Loading is the glue's job (src/ext): it checks `linked_metadata_url`, fetches, then `answer_document`.
         Request::KeepLinkedMetadata { .. } => {
@@ -576,6 +578,15 @@ mod tests {
             .is_ok_and(|load| load.is_some_and(|(_, keep)| !keep)), "an issuer-first load never keeps");
         let refused = fill_after_loading(answer_document(URL, "<html>", false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None, offered: None }), &values(""));
         assert!(matches!(refused.response, Response::Failure { ref message } if message.contains("HTML")));
+    }
+
+    #[test]
+    fn the_admin_console_script_is_told_which_pages_are_never_read() {
+        let links = |page: &str| ask(Request::RecogniseLinks { hrefs: Vec::new() }, &okta_page(page), None).response;
+        assert!(matches!(links("https://dev-1-admin.okta.com/admin/oauth2/as"), Response::MetadataLinks { page_read: true, .. }));
+        for never in ["https://dev-1-admin.okta.com/admin/access/api/tokens", "https://dev-1-admin.okta.com/admin/access/api/tokens/new"] {
+            assert!(matches!(links(never), Response::MetadataLinks { page_read: false, .. }), "{never}");
+        }
     }
 
     #[test]

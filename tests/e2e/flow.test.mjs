@@ -149,6 +149,27 @@ test('Okta admin console: a Metadata URI link gets "Use in Anypoint"; the API to
     await assert.rejects(contentScriptWorld(tokens), /no content-script world/);
     assert.equal(await tokens.evaluate(() => document.querySelectorAll('okta-anypoint-assist').length), 0);
     assert.equal(await assistUi(tokens).count('Use in Anypoint'), 0);
+
+    // In the app itself: to the token page and back. Nothing of the token page is sent to the core (not even
+    // to be refused); back on a page that may be read, links are looked at again.
+    const world = await contentScriptWorld(admin);
+    await world.evaluate(`(() => {
+      const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+      globalThis.hrefsSent = [];
+      chrome.runtime.sendMessage = (message) => {
+        hrefsSent.push(...(message.request?.recogniseLinks?.hrefs ?? []).map((href) => location.pathname + ' ' + href));
+        return send(message);
+      };
+    })()`);
+    await admin.getByRole('link', { name: 'API Tokens' }).click();
+    await admin.locator('#new-token').waitFor();
+    await admin.waitForTimeout(500); // several frames of the console's own rendering
+    assert.equal(await adminUi.count('Use in Anypoint'), 0);
+    await admin.getByRole('link', { name: 'Authorization Servers' }).click();
+    await adminUi.waitFor('Use in Anypoint');
+    const sent = await world.evaluate('hrefsSent');
+    assert.ok(sent.length > 0, 'links of the settings page are sent again');
+    assert.deepEqual(sent.filter((line) => line.startsWith('/admin/access/api/tokens')), [], 'no link of the token page');
   } finally {
     await fresh.close();
   }

@@ -18,6 +18,18 @@ function link(href, text = href) {
   return a;
 }
 
+// A link the app follows itself (pushState), as the console's own menu does.
+function route(path, text) {
+  const a = link(path, text);
+  a.addEventListener('click', (event) => {
+    event.preventDefault();
+    history.pushState(null, '', path);
+    render();
+  });
+  return a;
+}
+addEventListener('popstate', render);
+
 function render() {
   app.replaceChildren();
   const title = document.createElement('h1');
@@ -29,12 +41,14 @@ function render() {
     token.textContent = '00PRACTICEtokenShownOnceXXXXXXXXXXXXXXXXXX';
     row(list, 'Token value (shown once)', token);
     row(list, 'Metadata URI', link(`https://${org}/oauth2/default/.well-known/oauth-authorization-server`));
+    row(list, 'Navigation', route('/admin/oauth2/as/default', 'Authorization Servers'));
   } else {
     title.textContent = 'Authorization Servers › default';
     row(list, 'Issuer', document.createTextNode(`https://${org}/oauth2/default`));
     row(list, 'Metadata URI', link(`https://${org}/oauth2/default/.well-known/oauth-authorization-server`));
     row(list, 'Another org', link('https://other-org.okta.com/oauth2/default/.well-known/openid-configuration'));
     row(list, 'Applications', link('/admin/apps/active', 'Applications'));
+    row(list, 'Navigation', route('/admin/access/api/tokens', 'API Tokens'));
   }
   app.append(title, list);
 }
