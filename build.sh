@@ -3,6 +3,7 @@
 #   ./build.sh [build]        release wasm → wasm-opt → extension/dist/{chrome,firefox}, practice app
 #   ./build.sh demo           practice servers + Chromium with the extension (headless: screenshots)
 #   ./build.sh test           native tests, wasm-bindgen-test in headless Chromium, end-to-end in Chromium + Firefox
+#   ./build.sh under-load [N]  the tests N times in a row (default 3) with a busy loop on another core
 #   ./build.sh bench          the figures of docs/architecture.md "Budgets" as a table
 #   ./build.sh package        zip files for the stores under extension/dist/
 #   ./build.sh screenshots    the README's pictures, from the real extension on the practice pages
@@ -142,6 +143,21 @@ cmd_test() {
   node --test --test-concurrency=1 tests/package/ tests/e2e/
 }
 
+# The tests must hold when the machine is busy (state, not waits): a CPU hog on another core, N full runs.
+cmd_under_load() {
+  local runs=${1:-3} run
+  cmd_build
+  ( while :; do :; done ) &
+  local hog=$!
+  trap 'kill $hog 2>/dev/null' EXIT
+  for ((run = 1; run <= runs; run++)); do
+    log "run $run of $runs, with a busy loop on another core"
+    cmd_test
+  done
+  kill $hog
+  log "$runs runs passed under load"
+}
+
 cmd_demo() {
   ensure_chromium
   cmd_build
@@ -250,10 +266,11 @@ case ${1:-build} in
   build) cmd_build ;;
   demo) cmd_demo ;;
   test) cmd_test ;;
+  under-load) shift; cmd_under_load "$@" ;;
   bench) cmd_bench ;;
   screenshots) cmd_screenshots ;;
   size) shift; cmd_size "$@" ;;
   package) cmd_package ;;
   fuzz) shift; cmd_fuzz "$@" ;;
-  *) die "unknown command '$1' (build | demo | test | bench | size | package | screenshots | fuzz SECONDS [DOOR])" ;;
+  *) die "unknown command '$1' (build | demo | test | under-load [N] | bench | size | package | screenshots | fuzz SECONDS [DOOR])" ;;
 esac

@@ -134,7 +134,7 @@ async function orgWithoutApiAccessManagement(request, path, response) {
 }
 
 // The stand-alone web page (www/tool): static files, the core's wasm allowed by its CSP and nothing else.
-const TOOL_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
+const TOOL_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'";
 const TOOL_TYPES = { ...TYPES, '.wasm': 'application/wasm' };
 
 async function toolSite(path, response) {

@@ -12,7 +12,7 @@ let pageAsked = null; // { href, read }: whether the page at `href` may be read,
 // Asked once per address, with no link in the question: nothing of a page that is never read leaves it.
 function pageMayBeRead() {
   if (pageAsked?.href !== location.href) {
-    const answer = askCore({ recogniseLinks: { hrefs: [] } });
+    const answer = askCore({ recogniseLinks: { hrefs: [], page: location.href } });
     pageAsked = { href: location.href, read: answer.then((a) => a.kind === 'metadataLinks' && a.pageRead) };
   }
   return pageAsked.read;
@@ -25,7 +25,7 @@ async function offerLinks() {
   const links = [...document.querySelectorAll('a[href]')].filter((link) => !linksSeen.has(link));
   if (links.length === 0) return;
   links.forEach((link) => linksSeen.add(link));
-  const answer = await askCore({ recogniseLinks: { hrefs: links.map((link) => link.href) } });
+  const answer = await askCore({ recogniseLinks: { hrefs: links.map((link) => link.href), page } });
   if (answer.kind !== 'metadataLinks') return;
   for (const index of answer.links) offerButton(links[index], answer.button);
 }
@@ -35,7 +35,7 @@ function offerButton(link, label) {
   const status = h('span', { role: 'status', 'aria-live': 'polite' });
   const keep = async () => {
     status.textContent = '';
-    const answer = await askCore({ keepLinkedMetadata: { href: link.href } });
+    const answer = await askCore({ keepLinkedMetadata: { href: link.href, page: location.href } });
     status.textContent = keepAnswerText(answer);
   };
   root.append(h('button', { type: 'button', class: 'link', onclick: keep }, label), ' ', status);

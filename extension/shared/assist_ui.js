@@ -60,14 +60,19 @@ function createAssistHost(kind, display = 'block') {
 
 // h('button', { class: 'primary', onclick: fn }, 'Text') → element; strings become text nodes.
 // on* handlers fire for trusted events only; a click only when the admin could plainly see the button.
+// `guard: 'style'`: a button whose click only writes the core's certain fix into its own field (a hint's fix)
+// is not held to the observer (below), whose occlusion test counts a design system's decorative outline drawn
+// over the field's content (Material's outlined text field) as a cover: nothing a page could gain there.
 function h(tag, props, ...children) {
   const element = document.createElement(tag);
+  let guard = 'seen';
   for (const [key, value] of Object.entries(props ?? {})) {
     if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on')) element.addEventListener(key.slice(2), onlyTrusted(value));
+    if (key === 'guard') guard = value;
+    else if (key.startsWith('on')) element.addEventListener(key.slice(2), onlyTrusted(value));
     else element.setAttribute(key, value === true ? '' : String(value));
   }
-  if (tag === 'button') watchSeen(element);
+  if (tag === 'button') watchSeen(element, guard);
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
     element.append(typeof child === 'string' ? document.createTextNode(child) : child);
@@ -94,11 +99,13 @@ const SEEN_FOR_MS = 400;
 const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 const seenSince = new WeakMap();
 const armTimers = new WeakMap();
+const styleGuardOnly = new WeakSet(); // buttons judged by the style walk and the hit test alone
 let visibilityObserver = null;
 
 // `data-seen` on a button: plainly visible for long enough to be clicked (also what tests wait for).
-function watchSeen(button) {
-  if (!TRACKS_VISIBILITY) {
+function watchSeen(button, guard) {
+  if (!TRACKS_VISIBILITY || guard === 'style') {
+    styleGuardOnly.add(button);
     button.dataset.seen = '';
     return;
   }
@@ -122,7 +129,7 @@ function whyNotSeen(event) {
   const host = button.getRootNode?.().host;
   if (!host) return null; // an extension page (the popup): no page around it
   // Keyboard presses (detail 0) land on the focused button, which the admin moved to: no pointer to hijack.
-  if (TRACKS_VISIBILITY && event.detail > 0) {
+  if (event.detail > 0 && !styleGuardOnly.has(button)) {
     const since = seenSince.get(button);
     if (since === undefined) return 'clickRefusedHidden';
     if (performance.now() - since < SEEN_FOR_MS) return 'clickRefusedSoon';

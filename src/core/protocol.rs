@@ -46,10 +46,19 @@ pub enum Request {
     /// Okta page: keep the document's values for the Anypoint tab (in `chrome.storage.session`).
     KeepMetadata { text: String, length: usize },
     /// Okta admin console: which of these link targets (absolute hrefs, in page order) are Metadata URIs of
-    /// this org, worth a "Use in Anypoint" button. Refused on pages that hold API tokens.
-    RecogniseLinks { hrefs: Vec<String> },
+    /// this org, worth a "Use in Anypoint" button. Refused on pages that hold API tokens. `page`: the address
+    /// the script sees now (the browser's account of the sender is not updated by the app's `pushState`).
+    RecogniseLinks {
+        hrefs: Vec<String>,
+        #[serde(default)]
+        page: String,
+    },
     /// Okta admin console: load the Metadata URI a link points to (under the fetch policy), keep its values.
-    KeepLinkedMetadata { href: String },
+    KeepLinkedMetadata {
+        href: String,
+        #[serde(default)]
+        page: String,
+    },
     /// Anypoint page: which control of this snapshot is which field, and is it the client provider form.
     ClassifyForm { controls: Vec<ControlSnapshot> },
     /// Anypoint page: what to fill, given the current values of the (shareable) fields found on the page.

@@ -105,11 +105,10 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             Some(url) => answer_document(url, &text, true, situation),
             None => Response::NotMetadata.into(),
         },
-        Request::RecogniseLinks { hrefs } => {
-            let links = page_url.map(|page| metadata_links(page, &hrefs)).unwrap_or_default();
-            let page_read = page_url.and_then(|page| WebUrl::parse(page).ok())
-                .is_some_and(|page| crate::core::okta_paths::admin_page_may_be_read(page.path()));
-            Response::MetadataLinks { links, button: PANEL_TEXTS.keep, page_read }.into()
+        Request::RecogniseLinks { hrefs, page } => {
+            let readable = page_url.and_then(|sender_page| readable_admin_page(sender_page, &page));
+            let links = readable.map(|page| metadata_links(page, &hrefs)).unwrap_or_default();
+            Response::MetadataLinks { links, button: PANEL_TEXTS.keep, page_read: readable.is_some() }.into()
         }
         // Loading is the glue's job (src/ext): it checks `linked_metadata_url`, fetches, then `answer_document`.
         Request::KeepLinkedMetadata { .. } => {
@@ -215,12 +214,14 @@ pub fn document_to_load(request: &Request, context: &Context, kept: Option<&Anyp
     let refused = |message: &str| Response::Failure { message: message.to_string() };
     Ok(match request {
         Request::FetchMetadata { input, keep } => Some((input.clone(), *keep)),
-        Request::KeepLinkedMetadata { href } => {
-            let page = match context {
+        Request::KeepLinkedMetadata { href, page } => {
+            let sender_page = match context {
                 Context::OktaPage { url } => url.as_str(),
                 _ => "",
             };
-            let url = linked_metadata_url(page, href).ok_or_else(|| refused("Refused: that link is not a Metadata URI of this Okta org."))?;
+            let url = readable_admin_page(sender_page, page)
+                .and_then(|page| linked_metadata_url(page, href))
+                .ok_or_else(|| refused("Refused: that link is not a Metadata URI of this Okta org."))?;
             Some((url, true))
         }
         Request::CompareWithOkta { values } => {
@@ -242,6 +243,16 @@ pub fn answer_loaded(request: Request, loaded: Answer) -> Answer {
         Request::PlanFill { values } => fill_after_loading(loaded, &values),
         _ => loaded,
     }
+}
+
+/// The admin console page a script stands on, when it may be read: the browser's URL of the sender and the
+/// address the script sees now (`shown`) must both be pages that may be read, on the same host. Chromium does not
+/// update the sender's URL when the console's app moves with `pushState` (docs/facts.md), so the browser's
+/// account alone would let a token page the app navigated to pass for the page it was loaded as.
+pub fn readable_admin_page<'a>(sender_url: &'a str, shown: &str) -> Option<&'a str> {
+    let readable = |url: &str| WebUrl::parse(url).ok().filter(|url| crate::core::okta_paths::admin_page_may_be_read(url.path()));
+    let (sender, now) = (readable(sender_url)?, readable(shown)?);
+    (sender.host() == now.host()).then_some(sender_url)
 }
 
 /// On an Okta admin console page that may be read, the indices of `hrefs` that are Metadata URIs of the page's
@@ -582,11 +593,19 @@ mod tests {
 
     #[test]
     fn the_admin_console_script_is_told_which_pages_are_never_read() {
-        let links = |page: &str| ask(Request::RecogniseLinks { hrefs: Vec::new() }, &okta_page(page), None).response;
-        assert!(matches!(links("https://dev-1-admin.okta.com/admin/oauth2/as"), Response::MetadataLinks { page_read: true, .. }));
+        let settings = "https://dev-1-admin.okta.com/admin/oauth2/as";
+        let links = |loaded: &str, now: &str| {
+            ask(Request::RecogniseLinks { hrefs: Vec::new(), page: now.into() }, &okta_page(loaded), None).response
+        };
+        assert!(matches!(links(settings, settings), Response::MetadataLinks { page_read: true, .. }));
         for never in ["https://dev-1-admin.okta.com/admin/access/api/tokens", "https://dev-1-admin.okta.com/admin/access/api/tokens/new"] {
-            assert!(matches!(links(never), Response::MetadataLinks { page_read: false, .. }), "{never}");
+            assert!(matches!(links(never, never), Response::MetadataLinks { page_read: false, .. }), "{never}");
+            // Loaded as a page that may be read, moved there by the app's pushState: the script's address counts.
+            assert!(matches!(links(settings, never), Response::MetadataLinks { page_read: false, .. }), "{never}");
         }
+        // An address on another host, or none (an older script), reads nothing.
+        assert!(matches!(links(settings, "https://other-admin.okta.com/admin/oauth2/as"), Response::MetadataLinks { page_read: false, .. }));
+        assert!(matches!(links(settings, ""), Response::MetadataLinks { page_read: false, .. }));
     }
 
     #[test]
@@ -628,11 +647,13 @@ mod tests {
     #[test]
     fn the_core_says_which_document_the_glue_loads_first() {
         let admin = okta_page("https://dev-1-admin.okta.com/admin/oauth2/as/default");
-        let link = |href: &str| Request::KeepLinkedMetadata { href: href.into() };
+        let link = |href: &str| Request::KeepLinkedMetadata { href: href.into(), page: "https://dev-1-admin.okta.com/admin/oauth2/as/default".into() };
         let own = "https://dev-1.okta.com/oauth2/default/.well-known/openid-configuration";
         assert_eq!(document_to_load(&link(own), &admin, None).unwrap(), Some((own.to_string(), true)));
         assert!(document_to_load(&link("https://other.okta.com/.well-known/openid-configuration"), &admin, None).is_err());
         assert!(document_to_load(&link(own), &okta_page("https://dev-1-admin.okta.com/admin/access/api/tokens"), None).is_err());
+        let moved = Request::KeepLinkedMetadata { href: own.into(), page: "https://dev-1-admin.okta.com/admin/access/api/tokens".into() };
+        assert!(document_to_load(&moved, &admin, None).is_err(), "the app moved to the token page: refused");
         let fetch = Request::FetchMetadata { input: "dev-1.okta.com".into(), keep: false };
         assert_eq!(document_to_load(&fetch, &Context::ExtensionPage, None).unwrap(), Some(("dev-1.okta.com".to_string(), false)));
         let issuer = FormValues::from([(AnypointField::Issuer, "https://dev-1.okta.com".to_string())]);

@@ -83,6 +83,7 @@ test('issuer first: with nothing kept, the Issuer typed in the form is enough fo
     await popup.close();
     // Now kept: the next fill needs no request.
     await page.reload();
+    await page.getByText('Settings loaded.').waitFor();
     await ui.waitForText(PRODUCT, 'group', /From authorization server "default" of Okta org dev-12345678, kept just now\./);
     const oktaRequests = () => fresh.server.requests.filter((r) => r.host.endsWith('.okta.com')).length;
     const before = oktaRequests();

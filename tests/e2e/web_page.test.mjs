@@ -72,3 +72,33 @@ test('a document that must not be used says why and offers no values', async () 
   await page.getByText(/The document is not valid JSON/).waitFor();
   await page.close();
 });
+
+test('a custom URL domain: a guessed address vouches for nothing; the typed one is checked, with the token host named', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(PAGE);
+  const custom = fixture('custom-default.openid-configuration.json').replaceAll('dev-12345678.okta.com', 'login.acme-corp.com');
+  // No address: the one the document names is only a guess, and grants nothing.
+  await check(page, custom, '');
+  await page.getByRole('status').filter({ hasText: 'cannot be used as it is' }).waitFor();
+  await page.getByText(/login\.acme-corp\.com is not an Okta host/).waitFor();
+  assert.equal(await page.getByLabel('Issuer', { exact: true }).inputValue(), '');
+  // The control: the address typed by the admin is theirs to vouch for; the registration host is named.
+  await check(page, custom, 'https://login.acme-corp.com/oauth2/default/.well-known/openid-configuration');
+  await page.getByRole('status').filter({ hasText: 'Valid:' }).waitFor();
+  await page.getByText(/The Client Registration URL is on login\.acme-corp\.com, not on an Okta org's host: Anypoint sends your API token there/).waitFor();
+  await page.close();
+});
+
+test('the page refuses to be framed by another site (frame-ancestors, as the README suggests)', async () => {
+  const page = await browser.context.newPage();
+  // The control: on its own, the page shows its Check button.
+  await page.goto(PAGE);
+  await page.getByRole('button', { name: 'Check' }).waitFor();
+  // Framed by another page: the browser shows nothing of it.
+  await page.setContent(`<iframe src="${PAGE}" width="800" height="600"></iframe>`);
+  await page.waitForTimeout(1000);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  assert.ok(frame, 'the frame exists');
+  assert.equal(await frame.getByRole('button', { name: 'Check' }).count(), 0, 'nothing of the page in the frame');
+  await page.close();
+});

@@ -115,7 +115,7 @@ function fixButton(hint, control, field) {
     setControlValue(current, hint.fix);
     showHints({ control: current, field }, false);
   };
-  root.append(h('button', { type: 'button', class: 'link', onclick: apply }, hint.fixLabel));
+  root.append(h('button', { type: 'button', class: 'link', guard: 'style', onclick: apply }, hint.fixLabel));
   return host;
 }
 
