@@ -120,8 +120,10 @@ build_practice_app() {
 cmd_build() {
   build_core
   build_practice_app
+  # The manifests' host lists, from src/core/hosts.rs (a native build of the small assist-manifest binary).
+  cargo run --quiet --bin assist-manifest > target/manifest-hosts.json
   log "laying out extension/dist/chrome and extension/dist/firefox"
-  node extension/tools/layout.mjs "$CORE_OUT"
+  node extension/tools/layout.mjs "$CORE_OUT" target/manifest-hosts.json
   # The stand-alone web page (www/tool) runs the same core.
   rm -rf www/tool/core && cp -r "$CORE_OUT" www/tool/core
   printf 'wasm: %s bytes (after wasm-opt)\n' "$(stat -c %s "$CORE_OUT/${CRATE}_bg.wasm")"
@@ -195,11 +197,15 @@ cmd_bench() {
 }
 
 cmd_package() {
+  cmd_build
+  # A store package never carries the test-only trap door (tests/package checks the same).
+  if grep -qa 'trap-door:' extension/dist/chrome/core/*.wasm extension/dist/firefox/core/*.wasm; then
+    die "the built core holds the trap door (feature trap-door): rebuild without it"
+  fi
   if ! command -v zip >/dev/null; then
     [[ $(id -u) -eq 0 ]] || die "zip is missing: run 'sudo apt-get install zip'."
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip >/dev/null
   fi
-  cmd_build
   local version
   version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
   for browser in chrome firefox; do

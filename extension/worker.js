@@ -14,14 +14,15 @@ const CORE_DEADLINE_MS = 10000;
 function startCore(compiled) {
   const glue = coreInstance();
   const ready = compiled ? Promise.resolve().then(() => glue.initSync({ module: compiled })) : glue.init({ module_or_path: CORE_URL });
-  return { glue, ready, inFlight: new Set(), warming: null, dead: false };
+  return { glue, ready, inFlight: new Set(), inside: 0, lastSettled: performance.now(), warming: null, dead: false };
 }
 let core = startCore();
 
 // A trap (a panic, a bug in the core) leaves an instance's memory in any state, and a trap inside an async
 // request never settles its call. Either way the instance is stopped at once, every call still in it is told
-// so, and the next call goes to a fresh instance of the same compiled module. A call past its deadline is
-// stuck the same way. No request is ever answered "restarting".
+// so, and the next call goes to a fresh instance of the same compiled module. A call past its deadline in an
+// instance that answered nothing else meanwhile is stuck the same way (one that answers others is only slow for
+// that call: a page flooding it with requests must not get it retired). No request is answered "restarting".
 function retire(dead) {
   if (dead.dead) return;
   dead.dead = true;
@@ -30,8 +31,8 @@ function retire(dead) {
   if (core === dead) core = startCore(dead.glue.module());
 }
 // An async request traps in a microtask of the glue: the browser reports it here, not to the call. Only the live
-// instance can trap: a stopped one fails in JS before reaching its wasm.
-const trapReported = (error) => { if (error instanceof WebAssembly.RuntimeError) retire(core); };
+// instance can trap (a stopped one fails in JS before reaching its wasm), and only with a call inside it.
+const trapReported = (error) => { if (error instanceof WebAssembly.RuntimeError && core.inside > 0) retire(core); };
 self.addEventListener('error', (event) => trapReported(event.error));
 self.addEventListener('unhandledrejection', (event) => trapReported(event.reason));
 
@@ -40,10 +41,13 @@ self.addEventListener('unhandledrejection', (event) => trapReported(event.reason
 let grants = null;
 function grantedHosts() {
   // Asked of the browser while the core starts, not after: a cold start waits for the slower of the two.
-  const { glue, ready } = core;
-  grants ??= Promise.all([chrome.scripting.getRegisteredContentScripts(), ready])
-    .then(([scripts]) => glue.grantsOf(scripts.map((script) => script.id)))
-    .catch(() => ({ customDomains: [], privateCloud: [] }));
+  const asked = Promise.all([chrome.scripting.getRegisteredContentScripts(), core.ready])
+    .then(([scripts]) => core.glue.grantsOf(scripts.map((script) => script.id)));
+  // A failure (the instance retired meanwhile) is not kept: the next call asks again.
+  grants ??= asked.catch(() => {
+    grants = null;
+    return { customDomains: [], privateCloud: [] };
+  });
   return grants;
 }
 chrome.permissions.onAdded.addListener(() => { grants = null; });
@@ -63,16 +67,28 @@ function callCore(sender, enter) {
   const owner = core;
   let timer;
   let fail;
+  let entered = false;
   return new Promise((resolve, reject) => {
     fail = reject;
     owner.inFlight.add(fail);
-    timer = setTimeout(() => { reject(new Error('no answer in time')); retire(owner); }, CORE_DEADLINE_MS);
+    timer = setTimeout(() => {
+      reject(new Error('no answer in time'));
+      if (performance.now() - owner.lastSettled >= CORE_DEADLINE_MS) retire(owner);
+    }, CORE_DEADLINE_MS);
     owner.ready
       .then(() => grantedHosts())
-      .then((granted) => enter(owner.glue, {
-        id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted,
-      }))
-      .then(resolve, (error) => { reject(error); retire(owner); });
+      .then((granted) => {
+        entered = true;
+        owner.inside += 1;
+        return enter(owner.glue, {
+          id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted,
+        });
+      })
+      .then(resolve, (error) => { reject(error); retire(owner); })
+      .finally(() => {
+        if (entered) owner.inside -= 1;
+        owner.lastSettled = performance.now();
+      });
   }).finally(() => {
     clearTimeout(timer);
     owner.inFlight.delete(fail);

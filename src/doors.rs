@@ -131,7 +131,7 @@ pub fn envelope(data: &[u8]) {
             Request::FieldHints { field, value, .. } if !field.shares_value() => Some(value.clone()),
             _ => None,
         };
-        let situation = Situation { context: &context, kept: Some(&kept), now: 1_800_000_000_000, granted_hosts: &[], proof: None, offered: None };
+        let situation = Situation { kept: Some(&kept), ..Situation::at(&context, 1_800_000_000_000) };
         let answered = answer(request, situation);
         if let (Some(secret), Response::Hints { hints, .. }) = (secret, &answered.response) {
             for hint in hints {

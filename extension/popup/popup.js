@@ -48,6 +48,7 @@ async function showChecklist() {
     list.replaceChildren(h('li', {}, answer.message));
     return;
   }
+  document.getElementById('checklist-plane').textContent = `Anypoint: ${answer.planeName}`;
   list.replaceChildren(...answer.steps.map((step) => h('li', { 'data-proved': String(Boolean(step.proved)) },
     h('strong', {}, step.title),
     h('p', { class: 'sub' }, step.detail),
@@ -60,7 +61,7 @@ async function showChecklist() {
 copyBodyButton.addEventListener('click', async () => {
   await coreReady;
   const { sourceUrl, server, keptAt, ...urls } = keptDraft; // the five URLs, named as the form's fields
-  const { body } = apiBody(Object.fromEntries(Object.entries(urls).filter(([, value]) => value !== null)));
+  const { body } = apiBody(Object.fromEntries(Object.entries(urls).filter(([, value]) => value !== null)), '');
   try {
     await navigator.clipboard.writeText(JSON.stringify(body, null, 2));
     keptStatus.textContent = 'API body copied (client_request_timeout in milliseconds; secrets are placeholders).';

@@ -33,9 +33,10 @@ const ASSIST_STYLES = `
   li.passed { color: #1d6b2c; } li.failed { color: #a30000; }
 `;
 
-// What a page could set on the host to hide it under the admin's pointer (clickjacking) or move it away.
-const HOST_GUARD = 'opacity:1!important;visibility:visible!important;filter:none!important;transform:none!important;' +
-  'clip-path:none!important;pointer-events:auto!important;mix-blend-mode:normal!important;';
+// What a page could set on the host to hide it under the admin's pointer (clickjacking), move it away or change
+// what its words look like (a transparent text fill, a tiny font): everything reset, then our own.
+const HOST_GUARD = 'all:initial!important;opacity:1!important;visibility:visible!important;pointer-events:auto!important;';
+const HOST_FONT = 'font:14px/1.4 system-ui,sans-serif!important;color:#1d1d1f!important;';
 
 let assistSheet = null;
 
@@ -46,7 +47,7 @@ function createAssistHost(kind, display = 'block') {
   if (assistSheet.cssRules.length === 0) assistSheet.replaceSync(ASSIST_STYLES);
   root.adoptedStyleSheets = [assistSheet];
   // An inline host (a fix button in a hint line) takes the line's font, so that it does not make the line taller.
-  const guard = `display:${display}!important;${HOST_GUARD}${display === 'inline' ? 'font:inherit!important;' : ''}`;
+  const guard = `${HOST_GUARD}display:${display}!important;${display === 'inline' ? 'font:inherit!important;' : HOST_FONT}`;
   const restore = () => {
     if (host.getAttribute('style') !== guard) host.setAttribute('style', guard);
     if (host.dataset.assist !== kind) host.dataset.assist = kind;
@@ -91,18 +92,50 @@ function onlyTrusted(handler) {
 
 // The clickjacking guard (docs/architecture.md, "Trust model"): a trusted click on our button that the admin
 // could not plainly see is no choice of theirs. Chromium's IntersectionObserver v2 says whether the button is
-// painted unobscured (by anything, even a pointer-events: none decoy), undimmed and undistorted; a click counts
-// once it has been so for SEEN_FOR_MS, as browsers arm their own permission prompts after a delay (the last
-// report may be ~100 ms old). Where the observer is missing (Firefox) and for what it cannot see (clip-path,
-// mask), the button's composed ancestors are read at the click. A mouse click must also land on our host.
+// painted unobscured (by anything, even a pointer-events: none decoy), undimmed and undistorted; a mouse click
+// counts once it has been so, where it is now, for SEEN_FOR_MS, as browsers arm their own permission prompts
+// after a delay (the last report may be ~100 ms old, and a button moved under the pointer was not seen there).
+// Where the observer is missing (Firefox) and for what it cannot see (clip-path, mask, frames around the page),
+// the composed ancestors are read at the click, and the click must land on our host. A key press counts only
+// on a button the admin moved to with the keyboard (`:focus-visible`: a pointer press that focused a covered
+// button does not make it so), plainly visible now.
 const SEEN_FOR_MS = 400;
 const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
-const seenSince = new WeakMap();
+const seen = new WeakMap(); // button → { since, where } while the observer says it is plainly visible
 const armTimers = new WeakMap();
 const styleGuardOnly = new WeakSet(); // buttons judged by the style walk and the hit test alone
+const watched = new Set(); // the observed buttons still on the page
 let visibilityObserver = null;
+let scrollQueued = false;
 
-// `data-seen` on a button: plainly visible for long enough to be clicked (also what tests wait for).
+// Scrolling a container moves our buttons without the observer saying so: one that moved is seen there only
+// from then (a page could scroll it under the admin's pointer). Once per frame, only while buttons are watched.
+addEventListener('scroll', () => {
+  if (scrollQueued || watched.size === 0) return;
+  scrollQueued = true;
+  requestAnimationFrame(() => {
+    scrollQueued = false;
+    for (const button of watched) {
+      if (!button.isConnected) watched.delete(button);
+      else if (seen.get(button) && seen.get(button).where !== placeOf(button)) armButton(button);
+    }
+  });
+}, { capture: true, passive: true });
+
+// Where a button is on the page (scrolling the window does not move it; anything else does).
+function placeOf(button) {
+  const box = button.getBoundingClientRect();
+  return `${Math.round(box.left + scrollX)},${Math.round(box.top + scrollY)},${Math.round(box.width)},${Math.round(box.height)}`;
+}
+
+// Counted as seen from now, where it is now; `data-seen` once that is long enough (also what tests wait for).
+function armButton(button) {
+  clearTimeout(armTimers.get(button));
+  seen.set(button, { since: performance.now(), where: placeOf(button) });
+  delete button.dataset.seen;
+  armTimers.set(button, setTimeout(() => { button.dataset.seen = ''; }, SEEN_FOR_MS));
+}
+
 function watchSeen(button, guard) {
   if (!TRACKS_VISIBILITY || guard === 'style') {
     styleGuardOnly.add(button);
@@ -111,34 +144,63 @@ function watchSeen(button, guard) {
   }
   visibilityObserver ??= new IntersectionObserver((entries) => {
     for (const { target, isVisible } of entries) {
-      clearTimeout(armTimers.get(target));
       if (isVisible) {
-        seenSince.set(target, performance.now());
-        armTimers.set(target, setTimeout(() => { target.dataset.seen = ''; }, SEEN_FOR_MS));
+        armButton(target);
       } else {
-        seenSince.delete(target);
+        clearTimeout(armTimers.get(target));
+        seen.delete(target);
         delete target.dataset.seen;
       }
     }
   }, { trackVisibility: true, delay: 100 });
   visibilityObserver.observe(button);
+  watched.add(button);
 }
 
 function whyNotSeen(event) {
   const button = event.currentTarget;
   const host = button.getRootNode?.().host;
   if (!host) return null; // an extension page (the popup): no page around it
-  // Keyboard presses (detail 0) land on the focused button, which the admin moved to: no pointer to hijack.
-  if (event.detail > 0 && !styleGuardOnly.has(button)) {
-    const since = seenSince.get(button);
-    if (since === undefined) return 'clickRefusedHidden';
-    if (performance.now() - since < SEEN_FOR_MS) return 'clickRefusedSoon';
+  const byKeyboard = event.detail === 0;
+  if (byKeyboard && !button.matches(':focus-visible')) return 'clickRefusedHidden';
+  if (!styleGuardOnly.has(button)) {
+    const state = seen.get(button);
+    if (state === undefined) return 'clickRefusedHidden';
+    if (!byKeyboard && state.where !== placeOf(button)) {
+      armButton(button); // moved since it was seen: seen here only from now
+      return 'clickRefusedSoon';
+    }
+    if (!byKeyboard && performance.now() - state.since < SEEN_FOR_MS) return 'clickRefusedSoon';
   }
   if (host.checkVisibility && !host.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return 'clickRefusedHidden';
   if (hiddenByStyle(host)) return 'clickRefusedHidden';
-  // Asked of the host's own tree: a hint's fix button may sit in the shadow root of the page's input component.
-  if (event.detail > 0 && host.getRootNode().elementFromPoint(event.clientX, event.clientY) !== host) return 'clickRefusedHidden';
+  // Where the press lands (the pointer, or the middle of the focused button) must be our host, in the host's own
+  // tree (a hint's fix button may sit in the shadow root of the page's input component) and in every frame
+  // around it.
+  const box = button.getBoundingClientRect();
+  const [x, y] = byKeyboard ? [box.left + box.width / 2, box.top + box.height / 2] : [event.clientX, event.clientY];
+  if (host.getRootNode().elementFromPoint(x, y) !== host) return 'clickRefusedHidden';
+  if (!framesShowIt(x, y)) return 'clickRefusedHidden';
   return null;
+}
+
+// A page framed by a page of the same origin (the helper runs in such frames): each frame element must be
+// plainly shown and be what lies at that point in its parent. A cross-origin parent cannot be read: its
+// browser's own frame-ancestors rules apply (and Chromium's observer covers it).
+function framesShowIt(x, y) {
+  let frameWindow = window;
+  try {
+    while (frameWindow.frameElement) {
+      const frame = frameWindow.frameElement;
+      const box = frame.getBoundingClientRect();
+      [x, y] = [x + box.left + frame.clientLeft, y + box.top + frame.clientTop];
+      if (hiddenByStyle(frame) || frame.ownerDocument.elementFromPoint(x, y) !== frame) return false;
+      frameWindow = frameWindow.parent;
+    }
+  } catch {
+    return true; // a cross-origin parent: not ours to read
+  }
+  return true;
 }
 
 // Whether anything from the host up through the page's composed tree dims, clips, masks, blends or shrinks it.

@@ -1,18 +1,31 @@
 // Lays out the unpacked extension for each browser: shared files + that browser's manifest overlay
 // (extension/platform/<browser>/manifest.json). What differs per browser lives only in platform/. The version
-// is Cargo.toml's, so the core, the manifests and the package names cannot disagree.
-//   node extension/tools/layout.mjs <core-dir>   → extension/dist/{chrome,firefox}/
+// is Cargo.toml's, so the core, the manifests and the package names cannot disagree. The host lists come from
+// the core too: the manifest names a host set ("$oktaHosts"), `assist-manifest` (src/core/hosts.rs) says what it is.
+//   node extension/tools/layout.mjs <core-dir> <host-sets.json>   → extension/dist/{chrome,firefox}/
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const EXT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const coreDir = process.argv[2];
-if (!coreDir) throw new Error('usage: layout.mjs <dir with okta_anypoint_assist.js and _bg.wasm>');
+const [coreDir, hostSetsFile] = process.argv.slice(2);
+if (!coreDir || !hostSetsFile) throw new Error('usage: layout.mjs <dir with okta_anypoint_assist.js and _bg.wasm> <host-sets.json>');
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 export const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(EXT, '..', 'Cargo.toml'), 'utf8'))[1];
-const common = { ...readJson(join(EXT, 'manifest.common.json')), version: VERSION };
+const hostSets = readJson(hostSetsFile);
+// "$name" anywhere in the manifest → that host set; an unknown name is an error, not an empty list.
+const withHosts = (value) => {
+  if (typeof value === 'string' && value.startsWith('$')) {
+    const set = hostSets[value.slice(1)];
+    if (!set) throw new Error(`manifest.common.json names an unknown host set: ${value}`);
+    return set;
+  }
+  if (Array.isArray(value)) return value.map(withHosts);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withHosts(v)]));
+  return value;
+};
+const common = { ...withHosts(readJson(join(EXT, 'manifest.common.json'))), version: VERSION };
 
 for (const browser of ['chrome', 'firefox']) {
   const out = join(EXT, 'dist', browser);

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::draft::AnypointDraft;
-use super::hosts::OktaOrgHost;
+use super::hosts::{OktaOrgHost, Plane};
 use super::okta_check::{CheckKind, CheckProof};
 use super::ui_text::time_ago;
 use super::web_url::WebUrl;
@@ -40,11 +40,10 @@ fn admin_console(host: &str) -> Option<String> {
 
 /// The checklist, with links into the org of the kept values. The page chose the Issuer a check ran against: its
 /// result counts only when that Issuer is the kept one, and links only ever come from kept values.
-pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, now: u64) -> Vec<ChecklistStep> {
-    let same_issuer = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
-    let proof = proof.filter(|proof| {
-        proof.passed.contains(&CheckKind::OpenidConfiguration) && kept.is_some_and(|draft| same_issuer(&draft.issuer, &proof.issuer))
-    });
+/// `plane`: where the admin works in Anypoint (the form's control plane, or their Private Cloud host).
+pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, plane: &Plane, now: u64) -> Vec<ChecklistStep> {
+    let proof = proof
+        .filter(|proof| proof.passed.contains(&CheckKind::OpenidConfiguration) && kept.is_some_and(|draft| proof.is_for(&draft.issuer)));
     let admin = kept.and_then(|draft| WebUrl::parse(&draft.issuer).ok()).and_then(|url| admin_console(url.host()));
     let okta_link = |label, path: &str| admin.as_ref().map(|admin| Link { label, url: format!("{admin}{path}") });
     let passed = |checks: &[CheckKind]| {
@@ -79,14 +78,14 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, now: 
             title: "The client provider form",
             detail: "In Anypoint: Access Management > Client Providers > Add Client Provider > OpenID Connect Dynamic \
                      Client Registration. \"Fill from Okta\", paste the token and secret, \"Check with Okta\", then Create.",
-            links: vec![Link { label: "Access Management in Anypoint", url: "https://anypoint.mulesoft.com/accounts/".to_string() }],
+            links: vec![Link { label: "Access Management in Anypoint", url: plane.access_management_url() }],
             proved: passed(&[CheckKind::FormUrls]),
         },
         ChecklistStep {
             title: "Environments",
             detail: "In Anypoint: Access Management > Business Groups > your group > Environments; open each environment \
                      that should use Okta, choose the new client provider, Update. Existing APIs keep their provider.",
-            links: Vec::new(),
+            links: vec![Link { label: "Access Management in Anypoint", url: plane.access_management_url() }],
             proved: None,
         },
     ]
@@ -95,6 +94,15 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, now: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn anypoint_links_go_to_the_plane_where_the_form_was_seen() {
+        for host in ["anypoint.mulesoft.com", "eu1.anypoint.mulesoft.com", "gov.anypoint.mulesoft.com", "ca1.platform.mulesoft.com", "jp1.platform.mulesoft.com", "anypoint.acme.com"] {
+            let steps = checklist(None, None, &Plane::of_seen_host(host), 0);
+            assert_eq!(steps[3].links[0].url, format!("https://{host}/accounts/"), "{host}");
+            assert_eq!(steps[4].links[0].url, format!("https://{host}/accounts/"), "{host}: environments too");
+        }
+    }
 
     #[test]
     fn links_go_to_the_admins_own_org_and_marks_follow_the_checks() {
@@ -106,34 +114,34 @@ mod tests {
         let text = include_str!("../../tests/fixtures/custom-default.openid-configuration.json");
         let url = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
         let kept = AnypointDraft::from_metadata(&crate::core::metadata::inspect_metadata(text, url).metadata.unwrap(), 0);
-        let steps = checklist(Some(&kept), Some(&proof), 120_000);
+        let steps = checklist(Some(&kept), Some(&proof), &Plane::default(), 120_000);
         assert_eq!(steps[1].links[0].url, "https://dev-12345678-admin.okta.com/admin/access/api/tokens");
         assert_eq!(steps[1].proved.as_deref(), Some("Proved by Check with Okta, 2 min ago."));
         assert_eq!(steps[2].proved, None, "introspection not proved");
         // A check counts only for the kept issuer: with nothing kept it proves nothing and links nowhere.
-        let steps = checklist(None, Some(&proof), 120_000);
+        let steps = checklist(None, Some(&proof), &Plane::default(), 120_000);
         assert!(steps.iter().all(|step| step.proved.is_none() && (step.links.is_empty() || !step.links[0].url.contains("okta"))));
         // Without any org: no Okta links, still the whole procedure.
-        let steps = checklist(None, None, 0);
+        let steps = checklist(None, None, &Plane::default(), 0);
         assert_eq!(steps.len(), 5);
         assert!(steps[..3].iter().all(|step| step.links.is_empty()));
         // A custom domain has no admin console to guess.
         let custom = CheckProof { issuer: "https://login.acme-corp.com/oauth2/default".to_string(), at: 0, passed: vec![CheckKind::OpenidConfiguration] };
-        assert!(checklist(None, Some(&custom), 0)[1].links.is_empty());
+        assert!(checklist(None, Some(&custom), &Plane::default(), 0)[1].links.is_empty());
         // The org of the kept values, whatever Issuer a page had checked: a check of another org (the page put its
         // issuer in the form) neither steers the links nor marks a step.
         let text = include_str!("../../tests/fixtures/org.openid-configuration.json");
         let url = "https://acme.okta.com/.well-known/openid-configuration";
         let acme = AnypointDraft::from_metadata(&crate::core::metadata::inspect_metadata(text, url).metadata.unwrap(), 0);
-        assert_eq!(checklist(Some(&acme), None, 0)[1].links[0].url, "https://acme-admin.okta.com/admin/access/api/tokens");
-        let steps = checklist(Some(&acme), Some(&proof), 0);
+        assert_eq!(checklist(Some(&acme), None, &Plane::default(), 0)[1].links[0].url, "https://acme-admin.okta.com/admin/access/api/tokens");
+        let steps = checklist(Some(&acme), Some(&proof), &Plane::default(), 0);
         assert_eq!(steps[1].links[0].url, "https://acme-admin.okta.com/admin/access/api/tokens");
         assert!(steps[1].proved.is_none(), "a proof of dev-12345678 proves nothing for acme");
         // ...and a check of the kept issuer written with a trailing slash still counts.
         let slash = CheckProof { issuer: "https://acme.okta.com/".to_string(), ..proof.clone() };
-        assert!(checklist(Some(&acme), Some(&slash), 0)[1].proved.is_some());
+        assert!(checklist(Some(&acme), Some(&slash), &Plane::default(), 0)[1].proved.is_some());
         // The kept issuer's check counts only once its discovery passed.
         let unproved = CheckProof { issuer: "https://acme.okta.com".to_string(), at: 0, passed: vec![CheckKind::ApiToken, CheckKind::RegistrationRole] };
-        assert!(checklist(Some(&acme), Some(&unproved), 0)[1].proved.is_none());
+        assert!(checklist(Some(&acme), Some(&unproved), &Plane::default(), 0)[1].proved.is_none());
     }
 }

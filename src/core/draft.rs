@@ -188,8 +188,9 @@ impl AnypointDraft {
 }
 
 /// The API body for values as the admin edits them (a field absent stays empty) and the `curl` command that
-/// sends it to the US control plane (the others differ only in host: docs/facts.md).
-pub fn api_body_for(values: &super::hints::FormValues, options: &ApiBodyOptions) -> (ApiBody, String) {
+/// sends it to the Access Management API of `plane` (for a Private Cloud installation, whose API base is not
+/// known here, the command says where the base goes instead of guessing it).
+pub fn api_body_for(values: &super::fields::FormValues, options: &ApiBodyOptions, plane: &super::hosts::Plane) -> (ApiBody, String) {
     let value = |field: AnypointField| values.get(&field).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let draft = AnypointDraft {
         issuer: value(AnypointField::Issuer).unwrap_or_default(),
@@ -203,9 +204,11 @@ pub fn api_body_for(values: &super::hints::FormValues, options: &ApiBodyOptions)
     };
     let timeout = value(AnypointField::ClientRequestTimeout).and_then(|t| t.parse().ok());
     let body = draft.to_api_body(&ApiBodyOptions { timeout_seconds: timeout, ..options.clone() });
-    let curl = "curl -X POST 'https://anypoint.mulesoft.com/accounts/api/organizations/<root organization id>/clientProviders' \\\n  \
-                -H 'Authorization: Bearer <Anypoint access token>' -H 'Content-Type: application/json' \\\n  \
-                --data @client-provider.json"
-        .to_string();
+    let base = plane.api_base().unwrap_or_else(|| format!("<the Access Management API of {}>", plane.host()));
+    let curl = format!(
+        "curl -X POST '{base}/organizations/<root organization id>/clientProviders' \\\n  \
+         -H 'Authorization: Bearer <Anypoint access token>' -H 'Content-Type: application/json' \\\n  \
+         --data @client-provider.json"
+    );
     (body, curl)
 }

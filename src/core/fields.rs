@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The values of a form's fields, keyed by field (checkboxes as "true"/"false").
+pub type FormValues = std::collections::BTreeMap<AnypointField, String>;
+
 /// A field of the form, named as in Anypoint (see [`AnypointField::label`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -219,4 +219,18 @@ mod tests {
         assert_eq!(provider["primary_client"]["secret"], crate::core::draft::SECRET_PLACEHOLDER);
         assert_eq!(provider["urls"]["token"], "https://acme.okta.com/oauth2/default/v1/token");
     }
+
+    #[test]
+    fn the_curl_command_goes_to_the_admins_control_plane() {
+        use crate::core::hosts::{Plane, CONTROL_PLANES};
+        let options = crate::core::draft::ApiBodyOptions::default();
+        for plane in CONTROL_PLANES {
+            let (_, curl) = crate::core::draft::api_body_for(&FormValues::new(), &options, &Plane::Public(*plane));
+            let expected = format!("curl -X POST 'https://{}/accounts/api/organizations/<root organization id>/clientProviders'", plane.host);
+            assert!(curl.starts_with(&expected), "{curl}");
+        }
+        // A Private Cloud installation's API base is not known here: said, not guessed.
+        let (_, curl) = crate::core::draft::api_body_for(&FormValues::new(), &options, &Plane::of_seen_host("anypoint.acme.com"));
+        assert!(curl.starts_with("curl -X POST '<the Access Management API of anypoint.acme.com>/organizations/"), "{curl}");
+    }
 }

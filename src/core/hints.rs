@@ -10,7 +10,6 @@
 //! assert!(hints[0].message.contains("https"));
 //! ```
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -25,8 +24,7 @@ use super::okta_paths::{
 use super::severity::Severity;
 use super::web_url::{UrlError, WebUrl};
 
-/// The values of the other fields, keyed by field (checkboxes as "true"/"false").
-pub type FormValues = BTreeMap<AnypointField, String>;
+pub use super::fields::FormValues;
 
 /// What a hint is about. Each kind has a stable [`code`](HintKind::code), a [`severity`](HintKind::severity)
 /// and a one-line message (`Display`) that says what to do.

@@ -4,15 +4,82 @@
 /// Registrable domains that Okta serves orgs from (`{org}.okta.com`, `{org}-admin.okta.com`, ...).
 pub const OKTA_DOMAINS: &[&str] = &["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"];
 
-/// Anypoint control planes (US, EU, Gov, Canada, Japan). Private Cloud hosts are granted by the admin at run time
+/// One of Anypoint's control planes: its host, where its console's Access Management and its API live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ControlPlane {
+    /// Its host (the console and the API share it).
+    pub host: &'static str,
+    /// How MuleSoft names it.
+    pub name: &'static str,
+}
+
+/// Anypoint's control planes (docs/facts.md). Private Cloud hosts are granted by the admin at run time
 /// (`Grant::AnypointPrivateCloud`).
-pub const ANYPOINT_HOSTS: &[&str] = &[
-    "anypoint.mulesoft.com",
-    "eu1.anypoint.mulesoft.com",
-    "gov.anypoint.mulesoft.com",
-    "ca1.platform.mulesoft.com",
-    "jp1.platform.mulesoft.com",
+pub const CONTROL_PLANES: &[ControlPlane] = &[
+    ControlPlane { host: "anypoint.mulesoft.com", name: "US" },
+    ControlPlane { host: "eu1.anypoint.mulesoft.com", name: "EU" },
+    ControlPlane { host: "gov.anypoint.mulesoft.com", name: "US Government" },
+    ControlPlane { host: "ca1.platform.mulesoft.com", name: "Canada" },
+    ControlPlane { host: "jp1.platform.mulesoft.com", name: "Japan" },
 ];
+
+/// Where the admin works in Anypoint: one of the control planes, or a Private Cloud host they granted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plane {
+    /// A control plane of MuleSoft's.
+    Public(ControlPlane),
+    /// An Anypoint Private Cloud installation, by its host.
+    PrivateCloud(String),
+}
+
+impl Default for Plane {
+    /// The US control plane: where nothing else is known.
+    fn default() -> Self {
+        Self::Public(CONTROL_PLANES[0])
+    }
+}
+
+impl Plane {
+    /// The plane of a host where the form was seen: a control plane's, or else a Private Cloud host (the form
+    /// helper runs only on those two kinds of host).
+    pub fn of_seen_host(host: &str) -> Self {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        match CONTROL_PLANES.iter().find(|plane| plane.host == host) {
+            Some(plane) => Self::Public(*plane),
+            None => Self::PrivateCloud(host),
+        }
+    }
+
+    /// Its host.
+    pub fn host(&self) -> &str {
+        match self {
+            Self::Public(plane) => plane.host,
+            Self::PrivateCloud(host) => host,
+        }
+    }
+
+    /// How the admin names it: "EU", or "Private Cloud (anypoint.acme.com)".
+    pub fn name(&self) -> String {
+        match self {
+            Self::Public(plane) => plane.name.to_string(),
+            Self::PrivateCloud(host) => format!("Private Cloud ({host})"),
+        }
+    }
+
+    /// Access Management in its console.
+    pub fn access_management_url(&self) -> String {
+        format!("https://{}/accounts/", self.host())
+    }
+
+    /// The base of its Access Management API. Unknown for a Private Cloud installation (its operators decide):
+    /// `None`, said as such rather than guessed.
+    pub fn api_base(&self) -> Option<String> {
+        match self {
+            Self::Public(plane) => Some(format!("https://{}/accounts/api", plane.host)),
+            Self::PrivateCloud(_) => None,
+        }
+    }
+}
 
 /// The Okta domain a host belongs to, if any: `dev-1.okta.com` → `okta.com`.
 pub fn okta_domain_of(host: &str) -> Option<&'static str> {
@@ -80,7 +147,7 @@ pub fn same_okta_org(a: &str, b: &str) -> bool {
 /// One of Anypoint's control planes (where the form helper runs).
 pub fn is_anypoint_host(host: &str) -> bool {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    ANYPOINT_HOSTS.contains(&host.as_str())
+    CONTROL_PLANES.iter().any(|plane| plane.host == host)
 }
 
 /// Content-script match patterns for Okta metadata documents: any path holding `.well-known`.
@@ -94,6 +161,20 @@ pub fn okta_admin_match_patterns() -> (Vec<String>, Vec<String>) {
     let matches = OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/admin/*")).collect();
     let excluded = OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/admin/access/api/tokens*")).collect();
     (matches, excluded)
+}
+
+/// The host sets the manifests name (`"$name"` in extension/manifest.common.json), written in by
+/// extension/tools/layout.mjs from `assist-manifest`'s output: the manifests hold no host list of their own.
+pub fn manifest_host_sets() -> Vec<(&'static str, Vec<String>)> {
+    let (admin, tokens) = okta_admin_match_patterns();
+    vec![
+        // Loading metadata from the popup and the worker: every Okta domain, nothing else at install time.
+        ("oktaHosts", OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/*")).collect()),
+        ("oktaMetadataPages", okta_metadata_match_patterns()),
+        ("oktaAdminPages", admin),
+        ("oktaTokenPages", tokens),
+        ("anypointPages", anypoint_match_patterns()),
+    ]
 }
 
 /// What a run-time grant of one host adds: the metadata panel on an Okta org's custom URL domain, or the form
@@ -142,7 +223,7 @@ impl Grant {
 
 /// Content-script match patterns for the Anypoint control planes.
 pub fn anypoint_match_patterns() -> Vec<String> {
-    ANYPOINT_HOSTS.iter().map(|h| format!("https://{h}/*")).collect()
+    CONTROL_PLANES.iter().map(|plane| format!("https://{}/*", plane.host)).collect()
 }
 
 #[cfg(test)]
@@ -190,6 +271,29 @@ mod tests {
     }
 
     #[test]
+    fn each_plane_has_its_own_console_and_api() {
+        let expected = [
+            ("anypoint.mulesoft.com", "US"),
+            ("eu1.anypoint.mulesoft.com", "EU"),
+            ("gov.anypoint.mulesoft.com", "US Government"),
+            ("ca1.platform.mulesoft.com", "Canada"),
+            ("jp1.platform.mulesoft.com", "Japan"),
+        ];
+        for (host, name) in expected {
+            let plane = Plane::of_seen_host(host);
+            assert_eq!(plane.name(), name);
+            assert_eq!(plane.access_management_url(), format!("https://{host}/accounts/"));
+            assert_eq!(plane.api_base(), Some(format!("https://{host}/accounts/api")));
+        }
+        assert_eq!(Plane::default().host(), "anypoint.mulesoft.com");
+        let private = Plane::of_seen_host("Anypoint.Acme.com.");
+        assert_eq!(private, Plane::PrivateCloud("anypoint.acme.com".into()));
+        assert_eq!(private.access_management_url(), "https://anypoint.acme.com/accounts/");
+        assert_eq!(private.api_base(), None, "not guessed");
+        assert_eq!(private.name(), "Private Cloud (anypoint.acme.com)");
+    }
+
+    #[test]
     fn recognises_anypoint_hosts() {
         assert!(is_anypoint_host("anypoint.mulesoft.com"));
         assert!(is_anypoint_host("jp1.platform.mulesoft.com"));
@@ -197,28 +301,22 @@ mod tests {
     }
 
     #[test]
-    fn manifest_patterns_match_core_hosts() {
-        let manifest: serde_json::Value =
-            serde_json::from_str(include_str!("../../extension/manifest.common.json")).unwrap();
-        let scripts = manifest["content_scripts"].as_array().unwrap();
-        let matches_of = |file: &str| -> Vec<String> {
-            let entry = scripts
-                .iter()
-                .find(|s| s["js"].as_array().unwrap().iter().any(|j| j.as_str().unwrap().ends_with(file)))
-                .unwrap();
-            entry["matches"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect()
-        };
-        assert_eq!(matches_of("okta_metadata.js"), okta_metadata_match_patterns());
-        let (admin, excluded) = okta_admin_match_patterns();
-        assert_eq!(matches_of("okta_admin_links.js"), admin);
-        let admin_entry = scripts.iter().find(|s| s["js"].to_string().contains("okta_admin_links.js")).unwrap();
-        let excluded_in_manifest: Vec<String> =
-            admin_entry["exclude_matches"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect();
-        assert_eq!(excluded_in_manifest, excluded);
-        assert_eq!(matches_of("watch_page.js"), anypoint_match_patterns());
-        let hosts: Vec<&str> = manifest["host_permissions"].as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
-        let expected: Vec<String> = OKTA_DOMAINS.iter().map(|d| format!("https://*.{d}/*")).collect();
-        assert_eq!(hosts, expected, "host_permissions: the Okta domains, for loading metadata from the popup");
+    fn the_manifest_names_every_host_set_and_lists_no_host_itself() {
+        let manifest = include_str!("../../extension/manifest.common.json");
+        let named: Vec<&str> = manifest.split("\"$").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+        let sets: Vec<&str> = manifest_host_sets().iter().map(|(name, _)| *name).collect();
+        let mut named_sorted = named.clone();
+        named_sorted.sort_unstable();
+        let mut sets_sorted = sets.clone();
+        sets_sorted.sort_unstable();
+        assert_eq!(named_sorted, sets_sorted, "each set named once in the manifest, and only these");
+        for domain in OKTA_DOMAINS {
+            assert!(!manifest.contains(domain), "{domain}: the manifest lists no host itself");
+        }
+        for plane in CONTROL_PLANES {
+            assert!(!manifest.contains(plane.host), "{}: the manifest lists no host itself", plane.host);
+        }
+        let manifest: serde_json::Value = serde_json::from_str(manifest).unwrap();
         // Custom domains are asked for one host at a time at run time; nothing broad is granted up front.
         assert_eq!(manifest["optional_host_permissions"], serde_json::json!(["https://*/*"]));
         // storage: the kept values (session); scripting: the panel / helper on hosts the admin grants at run time.

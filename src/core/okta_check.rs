@@ -122,6 +122,11 @@ pub struct CheckProof {
 }
 
 impl CheckProof {
+    /// Whether it is a proof about `issuer` (a trailing slash aside): a check counts only for the kept issuer.
+    pub fn is_for(&self, issuer: &str) -> bool {
+        self.issuer.trim_end_matches('/') == issuer.trim_end_matches('/')
+    }
+
     /// The proof of a run's lines.
     pub fn of(plan: &CheckPlan, lines: &[CheckLine], at: u64) -> Self {
         let passed = lines.iter().filter(|line| line.verdict == Verdict::Passed).map(|line| line.check).collect();

@@ -119,16 +119,6 @@ impl Request {
     pub fn answered_alone(&self) -> bool {
         matches!(self, Self::FieldHints { .. } | Self::RecognisePage | Self::RecogniseLinks { .. } | Self::ExplainError { .. })
     }
-
-    /// Whether answering needs a draft from storage (the kept one; for `KeepChecked` the checked one).
-    pub fn needs_kept(&self) -> bool {
-        matches!(self, Self::PlanFill { .. } | Self::GetKept | Self::ClassifyForm { .. } | Self::KeepChecked | Self::GetChecklist)
-    }
-
-    /// Whether answering needs the values a form's Issuer loaded (held as offered until the admin keeps them).
-    pub fn needs_offered(&self) -> bool {
-        matches!(self, Self::GetKept | Self::KeepOffered { .. })
-    }
 }
 
 /// One value of the copy-assist panel, labelled with the Anypoint field it goes into.
@@ -202,8 +192,9 @@ pub enum Response {
     OktaChecked { lines: Vec<CheckLine>, summary: String },
     /// The likely cause of an Anypoint error about the OpenID provider; `None` when the text is no such error.
     ErrorExplained { explanation: Option<String> },
-    /// The setup checklist.
-    Checklist { steps: Vec<ChecklistStep> },
+    /// The setup checklist, for the control plane where the form was last seen (`plane`, its host; US when none
+    /// was), named as the admin knows it (`plane_name`).
+    Checklist { steps: Vec<ChecklistStep>, plane: String, plane_name: String },
     /// The request could not be answered (bad shape, old version, refused sender, failed fetch): what to do.
     Failure { message: String },
 }

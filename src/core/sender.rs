@@ -38,8 +38,12 @@ pub enum Context {
         /// The page's URL as the browser reported it.
         url: String,
     },
-    /// The content script on an Anypoint control plane (the client provider form).
-    AnypointPage,
+    /// The content script on an Anypoint control plane or a granted Private Cloud host (the client provider
+    /// form); `host` is that page's, from the browser.
+    AnypointPage {
+        /// The page's host as the browser reported it.
+        host: String,
+    },
     /// One of the extension's own pages (the popup).
     ExtensionPage,
 }
@@ -48,7 +52,7 @@ impl Context {
     fn describe(&self) -> &'static str {
         match self {
             Self::OktaPage { .. } => "an Okta page",
-            Self::AnypointPage => "an Anypoint page",
+            Self::AnypointPage { .. } => "an Anypoint page",
             Self::ExtensionPage => "the extension's own pages",
         }
     }
@@ -97,7 +101,7 @@ pub fn context_of(sender: &Sender) -> Result<Context, Refusal> {
     if OktaOrgHost::of(page.host()).is_some() || granted(&sender.custom_domains) {
         Ok(Context::OktaPage { url: url.to_string() })
     } else if is_anypoint_host(page.host()) || granted(&sender.private_cloud) {
-        Ok(Context::AnypointPage)
+        Ok(Context::AnypointPage { host: page.host().to_string() })
     } else {
         Err(Refusal::UnknownPage)
     }
@@ -117,7 +121,7 @@ pub fn permit(context: &Context, request: &Request) -> Result<(), Refusal> {
                 | Request::KeepLinkedMetadata { .. }
         ),
         // The form: which control is which, what to fill, hints while typing.
-        Context::AnypointPage => matches!(
+        Context::AnypointPage { .. } => matches!(
             request,
             Request::ClassifyForm { .. }
                 | Request::PlanFill { .. }
@@ -174,7 +178,7 @@ mod tests {
     #[test]
     fn contexts_come_from_the_browser_reported_sender() {
         assert_eq!(context_of(&sender(OWN, METADATA)), Ok(Context::OktaPage { url: METADATA.into() }));
-        assert_eq!(context_of(&sender(OWN, "https://anypoint.mulesoft.com/accounts")), Ok(Context::AnypointPage));
+        assert_eq!(context_of(&sender(OWN, "https://anypoint.mulesoft.com/accounts")), Ok(Context::AnypointPage { host: "anypoint.mulesoft.com".into() }));
         assert_eq!(context_of(&sender(OWN, &format!("chrome-extension://{OWN}/popup/popup.html"))), Ok(Context::ExtensionPage));
         assert_eq!(context_of(&sender("another-extension", METADATA)), Err(Refusal::OtherExtension));
         assert_eq!(context_of(&Sender { id: None, ..sender(OWN, METADATA) }), Err(Refusal::OtherExtension));
@@ -188,7 +192,7 @@ mod tests {
         let custom = "https://login.acme.com/oauth2/default/.well-known/openid-configuration";
         let granted = Sender { custom_domains: vec!["login.acme.com".into()], private_cloud: vec!["anypoint.acme.com".into()], ..sender(OWN, custom) };
         assert_eq!(context_of(&granted), Ok(Context::OktaPage { url: custom.into() }));
-        assert_eq!(context_of(&Sender { url: Some("https://anypoint.acme.com/accounts".into()), ..granted.clone() }), Ok(Context::AnypointPage));
+        assert_eq!(context_of(&Sender { url: Some("https://anypoint.acme.com/accounts".into()), ..granted.clone() }), Ok(Context::AnypointPage { host: "anypoint.acme.com".into() }));
         assert_eq!(context_of(&sender(OWN, custom)), Err(Refusal::UnknownPage), "not granted");
     }
 
@@ -196,7 +200,7 @@ mod tests {
     fn each_context_may_ask_only_its_own_requests() {
         let okta = Context::OktaPage { url: METADATA.into() };
         let popup = Context::ExtensionPage;
-        let anypoint = Context::AnypointPage;
+        let anypoint = Context::AnypointPage { host: "anypoint.mulesoft.com".into() };
         let keep = Request::KeepMetadata { text: String::new(), length: 0 };
         let fetch = Request::FetchMetadata { input: "x".into(), keep: true };
         let classify = Request::ClassifyForm { controls: Vec::new() };

@@ -1,6 +1,7 @@
 //! The core's answer to each request: pure, so the whole protocol is tested natively. Storage, the clock,
 //! the network and the sender check are the caller's (`src/ext`): it checks the sender (`sender::check`),
-//! passes the kept draft, the time and the granted hosts in, and stores or forgets what the answer says.
+//! gathers what `gather::needs` and `document_to_load` say (stored values, granted hosts, a loaded document, a
+//! check's outcome), and applies the changes `gather::changes` reads from the answer.
 
 use super::after_create::explain_provider_error;
 use super::checklist::checklist;
@@ -8,7 +9,7 @@ use super::classify::classify_controls;
 use super::draft::AnypointDraft;
 use super::fill::{plan_fill, NOTHING_KEPT};
 use super::hints::hints_for;
-use super::hosts::okta_org_of;
+use super::hosts::{okta_org_of, Plane};
 use super::okta_check::CheckProof;
 use super::metadata::{inspect_metadata_with, Inspection, MetadataLocation, MAX_DOCUMENT_BYTES};
 use super::problem::{Problem, ProblemKind};
@@ -24,12 +25,16 @@ pub struct Answer {
     pub response: Response,
     /// A draft to keep for the Anypoint tab.
     pub keep: Option<AnypointDraft>,
-    /// A draft the admin checked in the popup, held until they keep it (`KeepChecked`).
-    pub checked: Option<AnypointDraft>,
+    /// The draft the admin checked in the popup, held until they keep it (`KeepChecked`).
+    pub checked: Hold,
     /// What to do with the values a form's Issuer loaded (held until the admin keeps them, `KeepOffered`).
     pub offer: Hold,
     /// Forget the kept draft, the check's proof and any offer.
     pub forget: bool,
+    /// The host of the Anypoint page where the form was just seen, to remember as the admin's control plane.
+    pub plane: Option<String>,
+    /// What a "Check with Okta" proved, for the checklist.
+    pub proof: Option<CheckProof>,
 }
 
 /// A change to one held draft.
@@ -46,7 +51,7 @@ pub enum Hold {
 
 impl From<Response> for Answer {
     fn from(response: Response) -> Self {
-        Self { response, keep: None, checked: None, offer: Hold::Leave, forget: false }
+        Self { response, keep: None, checked: Hold::Leave, offer: Hold::Leave, forget: false, plane: None, proof: None }
     }
 }
 
@@ -55,7 +60,7 @@ impl From<Response> for Answer {
 pub struct Situation<'a> {
     /// The checked sender's context.
     pub context: &'a Context,
-    /// The kept draft (for `KeepChecked`: the checked one), when the request needs it (`Request::needs_kept`).
+    /// The kept draft (for `KeepChecked`: the checked one), when the request needs it (`gather::needs`).
     pub kept: Option<&'a AnypointDraft>,
     /// Milliseconds since 1970.
     pub now: u64,
@@ -65,6 +70,23 @@ pub struct Situation<'a> {
     pub proof: Option<&'a CheckProof>,
     /// Values a form's Issuer loaded, not kept (when the request needs them: `Request::needs_offered`).
     pub offered: Option<&'a AnypointDraft>,
+    /// The host of the Anypoint page where the form was last seen (for `GetChecklist`): its control plane.
+    pub plane: Option<&'a str>,
+    /// The document `document_to_load` named, as loaded under the fetch policy: its URL and text, or why not.
+    pub loaded: Option<&'a Loaded>,
+    /// The outcome of "Check with Okta" (`src/ext/okta_check.rs` runs the core's plan): the result and what it
+    /// proved.
+    pub checked_with_okta: Option<&'a (Response, Option<CheckProof>)>,
+}
+
+/// A document as loaded: its URL and text, or the problem that stopped it (policy, network, size, redirect).
+pub type Loaded = Result<(String, String), ProblemKind>;
+
+impl<'a> Situation<'a> {
+    /// A situation with nothing read from storage and no host granted: the base the caller fills in.
+    pub fn at(context: &'a Context, now: u64) -> Self {
+        Self { context, kept: None, now, granted_hosts: &[], proof: None, offered: None, plane: None, loaded: None, checked_with_okta: None }
+    }
 }
 
 /// The answer to a message of another protocol version, if it is one.
@@ -98,7 +120,7 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         }
         // A page's report is only shown: "checked" is the popup's (what its "Use in Anypoint" keeps).
         Request::InspectMetadata { text, .. } => match page_url {
-            Some(url) => Answer { checked: None, ..answer_document(url, &text, false, situation) },
+            Some(url) => Answer { checked: Hold::Leave, ..answer_document(url, &text, false, situation) },
             None => Response::NotMetadata.into(),
         },
         Request::KeepMetadata { text, .. } => match page_url {
@@ -110,40 +132,56 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             let links = readable.map(|page| metadata_links(page, &hrefs)).unwrap_or_default();
             Response::MetadataLinks { links, button: PANEL_TEXTS.keep, page_read: readable.is_some() }.into()
         }
-        // Loading is the glue's job (src/ext): it checks `linked_metadata_url`, fetches, then `answer_document`.
-        Request::KeepLinkedMetadata { .. } => {
-            Response::Failure { message: "Loading a document needs the browser extension.".to_string() }.into()
-        }
+        // The link's document, loaded as `document_to_load` said (a link of this org on a page that may be read).
+        Request::KeepLinkedMetadata { .. } => loaded_document(situation, true),
         Request::ClassifyForm { controls } => {
             let source = situation.kept.map(|draft| provenance(draft, situation.now));
-            Response::FormClassified { classification: classify_controls(&controls), bar: bar_texts(source) }.into()
+            let classification = classify_controls(&controls);
+            let plane = match situation.context {
+                Context::AnypointPage { host } if classification.is_client_provider_form => Some(host.clone()),
+                _ => None,
+            };
+            Answer { plane, ..Response::FormClassified { classification, bar: bar_texts(source) }.into() }
         }
-        Request::PlanFill { values } => match situation.kept {
-            None => Response::NothingKept { message: NOTHING_KEPT.to_string(), offered: None }.into(),
-            Some(draft) => Response::FillPlanned {
+        Request::PlanFill { values } => match (situation.kept, situation.loaded) {
+            (Some(draft), _) => Response::FillPlanned {
                 plan: plan_fill(draft, &values),
                 source: Some(provenance(draft, situation.now)),
                 offered: None,
             }
             .into(),
+            // Issuer first: nothing kept, the Issuer's metadata loaded (`issuer_to_load`).
+            (None, Some(_)) => fill_after_loading(loaded_document(situation, false), &values),
+            (None, None) => Response::NothingKept { message: NOTHING_KEPT.to_string(), offered: None }.into(),
         },
-        // Loading is the glue's job (src/ext): `issuer_metadata_url`, fetch, then `compare_after_loading`.
-        Request::CompareWithOkta { .. } => {
-            Response::Failure { message: "Comparing needs the browser extension.".to_string() }.into()
-        }
+        Request::CompareWithOkta { values } => compare_after_loading(loaded_document(situation, false), &values),
         Request::FieldHints { field, value, others } => {
             Response::Hints { field, hints: hints_for(field, &value, &others) }.into()
         }
-        // Fetching is the glue's job (src/ext): it loads the document, then calls `answer_document`.
-        Request::FetchMetadata { .. } => {
-            Response::Failure { message: "Loading a document needs the browser extension.".to_string() }.into()
+        // A new check in the popup replaces the last one, even when it fails: only what was just shown can be kept.
+        Request::FetchMetadata { keep, .. } => {
+            let answer = loaded_document(situation, keep);
+            if answer.checked == Hold::Leave {
+                Answer { checked: Hold::Clear, ..answer }
+            } else {
+                answer
+            }
         }
-        // Checking is the glue's job (src/ext/okta_check.rs): `plan_checks`, send, then `judge`.
-        Request::CheckWithOkta { .. } => {
-            Response::Failure { message: "Checking with Okta needs the browser extension.".to_string() }.into()
-        }
+        // The page chose the Issuer checked: what it proved is kept only when that Issuer is the kept one (a check
+        // of another org must not erase the proof of the admin's own).
+        Request::CheckWithOkta { .. } => match situation.checked_with_okta {
+            Some((response, proof)) => {
+                let proof = proof.clone().filter(|proof| situation.kept.is_some_and(|draft| proof.is_for(&draft.issuer)));
+                Answer { proof, ..response.clone().into() }
+            }
+            None => Response::Failure { message: "Nothing was checked with Okta.".to_string() }.into(),
+        },
         Request::ExplainError { text } => Response::ErrorExplained { explanation: explain_provider_error(&text) }.into(),
-        Request::GetChecklist => Response::Checklist { steps: checklist(situation.kept, situation.proof, situation.now) }.into(),
+        Request::GetChecklist => {
+            let plane = situation.plane.map(Plane::of_seen_host).unwrap_or_default();
+            let steps = checklist(situation.kept, situation.proof, &plane, situation.now);
+            Response::Checklist { steps, plane: plane.host().to_string(), plane_name: plane.name() }.into()
+        }
         Request::GetKept => match situation.kept {
             Some(draft) => Response::Kept { draft: draft.clone(), message: provenance(draft, situation.now) },
             None => Response::NothingKept { message: NOTHING_KEPT.to_string(), offered: situation.offered.map(offered) },
@@ -206,14 +244,14 @@ pub struct Pasted {
     pub granted: Vec<String>,
 }
 
-/// The document the glue must load before the core can answer `request` (what the admin typed or a Metadata
-/// URI, and whether to keep it): the popup's check, an admin console link, the Issuer of a fill (nothing kept)
-/// or of a comparison. `Ok(None)`: no document needed; `Err`: the request is refused as it stands.
+/// The document the glue must load before the core can answer `request`: what the admin typed in the popup, an
+/// admin console link, the Issuer of a fill (nothing kept) or of a comparison. `Ok(None)`: no document needed;
+/// `Err`: the request is refused as it stands.
 #[allow(clippy::result_large_err)] // answered once per message, never stored
-pub fn document_to_load(request: &Request, context: &Context, kept: Option<&AnypointDraft>) -> Result<Option<(String, bool)>, Response> {
+pub fn document_to_load(request: &Request, context: &Context, kept: Option<&AnypointDraft>) -> Result<Option<String>, Response> {
     let refused = |message: &str| Response::Failure { message: message.to_string() };
     Ok(match request {
-        Request::FetchMetadata { input, keep } => Some((input.clone(), *keep)),
+        Request::FetchMetadata { input, .. } => Some(input.clone()),
         Request::KeepLinkedMetadata { href, page } => {
             let sender_page = match context {
                 Context::OktaPage { url } => url.as_str(),
@@ -222,26 +260,26 @@ pub fn document_to_load(request: &Request, context: &Context, kept: Option<&Anyp
             let url = readable_admin_page(sender_page, page)
                 .and_then(|page| linked_metadata_url(page, href))
                 .ok_or_else(|| refused("Refused: that link is not a Metadata URI of this Okta org."))?;
-            Some((url, true))
+            Some(url)
         }
         Request::CompareWithOkta { values } => {
             let url = issuer_metadata_url(values)
                 .ok_or_else(|| refused("Enter the Issuer (https://{org}/oauth2/{server}, or the org URL) to compare with Okta."))?;
-            Some((url, false))
+            Some(url)
         }
         // Loaded to fill, never kept by itself: the page may have written that Issuer (`fill_after_loading`).
-        Request::PlanFill { values } => issuer_to_load(values, kept).map(|url| (url, false)),
+        Request::PlanFill { values } => issuer_to_load(values, kept),
         _ => None,
     })
 }
 
-/// The answer to `request` once the glue loaded its document (`document_to_load`) and the core answered for
-/// that document (`answer_document`).
-pub fn answer_loaded(request: Request, loaded: Answer) -> Answer {
-    match request {
-        Request::CompareWithOkta { values } => compare_after_loading(loaded, &values),
-        Request::PlanFill { values } => fill_after_loading(loaded, &values),
-        _ => loaded,
+/// The answer for the document the glue loaded (`Situation::loaded`), kept when `keep`; or why it could not be
+/// loaded (a host the admin may grant gets the popup's offer to ask the browser for it).
+fn loaded_document(situation: Situation<'_>, keep: bool) -> Answer {
+    match situation.loaded {
+        Some(Ok((url, text))) => answer_document(url, text, keep, situation),
+        Some(Err(problem)) => needs_grant(problem).unwrap_or(Response::Failure { message: problem.to_string() }).into(),
+        None => Response::Failure { message: "Nothing was loaded.".to_string() }.into(),
     }
 }
 
@@ -300,7 +338,7 @@ pub fn issuer_metadata_url(values: &crate::core::hints::FormValues) -> Option<St
 /// by itself (the admin keeps it in the popup, where the org's full host is shown); or why nothing can be filled.
 pub fn fill_after_loading(answer: Answer, values: &crate::core::hints::FormValues) -> Answer {
     match (answer.checked, answer.response) {
-        (Some(draft), _) => {
+        (Hold::Set(draft), _) => {
             let mut plan = plan_fill(&draft, values);
             plan.summary = format!("Loaded {} from Okta. {}", provenance_title(&draft), plan.summary);
             let offer = offered(&draft);
@@ -308,12 +346,12 @@ pub fn fill_after_loading(answer: Answer, values: &crate::core::hints::FormValue
             let response = Response::FillPlanned { plan, source, offered: Some(offer) };
             Answer { response, offer: Hold::Set(draft), ..Response::NotMetadata.into() }
         }
-        (None, Response::MetadataReport { problems, .. }) => {
+        (_, Response::MetadataReport { problems, .. }) => {
             let errors: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.message.as_str()).collect();
             Response::Failure { message: format!("Nothing filled: the Issuer's metadata cannot be used. {}", errors.join(" ")) }
                 .into()
         }
-        (None, other) => other.into(),
+        (_, other) => other.into(),
     }
 }
 
@@ -324,10 +362,10 @@ pub fn compare_after_loading(answer: Answer, values: &crate::core::hints::FormVa
         Response::MetadataReport { valid: true, .. } => {
             // A valid report of a check holds the draft as "checked": compared with, not kept.
             match answer.checked {
-                Some(draft) => {
+                Hold::Set(draft) => {
                     Response::FillPlanned { plan: crate::core::fill::compare_with(&draft, values), source: None, offered: None }.into()
                 }
-                None => Response::Failure { message: "Could not read the Issuer's metadata.".to_string() }.into(),
+                _ => Response::Failure { message: "Could not read the Issuer's metadata.".to_string() }.into(),
             }
         }
         Response::MetadataReport { problems, .. } => {
@@ -368,7 +406,7 @@ pub fn answer_document(url: &str, text: &str, keep: bool, situation: Situation<'
                 let message = kept_message(&title_of(&inspection));
                 Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft), ..Response::NotMetadata.into() }
             } else {
-                Answer { checked: Some(draft), ..report(&inspection).into() }
+                Answer { checked: Hold::Set(draft), ..report(&inspection).into() }
             }
         }
         _ => report(&inspection).into(),
@@ -463,7 +501,11 @@ mod tests {
     }
 
     fn ask(request: Request, context: &Context, kept: Option<&AnypointDraft>) -> Answer {
-        answer(request, Situation { context, kept, now: NOW, granted_hosts: &[], proof: None, offered: None })
+        answer(request, Situation { kept, ..Situation::at(context, NOW) })
+    }
+
+    fn anypoint() -> Context {
+        Context::AnypointPage { host: "anypoint.mulesoft.com".into() }
     }
 
     fn okta_page(url: &str) -> Context {
@@ -488,15 +530,17 @@ mod tests {
             r#"{"v":3,"request":{"recogniseLinks":{"hrefs":["https://acme.okta.com/oauth2/default/.well-known/openid-configuration"]}}}"#,
             r#"{"v":3,"request":{"explainError":{"text":"The OpenID provider returned 401 Unauthorized"}}}"#,
         ];
-        let pages = [okta_page(URL), okta_page("https://acme-admin.okta.com/admin/oauth2/as"), Context::AnypointPage];
+        let pages = [okta_page(URL), okta_page("https://acme-admin.okta.com/admin/oauth2/as"), anypoint()];
         for json in alone {
             let request = envelope(json).request;
             assert!(request.answered_alone(), "{json}");
-            assert!(!request.needs_kept(), "{json}");
             for page in &pages {
+                let needs = crate::core::gather::needs(&request, page);
+                assert!(needs.kept.is_none() && !needs.offered && !needs.proof && !needs.plane, "{json}");
+                assert_eq!(needs.granted, crate::core::gather::Granted::None, "{json}");
                 assert!(document_to_load(&request, page, Some(&kept)).is_ok_and(|load| load.is_none()), "{json}");
                 let answer = ask(request.clone(), page, Some(&kept));
-                assert!(answer.keep.is_none() && answer.checked.is_none() && answer.offer == Hold::Leave && !answer.forget, "{json}");
+                assert_eq!(crate::core::gather::changes(&answer), [], "{json}");
             }
         }
     }
@@ -533,14 +577,15 @@ mod tests {
 
     #[test]
     fn fill_without_kept_values_says_where_to_get_them() {
-        let response = ask(Request::PlanFill { values: FormValues::new() }, &Context::AnypointPage, None).response;
+        let response = ask(Request::PlanFill { values: FormValues::new() }, &anypoint(), None).response;
         assert_eq!(response, Response::NothingKept { message: NOTHING_KEPT.into(), offered: None });
     }
 
     #[test]
     fn the_bar_says_where_kept_values_came_from() {
         let draft = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
-        let later = Situation { context: &Context::AnypointPage, kept: Some(&draft), now: NOW + 3 * 60_000, granted_hosts: &[], proof: None, offered: None };
+        let page = anypoint();
+        let later = Situation { kept: Some(&draft), ..Situation::at(&page, NOW + 3 * 60_000) };
         let Response::FormClassified { bar, .. } = answer(Request::ClassifyForm { controls: Vec::new() }, later).response else {
             panic!("a classification")
         };
@@ -563,9 +608,9 @@ mod tests {
         }
         // After loading: a plan that says what was loaded, and the draft offered, never kept: the page may have
         // written that Issuer.
-        let loaded = answer_document(URL, SAMPLE, false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None, offered: None });
+        let loaded = answer_document(URL, SAMPLE, false, Situation::at(&anypoint(), NOW));
         let filled = fill_after_loading(loaded, &values("https://acme.okta.com"));
-        assert!(filled.keep.is_none() && filled.checked.is_none(), "nothing kept, nothing held as the popup's check");
+        assert!(filled.keep.is_none() && filled.checked == Hold::Leave, "nothing kept, nothing held as the popup's check");
         let Hold::Set(offer) = &filled.offer else { panic!("the loaded values are offered") };
         assert_eq!(offer.issuer, "https://acme.okta.com");
         let Response::FillPlanned { plan, source, offered } = filled.response else { panic!("a plan") };
@@ -576,7 +621,7 @@ mod tests {
         assert_eq!(offered.keep_label, "Keep the values of acme.okta.com");
         // The popup shows the offer with its host; keeping needs the issuer the admin was shown.
         let popup = Context::ExtensionPage;
-        let situation = Situation { context: &popup, kept: None, now: NOW + 1, granted_hosts: &[], proof: None, offered: Some(offer) };
+        let situation = Situation { offered: Some(offer), ..Situation::at(&popup, NOW + 1) };
         let Response::NothingKept { offered: Some(shown), .. } = answer(Request::GetKept, situation).response else { panic!("the offer shown") };
         assert_eq!(shown.host, "acme.okta.com");
         let other = answer(Request::KeepOffered { issuer: "https://attacker.okta.com".into() }, situation);
@@ -585,9 +630,14 @@ mod tests {
         let kept = answer(Request::KeepOffered { issuer: shown.issuer.clone() }, situation);
         assert_eq!(kept.keep.as_ref().map(|d| (d.issuer.as_str(), d.kept_at)), Some(("https://acme.okta.com", NOW + 1)));
         assert_eq!(kept.offer, Hold::Clear);
-        assert!(document_to_load(&Request::PlanFill { values: values("https://acme.okta.com") }, &Context::AnypointPage, None)
-            .is_ok_and(|load| load.is_some_and(|(_, keep)| !keep)), "an issuer-first load never keeps");
-        let refused = fill_after_loading(answer_document(URL, "<html>", false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None, offered: None }), &values(""));
+        // The whole request, as the glue runs it: the Issuer's document loaded, nothing kept, the values offered.
+        let fill = Request::PlanFill { values: values("https://acme.okta.com") };
+        assert_eq!(document_to_load(&fill, &anypoint(), None).unwrap().as_deref(), Some(URL));
+        let loaded: Loaded = Ok((URL.to_string(), SAMPLE.to_string()));
+        let page = anypoint();
+        let issuer_first = answer(fill, Situation { loaded: Some(&loaded), ..Situation::at(&page, NOW) });
+        assert!(issuer_first.keep.is_none() && matches!(issuer_first.offer, Hold::Set(_)), "an issuer-first load never keeps");
+        let refused = fill_after_loading(answer_document(URL, "<html>", false, Situation::at(&anypoint(), NOW)), &values(""));
         assert!(matches!(refused.response, Response::Failure { ref message } if message.contains("HTML")));
     }
 
@@ -637,7 +687,7 @@ mod tests {
             (AnypointField::TokenUrl, "http://acme.okta.com/oauth2/v1/token".to_string()),
         ]);
         assert_eq!(issuer_metadata_url(&values).as_deref(), Some("https://acme.okta.com/.well-known/openid-configuration"));
-        let loaded = answer_document(URL, SAMPLE, false, Situation { context: &Context::AnypointPage, kept: None, now: NOW, granted_hosts: &[], proof: None, offered: None });
+        let loaded = answer_document(URL, SAMPLE, false, Situation::at(&anypoint(), NOW));
         let compared = compare_after_loading(loaded, &values);
         assert!(compared.keep.is_none(), "comparing keeps nothing");
         let Response::FillPlanned { plan, .. } = compared.response else { panic!("a plan") };
@@ -649,20 +699,20 @@ mod tests {
         let admin = okta_page("https://dev-1-admin.okta.com/admin/oauth2/as/default");
         let link = |href: &str| Request::KeepLinkedMetadata { href: href.into(), page: "https://dev-1-admin.okta.com/admin/oauth2/as/default".into() };
         let own = "https://dev-1.okta.com/oauth2/default/.well-known/openid-configuration";
-        assert_eq!(document_to_load(&link(own), &admin, None).unwrap(), Some((own.to_string(), true)));
+        assert_eq!(document_to_load(&link(own), &admin, None).unwrap().as_deref(), Some(own));
         assert!(document_to_load(&link("https://other.okta.com/.well-known/openid-configuration"), &admin, None).is_err());
         assert!(document_to_load(&link(own), &okta_page("https://dev-1-admin.okta.com/admin/access/api/tokens"), None).is_err());
         let moved = Request::KeepLinkedMetadata { href: own.into(), page: "https://dev-1-admin.okta.com/admin/access/api/tokens".into() };
         assert!(document_to_load(&moved, &admin, None).is_err(), "the app moved to the token page: refused");
         let fetch = Request::FetchMetadata { input: "dev-1.okta.com".into(), keep: false };
-        assert_eq!(document_to_load(&fetch, &Context::ExtensionPage, None).unwrap(), Some(("dev-1.okta.com".to_string(), false)));
+        assert_eq!(document_to_load(&fetch, &Context::ExtensionPage, None).unwrap().as_deref(), Some("dev-1.okta.com"));
         let issuer = FormValues::from([(AnypointField::Issuer, "https://dev-1.okta.com".to_string())]);
         let compare = Request::CompareWithOkta { values: issuer.clone() };
-        assert_eq!(document_to_load(&compare, &Context::AnypointPage, None).unwrap().map(|(_, keep)| keep), Some(false));
-        assert!(document_to_load(&Request::CompareWithOkta { values: FormValues::new() }, &Context::AnypointPage, None).is_err());
+        assert!(document_to_load(&compare, &anypoint(), None).unwrap().is_some());
+        assert!(document_to_load(&Request::CompareWithOkta { values: FormValues::new() }, &anypoint(), None).is_err());
         let kept = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
-        assert_eq!(document_to_load(&Request::PlanFill { values: issuer.clone() }, &Context::AnypointPage, Some(&kept)).unwrap(), None);
-        assert!(document_to_load(&Request::PlanFill { values: issuer }, &Context::AnypointPage, None).unwrap().is_some());
+        assert_eq!(document_to_load(&Request::PlanFill { values: issuer.clone() }, &anypoint(), Some(&kept)).unwrap(), None);
+        assert!(document_to_load(&Request::PlanFill { values: issuer }, &anypoint(), None).unwrap().is_some());
         assert_eq!(document_to_load(&Request::GetKept, &Context::ExtensionPage, None).unwrap(), None);
     }
 
@@ -681,6 +731,37 @@ mod tests {
         let inspection = crate::core::metadata::inspect_metadata_with(&custom, &typed.url, &typed.granted);
         assert!(inspection.is_valid());
         assert!(inspection.problems.iter().any(|p| p.kind == ProblemKind::RegistrationOutsideOkta { host: "login.acme.com".into() }));
+    }
+
+    #[test]
+    fn loads_are_answered_from_what_the_glue_loaded() {
+        let popup = Context::ExtensionPage;
+        let fetch = |keep| Request::FetchMetadata { input: "acme.okta.com".into(), keep };
+        let loaded: Loaded = Ok((URL.to_string(), SAMPLE.to_string()));
+        let checked = answer(fetch(false), Situation { loaded: Some(&loaded), ..Situation::at(&popup, NOW) });
+        assert!(matches!(checked.checked, Hold::Set(_)) && checked.keep.is_none(), "a valid check is held as checked");
+        // A failed load still replaces the last check, and a host the admin may grant is offered to them.
+        let refused: Loaded = Err(ProblemKind::HostNotGranted { host: "login.acme.com".into() });
+        let failed = answer(fetch(false), Situation { loaded: Some(&refused), ..Situation::at(&popup, NOW) });
+        assert_eq!(failed.checked, Hold::Clear);
+        assert!(matches!(failed.response, Response::HostNotGranted { ref host, .. } if host == "login.acme.com"));
+        // Nothing loaded: said, no placeholder answer.
+        let nothing = answer(fetch(false), Situation::at(&popup, NOW));
+        assert!(matches!(nothing.response, Response::Failure { ref message } if message == "Nothing was loaded."));
+        // A check's outcome is passed on with what it proved.
+        let proof = CheckProof { issuer: "https://acme.okta.com".into(), at: NOW, passed: Vec::new() };
+        let outcome = (Response::OktaChecked { lines: Vec::new(), summary: "s".into() }, Some(proof.clone()));
+        let check = Request::CheckWithOkta { values: FormValues::new(), header: String::new(), secret: String::new() };
+        let page = anypoint();
+        let kept = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
+        let checked = answer(check.clone(), Situation { checked_with_okta: Some(&outcome), kept: Some(&kept), ..Situation::at(&page, NOW) });
+        assert_eq!(checked.proof, Some(proof), "a check of the kept issuer is kept");
+        // A check of an issuer the page chose neither counts nor erases the proof of the kept one.
+        let other = (outcome.0.clone(), Some(CheckProof { issuer: "https://attacker.okta.com".into(), at: NOW, passed: Vec::new() }));
+        let of_another = answer(check.clone(), Situation { checked_with_okta: Some(&other), kept: Some(&kept), ..Situation::at(&page, NOW) });
+        assert_eq!(of_another.proof, None);
+        assert!(matches!(of_another.response, Response::OktaChecked { .. }), "the result is still shown");
+        assert_eq!(answer(check, Situation { checked_with_okta: Some(&outcome), ..Situation::at(&page, NOW) }).proof, None, "nothing kept");
     }
 
     #[test]

@@ -16,9 +16,8 @@ use crate::core::fetch_policy::hosts_of_origins;
 use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Context, Sender};
-use crate::core::service::{
-    answer, answer_document, answer_loaded, document_to_load, needs_grant, version_mismatch, Answer, Hold, Situation,
-};
+use crate::core::gather::{self, Change, Granted, Slot};
+use crate::core::service::{answer, document_to_load, version_mismatch, Loaded, Situation};
 
 #[wasm_bindgen]
 extern "C" {
@@ -106,116 +105,85 @@ fn admitted(message: JsValue, sender: JsValue) -> Result<(Request, Sender, Conte
 
 /// A request of `Request::answered_alone`: from itself and its sender, nothing read or kept.
 fn answer_alone(request: Request, context: &Context) -> JsValue {
-    let situation = Situation {
-        context,
-        kept: None,
-        now: js_sys::Date::now() as u64,
-        granted_hosts: &[],
-        proof: None,
-        offered: None,
-    };
-    to_js(&answer(request, situation).response)
+    to_js(&answer(request, Situation::at(context, js_sys::Date::now() as u64)).response)
 }
 
-/// Every other request: what it needs from storage and the network first, what its answer keeps after.
+/// Every other request: the glue gathers what the core says it needs (stored values, granted hosts, a
+/// document, a check's requests), the core answers, the glue applies the changes the answer asks for.
 async fn answer_with_browser(request: Request, sender: Sender, context: Context) -> JsValue {
-    // "Check with Okta": its own walk of several requests (the core plans and judges them).
-    if let Request::CheckWithOkta { values, header, secret } = &request {
-        let (response, proof) =
-            okta_check::check_with_okta(values, header, secret, &sender.custom_domains, js_sys::Date::now() as u64).await;
-        if let Some(proof) = proof {
-            // Only which checks passed: the checklist marks them. A failure to store only loses the marks.
-            let _ = storage::store(storage::PROOF, &proof).await;
-        }
-        return to_js(&response);
-    }
-    let kept = if request.needs_kept() {
-        let key = if matches!(request, Request::KeepChecked) { storage::CHECKED } else { storage::KEPT };
-        match storage::load(key).await {
+    let needs = gather::needs(&request, &context);
+    let kept = match needs.kept {
+        None => None,
+        Some((slot, may_fail)) => match storage::load(slot.key()).await {
             Ok(kept) => kept,
-            // A scan only shows where kept values came from: without storage it still classifies.
-            Err(_) if matches!(request, Request::ClassifyForm { .. }) => None,
+            Err(_) if may_fail => None,
             Err(e) => return failure(format!("Could not read the kept values ({e}). Reload the extension.")),
-        }
-    } else {
-        None
+        },
     };
-    // A document to load first (the popup's check, an admin console link, the Issuer of a fill or comparison): the
-    // core says which; the fetch policy still decides where.
+    // A document to load first (the popup's check, an admin console link, the Issuer of a fill or comparison).
     let to_load = match document_to_load(&request, &context, kept.as_ref()) {
         Ok(to_load) => to_load,
         Err(response) => return to_js(&response),
     };
-    let reads_documents =
-        to_load.is_some() || matches!(request, Request::InspectMetadata { .. } | Request::KeepMetadata { .. });
-    // Loads a page starts (issuer first, compare, admin links) may reach the custom domains the admin granted;
-    // the popup's may reach any host the admin granted.
-    let granted = match (&context, reads_documents) {
-        (_, false) => Vec::new(),
-        (Context::ExtensionPage, true) => granted_hosts().await,
-        (_, true) => sender.custom_domains.clone(),
+    let granted = match needs.granted {
+        Granted::None => Vec::new(),
+        Granted::CustomDomains => sender.custom_domains.clone(),
+        Granted::All => granted_hosts().await,
     };
-    let proof = if matches!(request, Request::GetChecklist) { storage::load(storage::PROOF).await.ok().flatten() } else { None };
-    let offered = if request.needs_offered() { storage::load(storage::OFFERED).await.ok().flatten() } else { None };
+    #[cfg(feature = "trap-door")]
+    if let Request::FetchMetadata { input, .. } = &request {
+        trap_door::trap_if(input, trap_door::ASYNC);
+    }
+    let loaded = match &to_load {
+        Some(input) => Some(load(input, &granted).await),
+        None => None,
+    };
+    let checked_with_okta = match &request {
+        Request::CheckWithOkta { values, header, secret } => {
+            Some(okta_check::check_with_okta(values, header, secret, &granted, js_sys::Date::now() as u64).await)
+        }
+        _ => None,
+    };
+    let proof = load_if(needs.proof, Slot::Proof).await;
+    let offered = load_if(needs.offered, Slot::Offered).await;
+    let plane: Option<String> = load_if(needs.plane, Slot::Plane).await;
     let situation = Situation {
-        context: &context,
         kept: kept.as_ref(),
-        now: js_sys::Date::now() as u64,
         granted_hosts: &granted,
         proof: proof.as_ref(),
         offered: offered.as_ref(),
+        plane: plane.as_deref(),
+        loaded: loaded.as_ref(),
+        checked_with_okta: checked_with_okta.as_ref(),
+        ..Situation::at(&context, js_sys::Date::now() as u64)
     };
-    let answer = match to_load {
-        None => answer(request, situation),
-        Some((input, keep)) => {
-            // A new check in the popup replaces the last one, even when it fails: only what was just shown can
-            // be kept.
-            if matches!(request, Request::FetchMetadata { .. }) {
-                if let Err(message) = storage::remove(storage::CHECKED).await {
-                    return failure(message);
-                }
-                #[cfg(feature = "trap-door")]
-                trap_door::trap_if(&input, trap_door::ASYNC);
-            }
-            match fetched(&input, keep, situation).await {
-                Ok(loaded) => answer_loaded(request, loaded),
-                Err(response) => return to_js(&response),
-            }
+    let answer = answer(request, situation);
+    for change in gather::changes(&answer) {
+        let made = match change {
+            Change::Set(slot, value) => storage::store(slot.key(), &value).await,
+            Change::Remove(slot) => storage::remove(slot.key()).await,
+        };
+        if let (Err(e), true) = (made, change.must_succeed()) {
+            return failure(format!("Could not store the values ({e}). Reload the extension and try again."));
         }
-    };
-    let stored = async {
-        if let Some(draft) = &answer.keep {
-            storage::store(storage::KEPT, draft).await?;
-        }
-        if let Some(draft) = &answer.checked {
-            storage::store(storage::CHECKED, draft).await?;
-        }
-        match &answer.offer {
-            Hold::Leave => {}
-            Hold::Set(draft) => storage::store(storage::OFFERED, draft).await?,
-            Hold::Clear => storage::remove(storage::OFFERED).await?,
-        }
-        if answer.forget {
-            storage::remove(storage::KEPT).await?;
-            storage::remove(storage::PROOF).await?;
-            storage::remove(storage::OFFERED).await?;
-        }
-        Ok::<(), String>(())
-    };
-    if let Err(e) = stored.await {
-        return failure(format!("Could not store the values ({e}). Reload the extension and try again."));
     }
     to_js(&answer.response)
 }
 
-/// What the admin typed or a Metadata URI → the document under the fetch policy → the core's answer for it.
-async fn fetched(input: &str, keep: bool, situation: Situation<'_>) -> Result<Answer, Response> {
-    let refused = |problem: crate::core::problem::ProblemKind| {
-        needs_grant(&problem).unwrap_or(Response::Failure { message: problem.to_string() })
-    };
-    let url = metadata_url_for(input).map_err(refused)?;
-    let text = fetch::fetch_document(&url, situation.granted_hosts).await.map_err(refused)?;
-    Ok(answer_document(&url, &text, keep, situation))
+/// A stored value the answer may do without (a failure to read it reads as nothing stored).
+async fn load_if<T: serde::de::DeserializeOwned>(wanted: bool, slot: Slot) -> Option<T> {
+    if wanted {
+        storage::load(slot.key()).await.ok().flatten()
+    } else {
+        None
+    }
+}
+
+/// What the admin typed or a Metadata URI → the document under the fetch policy: its URL and text, or why not.
+async fn load(input: &str, granted_hosts: &[String]) -> Loaded {
+    let url = metadata_url_for(input)?;
+    let text = fetch::fetch_document(&url, granted_hosts).await?;
+    Ok((url, text))
 }
 
 /// Runs one hint request of each family of field rules (URLs, the Authorization Header, the client ID, the

@@ -116,6 +116,20 @@ pub fn hosts_of_origins(origins: Vec<String>) -> Vec<String> {
     crate::core::fetch_policy::hosts_of_origins(&origins)
 }
 
+/// Anypoint's control planes, `[{host, name}]`, for the web page's choice of where the `curl` command goes.
+#[wasm_bindgen(js_name = controlPlanes)]
+pub fn control_planes() -> js_sys::Array {
+    crate::core::hosts::CONTROL_PLANES
+        .iter()
+        .map(|plane| {
+            let entry = js_sys::Object::new();
+            set(&entry, "host", &JsValue::from_str(plane.host));
+            set(&entry, "name", &JsValue::from_str(plane.name));
+            JsValue::from(entry)
+        })
+        .collect()
+}
+
 /// Hints for one field while the admin edits it on the page.
 #[wasm_bindgen(js_name = fieldHints)]
 pub fn field_hints(field: JsValue, value: &str, others: JsValue) -> JsValue {
@@ -125,11 +139,13 @@ pub fn field_hints(field: JsValue, value: &str, others: JsValue) -> JsValue {
 }
 
 /// The Access Management API body for the values on the page, with placeholders where secrets go, and the
-/// `curl` command that sends it: `{body, curl}`.
+/// `curl` command that sends it to the control plane of `plane_host` (US when empty): `{body, curl}`.
 #[wasm_bindgen(js_name = apiBody)]
-pub fn api_body(values: JsValue) -> JsValue {
+pub fn api_body(values: JsValue, plane_host: &str) -> JsValue {
+    use crate::core::hosts::Plane;
     let values: FormValues = serde_wasm_bindgen::from_value(values).unwrap_or_default();
-    let (body, curl) = crate::core::draft::api_body_for(&values, &ApiBodyOptions::default());
+    let plane = if plane_host.is_empty() { Plane::default() } else { Plane::of_seen_host(plane_host) };
+    let (body, curl) = crate::core::draft::api_body_for(&values, &ApiBodyOptions::default(), &plane);
     let answer = js_sys::Object::new();
     set(&answer, "body", &to_js(&body));
     set(&answer, "curl", &JsValue::from_str(&curl));

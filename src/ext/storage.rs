@@ -8,14 +8,7 @@ use super::{awaited, js_error_text, to_js};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// The values kept for the Anypoint tab.
-pub(super) const KEPT: &str = "keptDraft";
-/// The values the admin last checked in the popup, until they keep them.
-pub(super) const CHECKED: &str = "checkedDraft";
-/// Values a form's Issuer loaded, until the admin keeps them in the popup (`KeepOffered`).
-pub(super) const OFFERED: &str = "offeredDraft";
-/// What the last "Check with Okta" proved (`core::okta_check::CheckProof`), for the setup checklist.
-pub(super) const PROOF: &str = "checkProof";
+// The keys are the core's (`core::gather::Slot::key`).
 
 // Not `async` imports: a browser without the API (the glue's own tests) answers an error, not a hang or a trap.
 #[wasm_bindgen]

@@ -5,7 +5,7 @@
 // viewer on, the popup is the way (firefox_popup.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';
+import { barOfTheForm, launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';
 import { readFileSync } from 'node:fs';
 import { API_TOKEN, CLIENT_SECRET, METADATA_URL, CUSTOM_DEFAULT } from '../support/fixtures.mjs';
 
@@ -28,7 +28,7 @@ test('Firefox: metadata page → Use in Anypoint → Fill from Okta reaches Reac
   const anypoint = await firefox.browser.newPage();
   await anypoint.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client');
   await anypoint.waitForFunction(() => document.body.textContent.includes('Settings loaded.'), { timeout: 10000 });
-  await anypoint.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
+  await barOfTheForm(anypoint);
   // The bar's buttons, just before the form's first field: "Fill from Okta", then "Compare with Okta".
   await pressWithKeyboard(anypoint, '#name', ['Shift+Tab', 'Shift+Tab']);
   await anypoint.waitForFunction((issuer) => document.querySelector('#issuer').value === issuer, { timeout: 10000 }, CUSTOM_DEFAULT.issuer);
@@ -58,7 +58,7 @@ test('Firefox: a press on Fill from Okta under an ancestor at opacity 0.01 does 
   const anypoint = await firefox.browser.newPage();
   await anypoint.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client');
   await anypoint.waitForFunction(() => document.body.textContent.includes('Settings loaded.'), { timeout: 10000 });
-  const host = await anypoint.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
+  const host = await barOfTheForm(anypoint);
   await host.evaluate((bar) => { bar.parentElement.style.opacity = '0.01'; });
   await pressWithKeyboard(anypoint, '#name', ['Shift+Tab', 'Shift+Tab']);
   await new Promise((resolve) => setTimeout(resolve, 500)); // what a fill takes, several times over

@@ -3,7 +3,7 @@
 // fetches and the metadata panel, an Anypoint Private Cloud host gets the form helper.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';
+import { barOfTheForm, launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';
 
 const CUSTOM = 'login.acme-corp.com';
 const PRIVATE_CLOUD = 'anypoint.acme-corp.com';
@@ -51,7 +51,7 @@ test('Firefox: an Anypoint Private Cloud host, allowed in the popup, gets the fo
   const page = await browser.newPage();
   await page.goto(`https://${PRIVATE_CLOUD}/accounts/client-providers/new/openid-dynamic-client`);
   await page.waitForFunction(() => document.body.textContent.includes('Settings loaded.'), { timeout: 10000 });
-  await page.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
+  await barOfTheForm(page);
   await pressWithKeyboard(page, '#name', ['Shift+Tab', 'Shift+Tab']);
   await page.waitForFunction(() => document.querySelector('#issuer').value === 'https://login.acme-corp.com/oauth2/default', { timeout: 10000 });
   // Removing the host takes the helper away again.

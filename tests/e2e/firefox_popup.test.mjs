@@ -2,7 +2,7 @@
 // loads the org's metadata through the background script's core, keeps it, and the Anypoint form is filled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';
+import { barOfTheForm, launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';
 import { CUSTOM_DEFAULT, METADATA_URL } from '../support/fixtures.mjs';
 
 let firefox;
@@ -30,7 +30,7 @@ test('Firefox with the JSON viewer: no panel on the document; popup â†’ check â†
 
   const anypoint = await firefox.browser.newPage();
   await anypoint.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client');
-  await anypoint.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]', { timeout: 10000 });
+  await barOfTheForm(anypoint);
   await pressWithKeyboard(anypoint, '#name', ['Shift+Tab', 'Shift+Tab']); // "Compare with Okta", then "Fill from Okta"
   await anypoint.waitForFunction((issuer) => document.querySelector('#issuer').value === issuer, { timeout: 10000 }, CUSTOM_DEFAULT.issuer);
   assert.equal(await anypoint.$eval('#tokenUrl', (input) => input.value), CUSTOM_DEFAULT.token_endpoint);

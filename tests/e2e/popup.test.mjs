@@ -122,3 +122,17 @@ test('the fetch policy holds in the browser: no redirect followed, no oversized 
   assert.equal(await popup.getByRole('button', { name: 'Use in Anypoint' }).count(), 0);
   await popup.close();
 });
+
+test('the checklist links to Access Management on the control plane where the form was last seen (US before any)', async () => {
+  const popup = await openPopup();
+  const link = () => popup.getByRole('link', { name: 'Access Management in Anypoint' }).first();
+  await popup.getByText('Anypoint: US').waitFor();
+  assert.equal(await link().getAttribute('href'), 'https://anypoint.mulesoft.com/accounts/');
+  // The form on the EU plane: the checklist follows it.
+  const { page } = await formPage(browser.context, (p) => p.goto('https://eu1.anypoint.mulesoft.com/practice/plain'));
+  await popup.reload();
+  await popup.getByText('Anypoint: EU').waitFor();
+  assert.equal(await link().getAttribute('href'), 'https://eu1.anypoint.mulesoft.com/accounts/');
+  await page.close();
+  await popup.close();
+});

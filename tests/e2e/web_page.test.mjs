@@ -38,6 +38,11 @@ test('a pasted document gives the Anypoint values, hints while editing, and the 
   assert.equal(body.oidc_dynamic_client_provider.client_request_timeout, 5000, 'milliseconds');
   assert.equal(body.oidc_dynamic_client_provider.client.registration.authorization, '<fill in>', 'a placeholder where the token goes');
   assert.match(await page.locator('#curl').textContent(), /^curl -X POST 'https:\/\/anypoint\.mulesoft\.com\/accounts\/api\/organizations\/<root organization id>\/clientProviders'/);
+  // The command goes to the control plane the admin picks (US first).
+  for (const host of ['jp1.platform.mulesoft.com', 'eu1.anypoint.mulesoft.com']) {
+    await page.getByLabel('Your Anypoint control plane').selectOption(host);
+    assert.match(await page.locator('#curl').textContent(), new RegExp(`^curl -X POST 'https://${host.replaceAll('.', '\\.')}/accounts/api/organizations/`));
+  }
 
   // Hints while editing, with the core's fixes; the API body follows the edit.
   const token = page.getByLabel('Token URL', { exact: true });

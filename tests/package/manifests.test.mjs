@@ -10,8 +10,8 @@ import { join } from 'node:path';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const DIST = join(ROOT, 'extension', 'dist');
 const manifestOf = (browser) => JSON.parse(readFileSync(join(DIST, browser, 'manifest.json'), 'utf8'));
-const OKTA = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil'];
-const ANYPOINT = ['anypoint.mulesoft.com', 'eu1.anypoint.mulesoft.com', 'gov.anypoint.mulesoft.com', 'ca1.platform.mulesoft.com', 'jp1.platform.mulesoft.com'];
+// The host sets as src/core/hosts.rs declares them (`assist-manifest`, written by ./build.sh build).
+const HOSTS = JSON.parse(readFileSync(join(ROOT, 'target', 'manifest-hosts.json'), 'utf8'));
 
 test('web-ext lint: no errors, no warnings on the Firefox build', () => {
   const out = execFileSync(join(ROOT, 'node_modules', '.bin', 'web-ext'),
@@ -29,19 +29,20 @@ for (const browser of ['chrome', 'firefox']) {
     assert.ok(!text.includes('<all_urls>'), 'no <all_urls>');
     // storage: chrome.storage.session; scripting: the panel / form helper on hosts the admin grants at run time.
     assert.deepEqual(manifest.permissions, ['storage', 'scripting']);
-    // Granted at install: the Okta domains (the popup's fetch). Nothing broad.
-    assert.deepEqual(manifest.host_permissions, OKTA.map((d) => `https://*.${d}/*`));
+    // Granted at install: the Okta domains (the popup's fetch), each one registrable domain. Nothing broad.
+    assert.deepEqual(manifest.host_permissions, HOSTS.oktaHosts);
+    for (const pattern of manifest.host_permissions) assert.match(pattern, /^https:\/\/\*\.[a-z0-9-]+\.[a-z]+\/\*$/, pattern);
     // Asked for at run time, one host at a time, on the admin's click (custom URL domains).
     assert.deepEqual(manifest.optional_host_permissions, ['https://*/*']);
     assert.equal(manifest.optional_permissions, undefined);
     assert.equal(manifest.externally_connectable, undefined, 'no web page may message the extension');
     assert.equal(manifest.web_accessible_resources, undefined, 'no extension file is exposed to pages');
-    const scripts = manifest.content_scripts.flatMap((c) => c.matches);
-    for (const pattern of scripts) {
-      const host = new URL(pattern.replace('*.', 'x.').replace(/\/\*.*$/, '/')).host;
-      const allowed = OKTA.some((d) => host.endsWith(`.${d}`)) || ANYPOINT.includes(host);
-      assert.ok(allowed, `content script pattern on a host outside the Okta and Anypoint lists: ${pattern}`);
-    }
+    // Content scripts: on Okta's metadata and admin pages (never its token pages) and Anypoint's control planes.
+    const [metadata, admin, anypoint] = manifest.content_scripts;
+    assert.deepEqual(metadata.matches, HOSTS.oktaMetadataPages);
+    assert.deepEqual([admin.matches, admin.exclude_matches], [HOSTS.oktaAdminPages, HOSTS.oktaTokenPages]);
+    assert.deepEqual(anypoint.matches, HOSTS.anypointPages);
+    for (const pattern of anypoint.matches) assert.match(pattern, /^https:\/\/[a-z0-9.-]+\.mulesoft\.com\/\*$/, pattern);
     assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     assert.match(manifest.name, /^__MSG_extName__$/, 'strings come from _locales');
     assert.equal(manifest.default_locale, 'en');

@@ -83,7 +83,11 @@ export function assistUi(page) {
      *  clickjacking guard arms a button that has been visible for a moment: `data-seen`), as an admin's would be. */
     async click(name, role = 'button', { armed = role === 'button' } = {}) {
       const { x, y, node } = await ui.center(name, role);
-      if (armed) await until(() => hasAttribute(node.backendDOMNodeId, 'data-seen'), `button "${name}" to be armed`);
+      if (armed) {
+        // Two frames: the scroll into view has been seen by the page (a button that moved is armed anew).
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await until(() => hasAttribute(node.backendDOMNodeId, 'data-seen'), `button "${name}" to be armed`);
+      }
       await page.mouse.click(x, y);
     },
     /** Whether the extension's clickjacking guard counts the button as plainly seen (`data-seen`). */

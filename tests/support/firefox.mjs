@@ -69,6 +69,15 @@ export async function launchFirefox({ jsonViewer = false, withPopup = false, gra
  * reach of page scripts and of WebDriver's selectors, but Tab and Enter are real (trusted) key presses.
  * `from` focuses a page element next to the UI; `keys` moves from there to the button.
  */
+/** The helper bar of the practice form once its settings loaded (the app renders the form anew then, and the
+ *  bar of the old one stays until the next scan): the scan of the form now on the page is complete when its
+ *  fields have their hint lines, made in the same task as its bar. Keyboard presses then reach that bar. */
+export async function barOfTheForm(page) {
+  await page.waitForFunction(() => document.body.textContent.includes('Settings loaded.'), { timeout: 10000 });
+  await page.waitForSelector('form okta-anypoint-assist-hint', { timeout: 10000 });
+  return page.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]:has(+ form)', { timeout: 10000 });
+}
+
 export async function pressWithKeyboard(page, from, keys) {
   await page.focus(from);
   for (const key of keys) {

@@ -1,10 +1,12 @@
 // The stand-alone web page: the extension's Rust core (same wasm) in a normal page. Paste a metadata document
 // and its address; the core checks it, maps it to the Anypoint fields, hints while the admin edits, and builds
 // the Access Management API body. Thin hands, as in the extension: every decision and text is the core's.
-import init, { inspectPasted, fieldHints, apiBody } from './core/okta_anypoint_assist.js';
+import init, { inspectPasted, fieldHints, apiBody, controlPlanes } from './core/okta_anypoint_assist.js';
 
 const coreReady = init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) });
 const $ = (id) => document.getElementById(id);
+// The control planes, as the core knows them (US first: the default).
+coreReady.then(() => $('plane').replaceChildren(...controlPlanes().map(({ host, name }) => element('option', { value: host }, `${name} (${host})`))));
 const FIELDS = [
   ['issuer', 'Issuer'],
   ['clientRegistrationUrl', 'Client Registration URL'],
@@ -48,7 +50,7 @@ function showHints(field) {
 }
 
 function showApiBody() {
-  const { body, curl } = apiBody(currentValues(null));
+  const { body, curl } = apiBody(currentValues(null), $('plane').value);
   $('api-body').textContent = JSON.stringify(body, null, 2);
   $('curl').textContent = curl;
 }
@@ -98,3 +100,4 @@ $('paste').addEventListener('submit', async (event) => {
 });
 $('copy-body').addEventListener('click', () => copyText($('api-body').textContent));
 $('copy-curl').addEventListener('click', () => copyText($('curl').textContent));
+$('plane').addEventListener('change', showApiBody);

@@ -120,16 +120,17 @@ function fixButton(hint, control, field) {
 }
 
 // Page events are only read, to know what the admin did; they never trigger an action on their own.
+// Only the admin's own typing and ticking ask the core: a page's dispatched events could flood it.
 document.addEventListener('input', async (event) => {
   if (settingValue) return;
-  const hit = await classifiedControl(event);
+  const hit = event.isTrusted ? await classifiedControl(event) : null;
   if (hit) showHints(hit, false);
   updateCheckButton();
 }, true);
 document.addEventListener('change', async (event) => {
   const origin = event.composedPath()[0];
   const toggle = origin?.type === 'checkbox' || origin?.type === 'radio';
-  if (settingValue || !toggle) return;
+  if (settingValue || !toggle || !event.isTrusted) return;
   const hit = await classifiedControl(event);
   if (hit) showHints(hit, false);
 }, true);

@@ -1,0 +1,200 @@
+//! What answering a request needs from the browser, and what its answer changes in storage. Decided here, so
+//! that the glue (`src/ext/mod.rs`) only gathers what this says, hands it to `service::answer` and applies the
+//! changes: no rule of its own about which stored value, which granted hosts or which key.
+
+use serde::Serialize;
+
+use super::draft::AnypointDraft;
+use super::okta_check::CheckProof;
+use super::protocol::Request;
+use super::sender::Context;
+use super::service::{Answer, Hold};
+
+/// A value the extension holds in `chrome.storage.session` (in memory; never a secret).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The values kept for the Anypoint tab.
+    Kept,
+    /// The values the admin last checked in the popup, until they keep them (`KeepChecked`).
+    Checked,
+    /// Values a form's Issuer loaded, until the admin keeps them in the popup (`KeepOffered`).
+    Offered,
+    /// What the last "Check with Okta" proved, for the checklist.
+    Proof,
+    /// The host of the Anypoint page where the client provider form was last seen: the admin's control plane.
+    Plane,
+}
+
+impl Slot {
+    /// Its storage key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Kept => "keptDraft",
+            Self::Checked => "checkedDraft",
+            Self::Offered => "offeredDraft",
+            Self::Proof => "checkProof",
+            Self::Plane => "controlPlane",
+        }
+    }
+}
+
+/// Which hosts the admin granted count for the documents a request may load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Granted {
+    /// It loads nothing.
+    None,
+    /// The custom domains the admin granted (loads a page starts: issuer first, Compare, admin links, checks).
+    CustomDomains,
+    /// Every host the admin granted (the popup's loads: what the admin typed there).
+    All,
+}
+
+/// What answering a request needs from the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    /// The stored draft the answer reads as `Situation::kept`, and whether it may do without it when storage
+    /// fails (a scan only shows where kept values came from).
+    pub kept: Option<(Slot, bool)>,
+    /// `Situation::offered`.
+    pub offered: bool,
+    /// `Situation::proof`.
+    pub proof: bool,
+    /// `Situation::plane`.
+    pub plane: bool,
+    /// Which granted hosts count.
+    pub granted: Granted,
+}
+
+/// What answering `request`, asked from `context`, needs from the browser. A document to load is said by
+/// `service::document_to_load` once the kept draft is known.
+pub fn needs(request: &Request, context: &Context) -> Needs {
+    let kept = match request {
+        Request::KeepChecked => Some((Slot::Checked, false)),
+        // A scan only shows where kept values came from; a check keeps its proof only for the kept issuer.
+        Request::ClassifyForm { .. } | Request::CheckWithOkta { .. } => Some((Slot::Kept, true)),
+        Request::PlanFill { .. } | Request::GetKept | Request::GetChecklist => Some((Slot::Kept, false)),
+        _ => None,
+    };
+    let loads = matches!(
+        request,
+        Request::FetchMetadata { .. }
+            | Request::KeepLinkedMetadata { .. }
+            | Request::CompareWithOkta { .. }
+            | Request::PlanFill { .. }
+            | Request::InspectMetadata { .. }
+            | Request::KeepMetadata { .. }
+            | Request::CheckWithOkta { .. }
+    );
+    let granted = match (loads, context) {
+        (false, _) => Granted::None,
+        (true, Context::ExtensionPage) => Granted::All,
+        (true, _) => Granted::CustomDomains,
+    };
+    Needs {
+        kept,
+        offered: matches!(request, Request::GetKept | Request::KeepOffered { .. }),
+        proof: matches!(request, Request::GetChecklist),
+        plane: matches!(request, Request::GetChecklist),
+        granted,
+    }
+}
+
+/// A value as stored (its slot says what it is).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Stored<'a> {
+    /// A draft (kept, checked or offered values).
+    Draft(&'a AnypointDraft),
+    /// What a check proved.
+    Proof(&'a CheckProof),
+    /// A host.
+    Host(&'a str),
+}
+
+/// The change a `Hold` of `slot` asks for, if any.
+fn hold(slot: Slot, hold: &Hold) -> Option<Change<'_>> {
+    match hold {
+        Hold::Leave => None,
+        Hold::Set(draft) => Some(Change::Set(slot, Stored::Draft(draft))),
+        Hold::Clear => Some(Change::Remove(slot)),
+    }
+}
+
+/// One change to storage that an answer asks for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Change<'a> {
+    /// Store this value in the slot.
+    Set(Slot, Stored<'a>),
+    /// Empty the slot.
+    Remove(Slot),
+}
+
+impl Change<'_> {
+    /// Whether failing to make it fails the answer. A check's proof only marks the checklist and the plane only
+    /// steers its links: losing them loses the marks or the links, not the check or the scan.
+    pub fn must_succeed(&self) -> bool {
+        !matches!(self, Self::Set(Slot::Proof | Slot::Plane, _))
+    }
+}
+
+/// The changes `answer` asks for, in order.
+pub fn changes(answer: &Answer) -> Vec<Change<'_>> {
+    let mut changes: Vec<Change<'_>> = Vec::new();
+    changes.extend(answer.keep.as_ref().map(|draft| Change::Set(Slot::Kept, Stored::Draft(draft))));
+    changes.extend(hold(Slot::Checked, &answer.checked));
+    changes.extend(hold(Slot::Offered, &answer.offer));
+    changes.extend(answer.proof.as_ref().map(|proof| Change::Set(Slot::Proof, Stored::Proof(proof))));
+    changes.extend(answer.plane.as_deref().map(|host| Change::Set(Slot::Plane, Stored::Host(host))));
+    if answer.forget {
+        changes.extend([Slot::Kept, Slot::Proof, Slot::Offered].map(Change::Remove));
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::protocol::Response;
+
+    #[test]
+    fn each_request_reads_only_what_it_needs() {
+        let popup = Context::ExtensionPage;
+        let form = Context::AnypointPage { host: "anypoint.mulesoft.com".into() };
+        let keep_checked = needs(&Request::KeepChecked, &popup);
+        assert_eq!(keep_checked.kept, Some((Slot::Checked, false)), "the popup keeps what it checked");
+        assert_eq!(needs(&Request::ClassifyForm { controls: Vec::new() }, &form).kept, Some((Slot::Kept, true)));
+        assert_eq!(needs(&Request::GetChecklist, &popup), Needs { kept: Some((Slot::Kept, false)), offered: false, proof: true, plane: true, granted: Granted::None });
+        // The popup's loads may reach every granted host; a page's, only the custom domains.
+        assert_eq!(needs(&Request::FetchMetadata { input: String::new(), keep: false }, &popup).granted, Granted::All);
+        assert_eq!(needs(&Request::PlanFill { values: Default::default() }, &form).granted, Granted::CustomDomains);
+        assert_eq!(needs(&Request::GetKept, &popup).granted, Granted::None);
+        assert!(needs(&Request::KeepOffered { issuer: String::new() }, &popup).offered);
+    }
+
+    #[test]
+    fn answers_say_what_changes_in_storage() {
+        let draft = AnypointDraft::from_metadata(
+            &crate::core::metadata::inspect_metadata(
+                include_str!("../../tests/fixtures/org.openid-configuration.json"),
+                "https://acme.okta.com/.well-known/openid-configuration",
+            )
+            .metadata
+            .unwrap(),
+            0,
+        );
+        let forget = Answer { forget: true, ..Response::NotMetadata.into() };
+        assert_eq!(changes(&forget), [Change::Remove(Slot::Kept), Change::Remove(Slot::Proof), Change::Remove(Slot::Offered)]);
+        let kept_offer = Answer { keep: Some(draft.clone()), offer: Hold::Clear, ..Response::NotMetadata.into() };
+        assert_eq!(changes(&kept_offer), [Change::Set(Slot::Kept, Stored::Draft(&draft)), Change::Remove(Slot::Offered)]);
+        let seen = Answer { plane: Some("eu1.anypoint.mulesoft.com".into()), ..Response::NotMetadata.into() };
+        assert_eq!(changes(&seen), [Change::Set(Slot::Plane, Stored::Host("eu1.anypoint.mulesoft.com"))]);
+        assert!(!changes(&seen)[0].must_succeed(), "a scan does not fail for want of storage");
+        assert!(changes(&Response::NotMetadata.into()).is_empty());
+        let proof = CheckProof { issuer: draft.issuer.clone(), at: 0, passed: Vec::new() };
+        let checked = Answer { proof: Some(proof.clone()), ..Response::NotMetadata.into() };
+        assert!(!changes(&checked)[0].must_succeed(), "losing a proof loses marks, not the check");
+        // Keys are distinct: no two slots share storage.
+        let keys = [Slot::Kept, Slot::Checked, Slot::Offered, Slot::Proof, Slot::Plane].map(Slot::key);
+        assert_eq!(keys.iter().collect::<std::collections::BTreeSet<_>>().len(), keys.len());
+    }
+}
