@@ -100,3 +100,41 @@ test('a click the moment the button appears is refused as too soon; the next one
   await ui.waitForStatus('Filled 5');
   await page.close();
 });
+
+test('a button the page moves under the pointer counts only once seen there; the next click works', async () => {
+  const { page, ui } = await formPage(browser.context);
+  await until(() => ui.isArmed('Fill from Okta'), 'the button armed');
+  // The page slides the bar down, under where the admin is about to click something of its own.
+  await page.evaluate(() => { document.querySelector('okta-anypoint-assist[data-assist=anypoint-bar]').style.setProperty('margin-top', '0'); document.querySelector('okta-anypoint-assist[data-assist=anypoint-bar]').parentElement.style.paddingTop = '140px'; });
+  const { x, y } = await ui.center('Fill from Okta');
+  await page.mouse.click(x, y);
+  await ui.waitForStatus('Not done: this button had only just appeared');
+  assert.equal((await submittedState(page)).issuer, '', 'nothing filled');
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled 5');
+  await page.close();
+});
+
+test('a key press on a button that a pointer press focused under a cover is refused; moved to with Tab, it fills', async () => {
+  const { page, ui } = await formPage(browser.context);
+  await until(() => ui.isArmed('Fill from Okta'), 'the button armed');
+  const { x, y } = await ui.center('Fill from Okta');
+  await page.evaluate(TRICKS['an opaque decoy with pointer-events: none over the button'].toString().replace(/^\(\{ x, y \}\) =>/, `window.undoTrick = (({ x, y }) =>`) + `)({ x: ${x}, y: ${y} })`);
+  await page.waitForTimeout(600);
+  await page.mouse.click(x, y); // refused, but the press focused the button
+  await ui.waitForStatus(REFUSED);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  assert.equal((await submittedState(page)).issuer, '', 'the key press did not count');
+  // The control: without the cover, the admin moves to the button with the keyboard and presses Enter.
+  await page.evaluate(() => window.undoTrick());
+  await ui.center('Fill from Okta'); // scrolled back into view (checking the state scrolled to Create)
+  await until(() => ui.isArmed('Fill from Okta'), 'the button seen again'); // as a person sees it again
+  await page.getByLabel('Name', { exact: true }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await ui.focusedButton(), 'Fill from Okta');
+  await page.keyboard.press('Enter');
+  await ui.waitForStatus('Filled 5');
+  await page.close();
+});
