@@ -120,10 +120,10 @@ build_practice_app() {
 cmd_build() {
   build_core
   build_practice_app
-  # The manifests' host lists, from src/core/hosts.rs (a native build of the small assist-manifest binary).
-  cargo run --quiet --bin assist-manifest > target/manifest-hosts.json
+  # The manifests' host lists and the scripts' shared constants, from the core (the small assist-layout binary).
+  cargo run --quiet --bin assist-layout > target/layout-from-core.json
   log "laying out extension/dist/chrome and extension/dist/firefox"
-  node extension/tools/layout.mjs "$CORE_OUT" target/manifest-hosts.json
+  node extension/tools/layout.mjs "$CORE_OUT" target/layout-from-core.json
   # The stand-alone web page (www/tool) runs the same core.
   rm -rf www/tool/core && cp -r "$CORE_OUT" www/tool/core
   printf 'wasm: %s bytes (after wasm-opt)\n' "$(stat -c %s "$CORE_OUT/${CRATE}_bg.wasm")"
@@ -151,12 +151,11 @@ cmd_under_load() {
   cmd_build
   ( while :; do :; done ) &
   local hog=$!
-  trap 'kill $hog 2>/dev/null' EXIT
+  trap 'kill $hog 2>/dev/null || true' EXIT
   for ((run = 1; run <= runs; run++)); do
     log "run $run of $runs, with a busy loop on another core"
     cmd_test
   done
-  kill $hog
   log "$runs runs passed under load"
 }
 

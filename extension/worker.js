@@ -5,9 +5,6 @@ import { coreInstance } from './core/okta_anypoint_assist.js';
 
 const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
 
-// Longer than the core's own network limit (8 s, src/core/fetch_policy.rs): past it a call is stuck.
-const CORE_DEADLINE_MS = 10000;
-
 // One instance of the core: its own copy of the glue (tools/instance_glue.mjs), so that callbacks still pending
 // in an instance that died reach only that instance; how it starts; and how to fail the calls in flight in it.
 // Listeners must be registered synchronously (MV3); the core's start is awaited per message.
@@ -71,13 +68,15 @@ function callCore(sender, enter) {
   return new Promise((resolve, reject) => {
     fail = reject;
     owner.inFlight.add(fail);
-    timer = setTimeout(() => {
-      reject(new Error('no answer in time'));
-      if (performance.now() - owner.lastSettled >= CORE_DEADLINE_MS) retire(owner);
-    }, CORE_DEADLINE_MS);
     owner.ready
       .then(() => grantedHosts())
       .then((granted) => {
+        // From the call's entry into the core, as long as the core's own limits allow (fetch_policy.rs).
+        const deadline = owner.glue.workerDeadlineMs();
+        timer = setTimeout(() => {
+          reject(new Error('no answer in time'));
+          if (performance.now() - owner.lastSettled >= deadline) retire(owner);
+        }, deadline);
         entered = true;
         owner.inside += 1;
         return enter(owner.glue, {

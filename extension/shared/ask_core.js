@@ -1,17 +1,13 @@
 // The one way the extension's scripts (content scripts and the popup) ask the Rust core in the service worker.
-// Requests and responses are defined in src/core/protocol.rs; this number must equal PROTOCOL_VERSION there
-// (a Rust test reads this line).
-const PROTOCOL_VERSION = 3;
-
-// A broken worker leaves sendMessage pending forever: give up after this long. Longer than the worker's own
-// limit on a network request (8 s, src/ext/fetch.rs), so a slow Okta gets the worker's own message.
-const CORE_TIMEOUT_MS = 12000;
+// Requests and responses are defined in src/core/protocol.rs. PROTOCOL_VERSION and CALLER_DEADLINE_MS come from
+// the core, in shared/core_constants.js (written at build time, loaded before this script): a broken worker
+// leaves sendMessage pending forever, so a caller gives up after the worker's own limit has passed.
 
 function askCore(request) {
   // The only texts written here are transport failures: the core cannot be asked for them.
   const unavailable = (why) => ({ kind: 'failure', message: `The extension is unavailable (${why}). Reload the page.` });
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(unavailable('no answer')), CORE_TIMEOUT_MS);
+    const timer = setTimeout(() => resolve(unavailable('no answer')), CALLER_DEADLINE_MS);
     chrome.runtime.sendMessage({ v: PROTOCOL_VERSION, request }).then(
       (response) => {
         clearTimeout(timer);

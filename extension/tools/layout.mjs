@@ -1,19 +1,23 @@
 // Lays out the unpacked extension for each browser: shared files + that browser's manifest overlay
 // (extension/platform/<browser>/manifest.json). What differs per browser lives only in platform/. The version
-// is Cargo.toml's, so the core, the manifests and the package names cannot disagree. The host lists come from
-// the core too: the manifest names a host set ("$oktaHosts"), `assist-manifest` (src/core/hosts.rs) says what it is.
-//   node extension/tools/layout.mjs <core-dir> <host-sets.json>   → extension/dist/{chrome,firefox}/
+// is Cargo.toml's, so the core, the manifests and the package names cannot disagree. The host lists and the
+// numbers the scripts share with the core come from the core too (`assist-layout`): the manifest names a host
+// set ("$oktaHosts"), and shared/core_constants.js is written here, never kept in the repository.
+//   node extension/tools/layout.mjs <core-dir> <layout-from-core.json>   → extension/dist/{chrome,firefox}/
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const EXT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [coreDir, hostSetsFile] = process.argv.slice(2);
-if (!coreDir || !hostSetsFile) throw new Error('usage: layout.mjs <dir with okta_anypoint_assist.js and _bg.wasm> <host-sets.json>');
+const [coreDir, fromCoreFile] = process.argv.slice(2);
+if (!coreDir || !fromCoreFile) throw new Error('usage: layout.mjs <dir with okta_anypoint_assist.js and _bg.wasm> <layout-from-core.json>');
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 export const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(EXT, '..', 'Cargo.toml'), 'utf8'))[1];
-const hostSets = readJson(hostSetsFile);
+const { hostSets, constants } = readJson(fromCoreFile);
+const constantsScript = ['// Written by extension/tools/layout.mjs from the core (`assist-layout`): the numbers the content scripts',
+  '// and the popup share with it. Not in the repository: change them in src/core.',
+  ...Object.entries(constants).map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`), ''].join('\n');
 // "$name" anywhere in the manifest → that host set; an unknown name is an error, not an empty list.
 const withHosts = (value) => {
   if (typeof value === 'string' && value.startsWith('$')) {
@@ -35,4 +39,5 @@ for (const browser of ['chrome', 'firefox']) {
   cpSync(coreDir, join(out, 'core'), { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
   const manifest = { ...common, ...readJson(join(EXT, 'platform', browser, 'manifest.json')) };
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(out, 'shared', 'core_constants.js'), constantsScript);
 }

@@ -8,8 +8,25 @@ use super::metadata::MAX_DOCUMENT_BYTES;
 use super::problem::ProblemKind;
 use super::web_url::WebUrl;
 
+// The chain of time limits, each longer than what it waits for, declared once: the worker and the content
+// scripts get theirs from here (`workerDeadlineMs`; `assist-layout` writes CALLER_DEADLINE_MS into the
+// scripts' shared constants).
+
 /// A request that has not answered by then is abandoned.
 pub const FETCH_TIMEOUT_SECONDS: u32 = 8;
+
+/// "Check with Okta" as a whole: its second round gets what the first left, each request at most
+/// [`FETCH_TIMEOUT_SECONDS`].
+pub const CHECK_TOTAL_MS: u32 = 9000;
+
+/// A call into the core, in the worker (`extension/worker.js`): past it the call is stuck.
+pub const WORKER_DEADLINE_MS: u32 = CHECK_TOTAL_MS + 1000;
+
+/// A script waiting for the worker (`extension/shared/ask_core.js`): longer, so that the worker's own message
+/// about a slow Okta arrives first.
+pub const CALLER_DEADLINE_MS: u32 = WORKER_DEADLINE_MS + 2000;
+
+const _: () = assert!(FETCH_TIMEOUT_SECONDS * 1000 < CHECK_TOTAL_MS);
 
 /// Answers longer than this are refused, by `Content-Length` before reading and while reading.
 pub const MAX_RESPONSE_BYTES: usize = MAX_DOCUMENT_BYTES;

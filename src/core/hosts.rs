@@ -164,7 +164,7 @@ pub fn okta_admin_match_patterns() -> (Vec<String>, Vec<String>) {
 }
 
 /// The host sets the manifests name (`"$name"` in extension/manifest.common.json), written in by
-/// extension/tools/layout.mjs from `assist-manifest`'s output: the manifests hold no host list of their own.
+/// extension/tools/layout.mjs from `assist-layout`'s output: the manifests hold no host list of their own.
 pub fn manifest_host_sets() -> Vec<(&'static str, Vec<String>)> {
     let (admin, tokens) = okta_admin_match_patterns();
     vec![

@@ -22,7 +22,7 @@ use super::okta_check::CheckLine;
 use super::problem::Problem;
 use super::ui_text::{BarTexts, PanelTexts};
 
-/// Bumped on any incompatible change. `extension/shared/ask_core.js` states the same number (a test checks).
+/// Bumped on any incompatible change. The scripts get it at build time (`assist-layout` → shared/core_constants.js).
 pub const PROTOCOL_VERSION: u32 = 3;
 
 /// What every message carries: the protocol version and one request.
@@ -197,18 +197,4 @@ pub enum Response {
     Checklist { steps: Vec<ChecklistStep>, plane: String, plane_name: String },
     /// The request could not be answered (bad shape, old version, refused sender, failed fetch): what to do.
     Failure { message: String },
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn content_scripts_speak_this_protocol_version() {
-        let ask_core = include_str!("../../extension/shared/ask_core.js");
-        assert!(
-            ask_core.contains(&format!("const PROTOCOL_VERSION = {PROTOCOL_VERSION};")),
-            "extension/shared/ask_core.js must state PROTOCOL_VERSION = {PROTOCOL_VERSION}"
-        );
-    }
 }

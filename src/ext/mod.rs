@@ -209,6 +209,12 @@ pub fn warm_up(sender: JsValue) -> js_sys::Array {
     answers
 }
 
+/// How long the worker waits for a call into the core (`fetch_policy::WORKER_DEADLINE_MS`).
+#[wasm_bindgen(js_name = workerDeadlineMs)]
+pub fn worker_deadline_ms() -> u32 {
+    crate::core::fetch_policy::WORKER_DEADLINE_MS
+}
+
 /// The protocol version, for the worker's own checks and the tests.
 #[wasm_bindgen(js_name = protocolVersion)]
 pub fn protocol_version() -> u32 {

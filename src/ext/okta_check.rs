@@ -8,10 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCredentials, RequestInit, RequestRedirect, ResponseType};
 
 use super::fetch::{body_text, timed_out, ReadError};
-use crate::core::fetch_policy::{FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
+use crate::core::fetch_policy::{CHECK_TOTAL_MS, FETCH_TIMEOUT_SECONDS, MAX_RESPONSE_BYTES};
 use crate::core::hints::FormValues;
 use crate::core::okta_check::{
-    judge, plan_checks, plan_second_round, summary, CheckProof, Filled, OktaCall, Outcome, CHECK_TOTAL_MS,
+    judge, plan_checks, plan_second_round, summary, CheckProof, Filled, OktaCall, Outcome,
 };
 use crate::core::protocol::Response;
 

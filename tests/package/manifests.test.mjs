@@ -10,8 +10,8 @@ import { join } from 'node:path';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const DIST = join(ROOT, 'extension', 'dist');
 const manifestOf = (browser) => JSON.parse(readFileSync(join(DIST, browser, 'manifest.json'), 'utf8'));
-// The host sets as src/core/hosts.rs declares them (`assist-manifest`, written by ./build.sh build).
-const HOSTS = JSON.parse(readFileSync(join(ROOT, 'target', 'manifest-hosts.json'), 'utf8'));
+// The host sets as src/core/hosts.rs declares them (`assist-layout`, written by ./build.sh build).
+const HOSTS = JSON.parse(readFileSync(join(ROOT, 'target', 'layout-from-core.json'), 'utf8')).hostSets;
 
 test('web-ext lint: no errors, no warnings on the Firefox build', () => {
   const out = execFileSync(join(ROOT, 'node_modules', '.bin', 'web-ext'),

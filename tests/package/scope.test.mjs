@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const EXT = new URL('../../extension/', import.meta.url).pathname;
-const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.common.json'), 'utf8'));
+const EXT = new URL('../../extension/dist/chrome/', import.meta.url).pathname; // as built (some are generated)
+const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
 
 for (const entry of manifest.content_scripts) {
   test(`no top-level name declared twice across ${entry.js.at(-1)} and the scripts before it`, () => {

@@ -1,0 +1,20 @@
+//! `assist-layout`: what extension/tools/layout.mjs takes from the core, as one JSON object: the host sets the
+//! manifests name (`"$name"` in extension/manifest.common.json, from `core::hosts`) and the constants the content
+//! scripts and the popup share with the core (the protocol version, the time they wait for the worker).
+//! `./build.sh build` runs it, so hosts and numbers are declared once, in Rust.
+
+use okta_anypoint_assist::core::{fetch_policy, hosts, protocol};
+use serde_json::{json, Map, Value};
+
+fn main() {
+    let host_sets: Map<String, Value> =
+        hosts::manifest_host_sets().into_iter().map(|(name, patterns)| (name.to_string(), Value::from(patterns))).collect();
+    let layout = json!({
+        "hostSets": host_sets,
+        "constants": {
+            "PROTOCOL_VERSION": protocol::PROTOCOL_VERSION,
+            "CALLER_DEADLINE_MS": fetch_policy::CALLER_DEADLINE_MS,
+        },
+    });
+    println!("{layout}");
+}
