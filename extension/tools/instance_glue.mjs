@@ -27,7 +27,9 @@ writeFileSync(to, `export function coreInstance() {\n${body}` + `
   };
 }
 
-const first = coreInstance();
-export const { ${exported} } = first;
-export default first.init;
+// The first instance, made on first use: the worker, which makes its own, never pays for it at start.
+let first;
+const firstInstance = () => (first ??= coreInstance());
+${[...names, 'initSync'].map((name) => `export function ${name}(...args) { return firstInstance().${name}(...args); }`).join('\n')}
+export default function init(...args) { return firstInstance().init(...args); }
 `);
