@@ -1,9 +1,10 @@
 //! `assist-layout`: what extension/tools/layout.mjs takes from the core, as one JSON object: the host sets the
 //! manifests name (`"$name"` in extension/manifest.common.json, from `core::hosts`) and the constants the content
-//! scripts and the popup share with the core (the protocol version, the time they wait for the worker).
+//! scripts and the popup share with the core (the protocol version, the time they wait for the worker, what an
+//! Anypoint error about the provider mentions).
 //! `./build.sh build` runs it, so hosts and numbers are declared once, in Rust.
 
-use okta_anypoint_assist::core::{fetch_policy, hosts, protocol};
+use okta_anypoint_assist::core::{after_create, fetch_policy, hosts, protocol};
 use serde_json::{json, Map, Value};
 
 fn main() {
@@ -14,6 +15,8 @@ fn main() {
         "constants": {
             "PROTOCOL_VERSION": protocol::PROTOCOL_VERSION,
             "CALLER_DEADLINE_MS": fetch_policy::CALLER_DEADLINE_MS,
+            "ERROR_MENTIONS": after_create::ERROR_MENTIONS,
+            "MAX_ERROR_TEXT": after_create::MAX_ERROR_TEXT,
         },
     });
     println!("{layout}");

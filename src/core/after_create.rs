@@ -9,13 +9,17 @@ use super::okta_check::REGISTER_ROLES;
 /// Longest page text read as one message: an error banner, not a whole page.
 pub const MAX_ERROR_TEXT: usize = 2000;
 
+/// What Anypoint's errors about the provider say of it (lower case): only a message that mentions one is read.
+/// The page's script pre-filters with the same words (`assist-layout` → shared/core_constants.js).
+pub const ERROR_MENTIONS: [&str; 2] = ["openid provider", "openid connect client"];
+
 /// The likely cause of an Anypoint error about the OpenID provider, and what to do; `None` for other text.
 pub fn explain_provider_error(text: &str) -> Option<String> {
     if text.chars().count() > MAX_ERROR_TEXT {
         return None;
     }
     let lower = text.to_ascii_lowercase();
-    if !(lower.contains("openid provider") || lower.contains("openid connect client")) {
+    if !ERROR_MENTIONS.iter().any(|mention| lower.contains(mention)) {
         return None;
     }
     let timed_out = ["timed out", "timeout", "did not respond", "not respond in time"].iter().any(|t| lower.contains(t));

@@ -52,6 +52,9 @@ pub struct BarTexts {
     /// When it is enabled: once every field of one of these sets is filled (the Issuer, and the header or the
     /// introspection client).
     pub check_needs: [&'static [AnypointField]; 2],
+    /// The fields whose typed values only the check's request carries, as `checkWithOkta`'s `header` and
+    /// `secret` (in that order): the script reads them on the admin's click and nowhere else.
+    pub check_sends: [AnypointField; 2],
     /// Where the kept values came from and when (provenance), or `None` when nothing is kept.
     pub source: Option<String>,
 }
@@ -69,6 +72,7 @@ pub fn bar_texts(source: Option<String>) -> BarTexts {
             &[AnypointField::Issuer, AnypointField::AuthorizationHeader],
             &[AnypointField::Issuer, AnypointField::IntrospectionClientId, AnypointField::IntrospectionClientSecret],
         ],
+        check_sends: [AnypointField::AuthorizationHeader, AnypointField::IntrospectionClientSecret],
         source,
     }
 }
@@ -95,6 +99,14 @@ mod tests {
         assert_eq!(messages["extName"]["message"], PRODUCT_NAME);
         let description = messages["extDescription"]["message"].as_str().unwrap();
         assert!(description.chars().count() <= 132, "the Chrome Web Store cuts descriptions at 132 characters");
+    }
+
+    #[test]
+    fn the_check_alone_carries_the_secret_fields() {
+        // The fields the check's request carries as header and secret are the ones that never cross otherwise.
+        let texts = bar_texts(None);
+        assert_eq!(texts.check_sends, [AnypointField::AuthorizationHeader, AnypointField::IntrospectionClientSecret]);
+        assert!(texts.check_sends.iter().all(|field| !field.shares_value()));
     }
 
     #[test]

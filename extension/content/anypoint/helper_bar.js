@@ -106,9 +106,8 @@ async function checkWithOkta(bar) {
     checking = false;
     return;
   }
-  const answer = await askCore({
-    checkWithOkta: { values: sharedValues(null), header: typedValue('authorizationHeader'), secret: typedValue('introspectionClientSecret') },
-  });
+  const [header, secret] = texts.checkSends.map(typedValue); // the fields are the core's to name
+  const answer = await askCore({ checkWithOkta: { values: sharedValues(null), header, secret } });
   checking = false;
   bar.check.textContent = texts.check;
   updateCheckButton();

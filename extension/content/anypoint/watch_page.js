@@ -167,8 +167,8 @@ function look() {
 
 // An alert or live region that mentions the OpenID provider may be Anypoint's error about Okta: after Create on
 // the form, or when someone requests access in Exchange; the core decides. Only such regions are read (design
-// systems announce errors through them), each at most 2000 characters, and only after a click on a button.
-const ERROR_MENTION = /openid (provider|connect client)/i;
+// systems announce errors through them), each at most MAX_ERROR_TEXT characters, and only after a click on a
+// button. ERROR_MENTIONS and MAX_ERROR_TEXT are the core's (shared/core_constants.js).
 const MESSAGE_REGION = '[role=alert], [role=status], [aria-live]';
 
 function reviewMessages(roots) {
@@ -180,12 +180,13 @@ function reviewMessages(roots) {
   for (const root of roots) {
     for (const region of root.querySelectorAll(MESSAGE_REGION)) {
       if (region.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue; // our own
-      const text = textOf(region, 2001);
+      const text = textOf(region, MAX_ERROR_TEXT + 1);
       // Only a region whose text changed since the last look: two regions that both mention the provider must
       // not take the explanation from each other at every look.
       if (reviewedText.get(region) === text) continue;
       reviewedText.set(region, text);
-      if (text.length <= 2000 && ERROR_MENTION.test(text)) explainErrorIn(region, text);
+      const lower = text.toLowerCase();
+      if (text.length <= MAX_ERROR_TEXT && ERROR_MENTIONS.some((mention) => lower.includes(mention))) explainErrorIn(region, text);
     }
   }
 }
