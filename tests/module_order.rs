@@ -17,7 +17,7 @@ fn declared_order() -> Vec<String> {
 /// and without comments (a doc link names a module without using it).
 fn source_of(module: &str) -> String {
     let text = fs::read_to_string(format!("src/core/{module}.rs")).unwrap();
-    let code = match text.find("#[cfg(test)]") {
+    let code = match text.find("#[cfg(test)]\nmod tests") {
         Some(at) => &text[..at],
         None => &text,
     };

@@ -73,7 +73,10 @@ function h(tag, props, ...children) {
     else if (key.startsWith('on')) element.addEventListener(key.slice(2), onlyTrusted(value));
     else element.setAttribute(key, value === true ? '' : String(value));
   }
-  if (tag === 'button') watchSeen(element, guard);
+  if (tag === 'button') {
+    watchSeen(element, guard);
+    trackKeyboardArrival(element);
+  }
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
     element.append(typeof child === 'string' ? document.createTextNode(child) : child);
@@ -97,8 +100,9 @@ function onlyTrusted(handler) {
 // after a delay (the last report may be ~100 ms old, and a button moved under the pointer was not seen there).
 // Where the observer is missing (Firefox) and for what it cannot see (clip-path, mask, frames around the page),
 // the composed ancestors are read at the click, and the click must land on our host. A key press counts only
-// on a button the admin moved to with the keyboard (`:focus-visible`: a pointer press that focused a covered
-// button does not make it so), plainly visible now.
+// on a button the admin moved to with the keyboard (a Tab's keyup landed on it; a pointer press that focused a
+// covered button does not count, and a later key press makes any focused button `:focus-visible`), plainly
+// visible now.
 const SEEN_FOR_MS = 400;
 const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 const seen = new WeakMap(); // button → { since, where } while the observer says it is plainly visible
@@ -157,12 +161,22 @@ function watchSeen(button, guard) {
   watched.add(button);
 }
 
+// Whether focus arrived on the button from the keyboard: the Tab's keyup lands on the element it moved to. A
+// pointer press (which may have hit the button under a cover) or leaving it forgets that. A page that swallows
+// the keyup only costs the admin the keyboard path (refused, never wrongly allowed).
+const arrivedByKeyboard = new WeakSet();
+
+function trackKeyboardArrival(button) {
+  button.addEventListener('keyup', (event) => { if (event.isTrusted && event.key === 'Tab') arrivedByKeyboard.add(button); });
+  for (const type of ['pointerdown', 'blur']) button.addEventListener(type, () => arrivedByKeyboard.delete(button));
+}
+
 function whyNotSeen(event) {
   const button = event.currentTarget;
   const host = button.getRootNode?.().host;
   if (!host) return null; // an extension page (the popup): no page around it
   const byKeyboard = event.detail === 0;
-  if (byKeyboard && !button.matches(':focus-visible')) return 'clickRefusedHidden';
+  if (byKeyboard && !arrivedByKeyboard.has(button)) return 'clickRefusedHidden';
   if (!styleGuardOnly.has(button)) {
     const state = seen.get(button);
     if (state === undefined) return 'clickRefusedHidden';

@@ -242,8 +242,14 @@ test('a page that swaps the Issuer under the admin\'s click neither steers the c
     await popup.close();
     return { link, proved };
   }
+  // Start from a check of the kept issuer that proved some steps and not others, so that a check of another org
+  // could both mark a step and erase a mark.
+  const own = await filledForm({ header: `SSWS ${READ_ONLY_TOKEN}` });
+  await checkWithOkta(own.ui);
+  await own.page.close();
   const before = await checklistNow();
   assert.equal(before.link, 'https://dev-12345678-admin.okta.com/admin/access/api/tokens');
+  assert.deepEqual(before.proved, ['true', 'false', 'true', 'true', 'false']);
   const { page, ui } = await filledForm({ header: `SSWS ${READ_ONLY_TOKEN}` });
   // The attacker's page: in a capture-phase listener, another org's issuer for the length of the click.
   await page.evaluate(() => {

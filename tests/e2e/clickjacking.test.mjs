@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, keepMetadata, formPage, submittedState, until } from '../support/browser.mjs';
+import { contentScriptWorld } from '../support/isolated_world.mjs';
 
 let browser;
 let okta;
@@ -92,9 +93,12 @@ test('a click the moment the button appears is refused as too soon; the next one
   await page.evaluate(() => { document.querySelector('okta-anypoint-assist[data-assist=anypoint-bar]').parentElement.style.opacity = '0.01'; });
   await until(async () => !(await ui.isArmed('Fill from Okta')), 'the button disarmed');
   await page.evaluate(() => { document.querySelector('okta-anypoint-assist[data-assist=anypoint-bar]').parentElement.style.opacity = ''; });
+  // The moment the observer reports it visible again, not yet armed: the click comes then.
+  const world = await contentScriptWorld(page);
+  await until(() => world.evaluate('seen.has(attached.bar.fill) && !("seen" in attached.bar.fill.dataset)'), 'seen, not yet armed');
   const { x, y } = await ui.center('Fill from Okta');
   await page.mouse.click(x, y);
-  await ui.waitForStatus('Not done:'); // too soon, or not yet seen at all: either way not the admin's choice
+  await ui.waitForStatus('Not done: this button had only just appeared');
   assert.equal((await submittedState(page)).issuer, '');
   await ui.click('Fill from Okta');
   await ui.waitForStatus('Filled 5');
@@ -123,11 +127,17 @@ test('a key press on a button that a pointer press focused under a cover is refu
   await page.waitForTimeout(600);
   await page.mouse.click(x, y); // refused, but the press focused the button
   await ui.waitForStatus(REFUSED);
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(500);
-  assert.equal((await submittedState(page)).issuer, '', 'the key press did not count');
-  // The control: without the cover, the admin moves to the button with the keyboard and presses Enter.
+  assert.equal(await ui.focusedButton(), 'Fill from Okta', 'the pointer press focused it');
+  // The cover goes and the button is plainly visible again, but its focus is still the pointer's: a key press
+  // there is refused by the keyboard rule alone.
   await page.evaluate(() => window.undoTrick());
+  const world = await contentScriptWorld(page);
+  await until(() => world.evaluate('seen.has(attached.bar.fill)'), 'visible again, focus still the pointer\'s');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500); // a fill takes a few milliseconds: its absence, several times over
+  assert.ok(!(await ui.statuses()).some((line) => line.startsWith('Filled')), 'the key press did not count');
+  assert.equal((await submittedState(page)).issuer, '', 'nothing in the form either');
+  // The control: the admin moves to the button with the keyboard and presses Enter.
   await ui.center('Fill from Okta'); // scrolled back into view (checking the state scrolled to Create)
   await until(() => ui.isArmed('Fill from Okta'), 'the button seen again'); // as a person sees it again
   await page.getByLabel('Name', { exact: true }).focus();

@@ -57,8 +57,10 @@ test('a trap on the path answered at once (a keystroke\'s hint): told at once, a
   const world = await contentScriptWorld(page);
   const hint = (value) => world.evaluate(`askCore({ fieldHints: { field: 'issuer', value: ${JSON.stringify(value)}, others: {} } })`);
   assert.equal((await hint('http://x')).kind, 'hints', 'control');
+  const started = Date.now();
   const trapped = await hint('trap-door:sync');
   assert.match(trapped.message, /The extension's core failed/);
+  assert.ok(Date.now() - started < 3000, 'told at once, not after the deadline');
   await assertRecovered();
   assert.equal((await hint('http://x')).kind, 'hints', 'hints again');
   await page.close();
@@ -80,8 +82,11 @@ test('a trap in the middle of Check with Okta: the bar says so, and the next che
   await ui.waitForStatus('Filled 5');
   const header = page.getByLabel('Authorization Header');
   await header.fill('SSWS trap-door:check');
+  const clicked = Date.now();
   await ui.click('Check with Okta');
-  await ui.waitForStatus("The extension's core failed");
+  const told = await ui.waitForStatus("The extension's core failed");
+  assert.doesNotMatch(told, /no answer in time/, 'told by the trap, not by the deadline');
+  assert.ok(Date.now() - clicked < 5000, 'told at once');
   await assertRecovered();
   await header.fill(`SSWS ${API_TOKEN}`);
   await ui.click('Check with Okta');

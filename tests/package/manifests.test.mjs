@@ -38,6 +38,7 @@ for (const browser of ['chrome', 'firefox']) {
     assert.equal(manifest.externally_connectable, undefined, 'no web page may message the extension');
     assert.equal(manifest.web_accessible_resources, undefined, 'no extension file is exposed to pages');
     // Content scripts: on Okta's metadata and admin pages (never its token pages) and Anypoint's control planes.
+    assert.equal(manifest.content_scripts.length, 3, 'no content script beyond these three');
     const [metadata, admin, anypoint] = manifest.content_scripts;
     assert.deepEqual(metadata.matches, HOSTS.oktaMetadataPages);
     assert.deepEqual([admin.matches, admin.exclude_matches], [HOSTS.oktaAdminPages, HOSTS.oktaTokenPages]);
