@@ -38,13 +38,13 @@ self.addEventListener('unhandledrejection', (event) => trapReported(event.reason
 let grants = null;
 function grantedHosts() {
   // Asked of the browser while the core starts, not after: a cold start waits for the slower of the two.
-  const asked = Promise.all([chrome.scripting.getRegisteredContentScripts(), core.ready])
-    .then(([scripts]) => core.glue.grantsOf(scripts.map((script) => script.id)));
   // A failure (the instance retired meanwhile) is not kept: the next call asks again.
-  grants ??= asked.catch(() => {
-    grants = null;
-    return { customDomains: [], privateCloud: [] };
-  });
+  grants ??= Promise.all([chrome.scripting.getRegisteredContentScripts(), core.ready])
+    .then(([scripts]) => core.glue.grantsOf(scripts.map((script) => script.id)))
+    .catch(() => {
+      grants = null;
+      return { customDomains: [], privateCloud: [] };
+    });
   return grants;
 }
 chrome.permissions.onAdded.addListener(() => { grants = null; });
