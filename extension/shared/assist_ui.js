@@ -105,6 +105,8 @@ function onlyTrusted(handler) {
 // visible now.
 const SEEN_FOR_MS = 400;
 const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+// The extension's own page (the popup) has no page around it to cover the buttons: nothing to observe there.
+const IN_EXTENSION_PAGE = location.href.startsWith(chrome.runtime.getURL(''));
 const seen = new WeakMap(); // button → { since, where } while the observer says it is plainly visible
 const armTimers = new WeakMap();
 const styleGuardOnly = new WeakSet(); // buttons judged by the style walk and the hit test alone
@@ -121,7 +123,7 @@ addEventListener('scroll', () => {
     scrollQueued = false;
     for (const button of watched) {
       if (!button.isConnected) watched.delete(button);
-      else if (seen.get(button) && seen.get(button).where !== placeOf(button)) armButton(button);
+      else if (seen.has(button) && seen.get(button).where !== placeOf(button)) armButton(button);
     }
   });
 }, { capture: true, passive: true });
@@ -141,7 +143,7 @@ function armButton(button) {
 }
 
 function watchSeen(button, guard) {
-  if (!TRACKS_VISIBILITY || guard === 'style') {
+  if (!TRACKS_VISIBILITY || guard === 'style' || IN_EXTENSION_PAGE) {
     styleGuardOnly.add(button);
     button.dataset.seen = '';
     return;

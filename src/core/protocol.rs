@@ -183,9 +183,9 @@ pub enum Response {
     /// Which control is which field; the bar's words, with where kept values came from.
     FormClassified { classification: Classification, bar: BarTexts },
     /// What to fill.
-    /// `source`: where the values came from now, for the bar's source line (none for a comparison).
-    /// `offered`: values loaded from the form's Issuer for this fill, not kept.
-    FillPlanned { plan: FillPlan, source: Option<String>, offered: Option<Offered> },
+    /// `source`: where the values came from now, for the bar's source line (none for a comparison); for values
+    /// loaded from the form's Issuer, that they are not kept and where to keep them.
+    FillPlanned { plan: FillPlan, source: Option<String> },
     /// Hints for one field.
     Hints { field: AnypointField, hints: Vec<Hint> },
     /// The result of "Check with Okta": one line per check, and a summary.

@@ -68,7 +68,7 @@ pub struct Situation<'a> {
     pub granted_hosts: &'a [String],
     /// What the last "Check with Okta" proved (for `GetChecklist`).
     pub proof: Option<&'a CheckProof>,
-    /// Values a form's Issuer loaded, not kept (when the request needs them: `Request::needs_offered`).
+    /// Values a form's Issuer loaded, not kept (when the request needs them: `gather::needs`).
     pub offered: Option<&'a AnypointDraft>,
     /// The host of the Anypoint page where the form was last seen (for `GetChecklist`): its control plane.
     pub plane: Option<&'a str>,
@@ -147,7 +147,6 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             (Some(draft), _) => Response::FillPlanned {
                 plan: plan_fill(draft, &values),
                 source: Some(provenance(draft, situation.now)),
-                offered: None,
             }
             .into(),
             // Issuer first: nothing kept, the Issuer's metadata loaded (`issuer_to_load`).
@@ -196,11 +195,7 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         .into(),
         // Kept only if the offer is still the one the admin was shown (a page may have loaded another since).
         Request::KeepOffered { issuer } => match situation.offered.filter(|draft| draft.issuer == issuer) {
-            Some(draft) => {
-                let draft = AnypointDraft { kept_at: situation.now, ..draft.clone() };
-                let message = kept_message(&provenance_title(&draft));
-                Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft), offer: Hold::Clear, ..Response::NotMetadata.into() }
-            }
+            Some(draft) => Answer { offer: Hold::Clear, ..kept_now(draft, situation.now) },
             None => Response::Failure {
                 message: "Nothing kept: those values are no longer offered. Click \"Fill from Okta\" in the form again.".to_string(),
             }
@@ -212,11 +207,7 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             ..Response::NotMetadata.into()
         },
         Request::KeepChecked => match situation.kept {
-            Some(checked) => {
-                let draft = AnypointDraft { kept_at: situation.now, ..checked.clone() };
-                let message = kept_message(&provenance_title(&draft));
-                Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft), ..Response::NotMetadata.into() }
-            }
+            Some(checked) => kept_now(checked, situation.now),
             None => Response::Failure { message: "Nothing checked to keep: click Check first.".to_string() }.into(),
         },
     }
@@ -348,9 +339,7 @@ pub fn fill_after_loading(answer: Answer, values: &crate::core::hints::FormValue
         (Hold::Set(draft), _) => {
             let mut plan = plan_fill(&draft, values);
             plan.summary = format!("Loaded {} from Okta. {}", provenance_title(&draft), plan.summary);
-            let offer = offered(&draft);
-            let source = Some(offer.message.clone());
-            let response = Response::FillPlanned { plan, source, offered: Some(offer) };
+            let response = Response::FillPlanned { plan, source: Some(offered(&draft).message) };
             Answer { response, offer: Hold::Set(draft), ..Response::NotMetadata.into() }
         }
         (_, Response::MetadataReport { problems, .. }) => {
@@ -370,7 +359,7 @@ pub fn compare_after_loading(answer: Answer, values: &crate::core::hints::FormVa
             // A valid report of a check holds the draft as "checked": compared with, not kept.
             match answer.checked {
                 Hold::Set(draft) => {
-                    Response::FillPlanned { plan: crate::core::fill::compare_with(&draft, values), source: None, offered: None }.into()
+                    Response::FillPlanned { plan: crate::core::fill::compare_with(&draft, values), source: None }.into()
                 }
                 _ => Response::Failure { message: "Could not read the Issuer's metadata.".to_string() }.into(),
             }
@@ -393,6 +382,13 @@ pub fn needs_grant(problem: &ProblemKind) -> Option<Response> {
         message: problem.to_string(),
         grant_label: format!("Allow access to {host}"),
     })
+}
+
+/// Keeps a draft the admin confirmed (checked in the popup, or offered by a form), as of `now`.
+fn kept_now(draft: &AnypointDraft, now: u64) -> Answer {
+    let draft = AnypointDraft { kept_at: now, ..draft.clone() };
+    let message = kept_message(&provenance_title(&draft));
+    Answer { response: Response::Kept { draft: draft.clone(), message }, keep: Some(draft), ..Response::NotMetadata.into() }
 }
 
 fn kept_message(title: &str) -> String {
@@ -620,17 +616,15 @@ mod tests {
         assert!(filled.keep.is_none() && filled.checked == Hold::Leave, "nothing kept, nothing held as the popup's check");
         let Hold::Set(offer) = &filled.offer else { panic!("the loaded values are offered") };
         assert_eq!(offer.issuer, "https://acme.okta.com");
-        let Response::FillPlanned { plan, source, offered } = filled.response else { panic!("a plan") };
+        let Response::FillPlanned { plan, source } = filled.response else { panic!("a plan") };
         assert!(plan.summary.starts_with("Loaded the org authorization server of Okta org acme from Okta. Filled 1"), "{}", plan.summary);
-        let offered = offered.expect("the bar says what was loaded");
-        assert_eq!(offered.host, "acme.okta.com");
-        assert!(source.unwrap().contains("(acme.okta.com), loaded from the Issuer in the form; not kept"));
-        assert_eq!(offered.keep_label, "Keep the values of acme.okta.com");
+        assert!(source.unwrap().contains("(acme.okta.com), loaded from the Issuer in the form; not kept"), "the bar says what was loaded");
         // The popup shows the offer with its host; keeping needs the issuer the admin was shown.
         let popup = Context::ExtensionPage;
         let situation = Situation { offered: Some(offer), ..Situation::at(&popup, NOW + 1) };
         let Response::NothingKept { offered: Some(shown), .. } = answer(Request::GetKept, situation).response else { panic!("the offer shown") };
         assert_eq!(shown.host, "acme.okta.com");
+        assert_eq!(shown.keep_label, "Keep the values of acme.okta.com");
         let other = answer(Request::KeepOffered { issuer: "https://attacker.okta.com".into() }, situation);
         assert!(other.keep.is_none() && other.offer == Hold::Leave, "another issuer than the one shown keeps nothing");
         assert!(matches!(other.response, Response::Failure { .. }));
