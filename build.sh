@@ -217,8 +217,9 @@ cmd_package() {
   done
 }
 
-# The doors of src/doors.rs; each has a fuzz target (fuzz/fuzz_targets), hand-made seeds (fuzz/seeds/<door>) and
-# the corpus the fuzzer found (fuzz/corpus/<door>), both kept in git and replayed by tests/fuzz_corpus.rs.
+# The doors of src/doors.rs; each has a fuzz target (fuzz/fuzz_targets), seeds (hand-made in fuzz/seeds/<door>, or
+# generated from typed answers by src/doors.rs) and the corpus the fuzzer found (fuzz/corpus/<door>), all replayed
+# by tests/fuzz_corpus.rs.
 FUZZ_DOORS=(metadata header hints location envelope form okta_answer)
 # Longest input per door: about the largest real input (a metadata document, a form snapshot), so the corpus
 # stays small.
@@ -240,15 +241,20 @@ cmd_fuzz() {
   # flags to stable rustc. No sanitizer: the crate has no unsafe code, and without one it runs about 2.5× faster.
   local fuzz=(env RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none)
   local report=() door log_file
+  # Every door's seeds in one place: the generated ones, then the hand-made ones.
+  rm -rf fuzz/target/seeds
+  cargo run --quiet --bin assist-seeds fuzz/target/seeds || die "generating the fuzz seeds failed"
   for door in "${doors[@]}"; do
-    log "fuzzing door '$door' for ${seconds}s (seeds: fuzz/seeds/$door, corpus: fuzz/corpus/$door)"
+    mkdir -p "fuzz/target/seeds/$door"
+    [[ -d fuzz/seeds/$door ]] && cp fuzz/seeds/"$door"/* "fuzz/target/seeds/$door/"
+    log "fuzzing door '$door' for ${seconds}s (seeds: fuzz/target/seeds/$door, corpus: fuzz/corpus/$door)"
     log_file=$(mktemp)
     mkdir -p "fuzz/corpus/$door"
     rm -rf "fuzz/target/new-$door" "fuzz/target/min-$door" && mkdir -p "fuzz/target/new-$door" "fuzz/target/min-$door"
-    if ! "${fuzz[@]}" "$door" "fuzz/target/new-$door" "fuzz/corpus/$door" "fuzz/seeds/$door" -- \
+    if ! "${fuzz[@]}" "$door" "fuzz/target/new-$door" "fuzz/corpus/$door" "fuzz/target/seeds/$door" -- \
       -max_total_time="$seconds" -print_final_stats=1 -max_len="${FUZZ_MAX_LEN[$door]}" >"$log_file" 2>&1; then
       grep -E 'panicked|ERROR' -A2 "$log_file" >&2 || true
-      die "door '$door' failed: the input is in fuzz/artifacts/$door (make it a seed in fuzz/seeds/$door once fixed); log: $log_file"
+      die "door '$door' failed: the input is in fuzz/artifacts/$door (make it a seed once fixed: a file in fuzz/seeds/$door, or a typed one in src/doors.rs); log: $log_file"
     fi
     grep -E '^#[0-9]+\s+DONE' "$log_file" || true
     # Keep a smallest set of inputs that reaches every edge reached so far (seeds apart; set cover, edges without

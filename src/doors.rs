@@ -12,7 +12,7 @@ use crate::core::fill::plan_fill;
 use crate::core::header::normalize_authorization_header;
 use crate::core::hints::{hints_for, FormValues};
 use crate::core::metadata::{inspect_metadata, metadata_url_for};
-use crate::core::okta_check::{judge, plan_checks, plan_second_round, CheckKind, Filled, Outcome, Verdict};
+use crate::core::okta_check::{judge, plan_checks, plan_second_round, CheckKind, Filled, Outcome, Verdict, CHECKS};
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Sender};
 use crate::core::service::{answer, version_mismatch, Situation};
@@ -170,14 +170,19 @@ pub fn form(data: &[u8]) {
     }
 }
 
-/// Okta's answers to "Check with Okta". The first byte picks what the admin filled; then one record per
-/// request, in order: a kind byte (0–3: timeout, unreachable, redirect, too large; else answered), the status
-/// (u16, big-endian), the body's length (u16, big-endian) and the body. Every check gets exactly one line; no
-/// request leaves the org; no line repeats the token or the secret, whatever Okta answered; a check passes only
-/// on a 200.
+/// Okta's answers to "Check with Okta". The first byte picks what the admin filled; then records, each tagged
+/// with the check it answers: the check (its place in `CHECKS`, modulo their number), an outcome byte (0–3:
+/// timeout, unreachable, redirect, too large; else answered), the status (u16, big-endian), the body's length
+/// (u16, big-endian) and the body. Each request gets the first unused record of its check (a 200 `{}` when
+/// there is none). Every check gets exactly one line; no request leaves the org; no line repeats the token or
+/// the secret, whatever Okta answered; a check passes only on a 200. The seeds come from
+/// [`okta_answer_seeds`].
 pub fn okta_answer(data: &[u8]) {
     okta_answer_lines(data);
 }
+
+const OKTA_ANSWER_TOKEN: &str = "00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01";
+const OKTA_ANSWER_SECRET: &str = "Ab9-kLmNoPqRsTuVwXyZ0123456789abcdefghij";
 
 /// [`okta_answer`]'s walk, answering the lines (the corpus test checks that the seeds reach the second round).
 pub fn okta_answer_lines(data: &[u8]) -> Vec<crate::core::okta_check::CheckLine> {
@@ -186,49 +191,143 @@ pub fn okta_answer_lines(data: &[u8]) -> Vec<crate::core::okta_check::CheckLine>
         (AnypointField::IntrospectionClientId, "0oa1practiceintrospect".to_string()),
         (AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/v1/token".to_string()),
     ]);
-    let (token, secret) = ("00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01", "Ab9-kLmNoPqRsTuVwXyZ0123456789abcdefghij");
+    let (token, secret) = (OKTA_ANSWER_TOKEN, OKTA_ANSWER_SECRET);
     let (header, secret) = match data.first().map(|b| b % 4) {
         Some(1) => (String::new(), secret),
         Some(2) => (token.to_string(), secret),
         Some(3) => (format!("SSWS {token}"), ""),
         _ => (format!("SSWS {token}"), secret),
     };
-    let mut rest = data.get(1..).unwrap_or_default();
+    let mut records = okta_answer_records(data.get(1..).unwrap_or_default());
+    let mut answer = |kind: CheckKind| match records.iter().position(|(check, _)| *check == kind) {
+        Some(at) => (kind, records.remove(at).1),
+        None => (kind, Outcome::Answered { status: 200, body: "{}".to_string() }),
+    };
     let filled = Filled { values: &values, header: &header, secret };
     let mut plan = plan_checks(&filled, &[]).expect("a full form plans");
-    let mut answer = || {
-        let [kind, high, low, len_high, len_low, after @ ..] = rest else {
-            return Outcome::Answered { status: 200, body: "{}".to_string() };
-        };
-        let len = usize::from(u16::from_be_bytes([*len_high, *len_low])).min(after.len());
-        let (body, next) = after.split_at(len);
-        rest = next;
-        match kind % 8 {
-            0 => Outcome::TimedOut,
-            1 => Outcome::Unreachable,
-            2 => Outcome::Redirected,
-            3 => Outcome::TooLarge,
-            _ => Outcome::Answered { status: u16::from_be_bytes([*high, *low]) % 600, body: String::from_utf8_lossy(body).into_owned() },
-        }
-    };
-    let mut outcomes: Vec<Outcome> = plan.calls.iter().map(|_| answer()).collect();
+    let mut outcomes: Vec<(CheckKind, Outcome)> = plan.calls.iter().map(|call| answer(call.check)).collect();
     let second = plan_second_round(&mut plan, &outcomes, &[], "nonce");
-    outcomes.extend((0..second).map(|_| answer()));
+    let second_round: Vec<CheckKind> = plan.calls[plan.calls.len() - second..].iter().map(|call| call.check).collect();
+    outcomes.extend(second_round.into_iter().map(&mut answer));
     for call in &plan.calls {
-        assert!(call.url.starts_with("https://dev-12345678.okta.com/"), "a request left the org: {}", call.url);
+        assert!(call.request.url.starts_with("https://dev-12345678.okta.com/"), "a request left the org: {}", call.request.url);
     }
     let lines = judge(&plan, &outcomes, &values, &[]);
     let checks: Vec<CheckKind> = lines.iter().map(|line| line.check).collect();
-    assert_eq!(checks, CheckKind::ALL, "one line per check, in order");
+    let all: Vec<CheckKind> = CHECKS.iter().map(|check| check.kind).collect();
+    assert_eq!(checks, all, "one line per check, in order");
     for line in &lines {
         assert_no_secret_in(&line.text, token);
         assert_no_secret_in(&line.text, secret);
         if line.verdict == Verdict::Passed && line.check != CheckKind::FormUrls {
-            let call = plan.calls.iter().position(|call| call.check == line.check).expect("a passed check was sent");
-            assert!(matches!(outcomes[call], Outcome::Answered { status: 200, .. }), "{:?} passed without a 200", line.check);
+            let outcome = outcomes.iter().find(|(check, _)| *check == line.check).map(|(_, outcome)| outcome);
+            assert!(matches!(outcome, Some(Outcome::Answered { status: 200, .. })), "{:?} passed without a 200", line.check);
         }
     }
     lines
+}
+
+/// The tagged records of [`okta_answer`]'s input (after its first byte).
+fn okta_answer_records(mut rest: &[u8]) -> Vec<(CheckKind, Outcome)> {
+    let mut records = Vec::new();
+    while let [check, kind, high, low, len_high, len_low, after @ ..] = rest {
+        let len = usize::from(u16::from_be_bytes([*len_high, *len_low])).min(after.len());
+        let (body, next) = after.split_at(len);
+        rest = next;
+        let outcome = match kind % 8 {
+            0 => Outcome::TimedOut,
+            1 => Outcome::Unreachable,
+            2 => Outcome::Redirected,
+            3 => Outcome::TooLarge { bytes: 0 },
+            _ => Outcome::Answered { status: u16::from_be_bytes([*high, *low]) % 600, body: String::from_utf8_lossy(body).into_owned() },
+        };
+        records.push((CHECKS[usize::from(*check) % CHECKS.len()].kind, outcome));
+    }
+    records
+}
+
+/// [`okta_answer`]'s input for what the admin filled (`0`: everything, `1`: no header, `2`: a raw token without
+/// `SSWS `, `3`: no secret) and Okta's answers by check.
+pub fn okta_answer_input(filled: u8, answers: &[(CheckKind, Outcome)]) -> Vec<u8> {
+    let mut data = vec![filled];
+    for (check, outcome) in answers {
+        let tag = CHECKS.iter().position(|row| row.kind == *check).expect("every kind has a row") as u8;
+        let (kind, status, body) = match outcome {
+            Outcome::TimedOut => (0, 0, ""),
+            Outcome::Unreachable => (1, 0, ""),
+            Outcome::Redirected => (2, 0, ""),
+            Outcome::TooLarge { .. } => (3, 0, ""),
+            Outcome::Answered { status, body } => (4, *status, body.as_str()),
+        };
+        let len = u16::try_from(body.len()).expect("a seed's body fits in 64 KiB");
+        data.extend([tag, kind]);
+        data.extend(status.to_be_bytes());
+        data.extend(len.to_be_bytes());
+        data.extend(body.as_bytes());
+    }
+    data
+}
+
+/// The seeds a door's inputs are generated from (besides the hand-made ones in `fuzz/seeds/<door>/`), by name.
+pub fn generated_seeds(door: &str) -> Vec<(&'static str, Vec<u8>)> {
+    match door {
+        "okta_answer" => okta_answer_seeds(),
+        _ => Vec::new(),
+    }
+}
+
+/// The seeds of the `okta_answer` door, by name: one for each way Okta answers that the verdicts tell apart.
+/// `assist-seeds` writes them for the fuzzer; `tests/fuzz_corpus.rs` replays them.
+pub fn okta_answer_seeds() -> Vec<(&'static str, Vec<u8>)> {
+    use CheckKind::*;
+    let answered = |status: u16, body: &str| Outcome::Answered { status, body: body.to_string() };
+    let openid = include_str!("../tests/fixtures/custom-default.openid-configuration.json");
+    let oauth = include_str!("../tests/fixtures/custom-default.oauth-authorization-server.json");
+    let discovery = || vec![(OpenidConfiguration, answered(200, openid)), (AuthorizationServerMetadata, answered(200, oauth))];
+    let second = |token: Outcome, role: Outcome, introspection: Outcome| {
+        let mut answers = discovery();
+        answers.extend([(ApiToken, token), (RegistrationRole, role), (Introspection, introspection)]);
+        answers
+    };
+    let good = || second(answered(200, r#"{"id":"00u1","status":"ACTIVE"}"#), answered(200, "[]"), answered(200, r#"{"active":false}"#));
+    let with = |mut answers: Vec<(CheckKind, Outcome)>, kind: CheckKind, outcome: Outcome| {
+        answers.iter_mut().filter(|(check, _)| *check == kind).for_each(|(_, old)| *old = outcome.clone());
+        answers
+    };
+    let invalid_token = answered(401, r#"{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011","errorId":"oae1","errorCauses":[]}"#);
+    let echo = answered(
+        401,
+        &format!(r#"{{"errorCode":"SSWS {OKTA_ANSWER_TOKEN}","error":"{OKTA_ANSWER_SECRET}","errorSummary":"{OKTA_ANSWER_TOKEN}"}}"#),
+    );
+    let feature = answered(400, r#"{"errorCode":"E0000015","errorSummary":"The requested feature is not enabled in this environment."}"#);
+    let html = answered(200, "<html>hi</html>");
+    let issuer = "https://dev-12345678.okta.com/oauth2/default";
+    let echoing_issuer = openid.replace(&format!("\"{issuer}\""), &format!("\"{issuer}/{OKTA_ANSWER_TOKEN}\""));
+    let nested = format!("{}{}", "[".repeat(3000), "]".repeat(3000));
+    vec![
+        ("all-good", okta_answer_input(0, &good())),
+        ("no-header", okta_answer_input(1, &good())),
+        ("raw-token", okta_answer_input(2, &good())),
+        ("no-secret", okta_answer_input(3, &good())),
+        ("invalid-token", okta_answer_input(0, &with(with(good(), ApiToken, invalid_token.clone()), RegistrationRole, invalid_token))),
+        (
+            "no-role",
+            okta_answer_input(0, &with(good(), RegistrationRole, answered(403, r#"{"errorCode":"E0000006","errorSummary":"You do not have permission to perform the requested action","errorCauses":[]}"#))),
+        ),
+        (
+            "wrong-secret",
+            okta_answer_input(0, &with(good(), Introspection, answered(401, r#"{"error":"invalid_client","error_description":"Client authentication failed. Either the client or the client credentials are invalid."}"#))),
+        ),
+        ("echoes-the-secret", okta_answer_input(0, &second(echo.clone(), echo.clone(), echo))),
+        ("issuer-echoes-the-token", okta_answer_input(0, &with(good(), OpenidConfiguration, answered(200, &echoing_issuer)))),
+        ("nested-answer", okta_answer_input(0, &with(good(), ApiToken, answered(200, &nested)))),
+        ("rate-limit-and-errors", okta_answer_input(0, &second(answered(429, "{}"), answered(503, "{}"), answered(500, "")))),
+        ("second-round-failures", okta_answer_input(0, &second(Outcome::Unreachable, Outcome::Redirected, Outcome::TooLarge { bytes: 0 }))),
+        ("second-round-not-json", okta_answer_input(0, &second(html.clone(), html.clone(), html.clone()))),
+        ("feature-not-enabled", okta_answer_input(0, &[(OpenidConfiguration, feature.clone()), (AuthorizationServerMetadata, feature)])),
+        ("not-json", okta_answer_input(0, &[(OpenidConfiguration, html.clone()), (AuthorizationServerMetadata, html)])),
+        ("timeouts", okta_answer_input(0, &[(OpenidConfiguration, Outcome::TimedOut), (AuthorizationServerMetadata, Outcome::TimedOut)])),
+    ]
 }
 
 /// `secret` (as typed) must not appear in `message`; very short values are not secrets worth the name and

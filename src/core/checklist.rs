@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::draft::AnypointDraft;
 use super::hosts::{OktaOrgHost, Plane};
-use super::okta_check::{CheckKind, CheckProof};
+use super::okta_check::{CheckKind, CheckProof, ProcedureStep};
 use super::ui_text::time_ago;
 use super::web_url::WebUrl;
 
@@ -46,9 +46,9 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, plane
         .filter(|proof| proof.passed.contains(&CheckKind::OpenidConfiguration) && kept.is_some_and(|draft| proof.is_for(&draft.issuer)));
     let admin = kept.and_then(|draft| WebUrl::parse(&draft.issuer).ok()).and_then(|url| admin_console(url.host()));
     let okta_link = |label, path: &str| admin.as_ref().map(|admin| Link { label, url: format!("{admin}{path}") });
-    let passed = |checks: &[CheckKind]| {
+    let passed = |step: ProcedureStep| {
         let proof = proof?;
-        checks.iter().all(|check| proof.passed.contains(check)).then(|| format!("Proved by Check with Okta, {}.", time_ago(proof.at, now)))
+        proof.proves(step).then(|| format!("Proved by Check with Okta, {}.", time_ago(proof.at, now)))
     };
     let kept_line = kept.map(|draft| format!("Values kept from Okta, {}.", time_ago(draft.kept_at, now)));
     vec![
@@ -57,7 +57,7 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, plane
             detail: "In Okta: Security > API > Authorization Servers, open the server, click its Metadata URI, then \
                      \"Use in Anypoint\" (or type the org above and check it).",
             links: okta_link("Authorization servers in Okta", "/admin/oauth2/as").into_iter().collect(),
-            proved: passed(&[CheckKind::OpenidConfiguration, CheckKind::AuthorizationServerMetadata]).or(kept_line),
+            proved: passed(ProcedureStep::Metadata).or(kept_line),
         },
         ChecklistStep {
             title: "API token for the Authorization Header",
@@ -65,21 +65,21 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, plane
                      Management Administrator or Application Administrator over OpenID Connect apps. Okta shows it once; \
                      it expires after 30 days unused. The header reads \"SSWS \" and the token.",
             links: okta_link("API tokens in Okta", "/admin/access/api/tokens").into_iter().collect(),
-            proved: passed(&[CheckKind::ApiToken, CheckKind::RegistrationRole]),
+            proved: passed(ProcedureStep::ApiToken),
         },
         ChecklistStep {
             title: "Introspection client",
             detail: "In Okta: Applications > Applications > Create App Integration > OIDC, Web Application, with the \
                      Client Credentials grant; copy its Client ID and Client Secret.",
             links: okta_link("Applications in Okta", "/admin/apps/active").into_iter().collect(),
-            proved: passed(&[CheckKind::Introspection]),
+            proved: passed(ProcedureStep::IntrospectionClient),
         },
         ChecklistStep {
             title: "The client provider form",
             detail: "In Anypoint: Access Management > Client Providers > Add Client Provider > OpenID Connect Dynamic \
                      Client Registration. \"Fill from Okta\", paste the token and secret, \"Check with Okta\", then Create.",
             links: vec![Link { label: "Access Management in Anypoint", url: plane.access_management_url() }],
-            proved: passed(&[CheckKind::FormUrls]),
+            proved: passed(ProcedureStep::ProviderForm),
         },
         ChecklistStep {
             title: "Environments",

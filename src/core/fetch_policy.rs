@@ -1,7 +1,7 @@
 //! What the extension may load from the network, decided before and after each request (docs/architecture.md,
 //! "Trust model"): https only; an Okta host or a host the admin granted, named as a plain DNS name; redirects
 //! not followed (a redirect could send the request anywhere before any check could run); bounded in time and
-//! size. The glue (`src/ext/fetch.rs`) applies it and sends no cookies.
+//! size. The glue's one sender (`src/ext/fetch.rs`) applies it and sends no cookies.
 
 use super::hosts::{okta_domain_of, OktaOrgHost};
 use super::metadata::MAX_DOCUMENT_BYTES;
@@ -30,6 +30,70 @@ const _: () = assert!(FETCH_TIMEOUT_SECONDS * 1000 < CHECK_TOTAL_MS);
 
 /// Answers longer than this are refused, by `Content-Length` before reading and while reading.
 pub const MAX_RESPONSE_BYTES: usize = MAX_DOCUMENT_BYTES;
+
+/// How a request is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Reads.
+    Get,
+    /// Introspection's form post.
+    Post,
+}
+
+/// One request, as the glue's one sender (`src/ext/fetch.rs`) sends it: no cookies, no redirect followed, within
+/// its time, at most [`MAX_RESPONSE_BYTES`] read. Not `Debug`: it may carry the API token or a client's secret.
+pub struct Outgoing {
+    /// `GET` or `POST`.
+    pub method: Method,
+    /// Where, allowed by [`may_fetch`] first.
+    pub url: String,
+    /// The `Authorization` header to send, if any.
+    pub authorization: Option<String>,
+    /// An `application/x-www-form-urlencoded` body (introspection).
+    pub form_body: Option<String>,
+}
+
+impl Outgoing {
+    /// A plain `GET`, nothing secret.
+    pub fn get(url: impl Into<String>) -> Self {
+        Self { method: Method::Get, url: url.into(), authorization: None, form_body: None }
+    }
+}
+
+/// What came back for one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// An answer: its status and its text.
+    Answered {
+        /// HTTP status.
+        status: u16,
+        /// The body's text.
+        body: String,
+    },
+    /// No answer within the request's time.
+    TimedOut,
+    /// The network failed (no connection, TLS, refused by the browser).
+    Unreachable,
+    /// The server answered with a redirect, which is not followed.
+    Redirected,
+    /// The answer was larger than [`MAX_RESPONSE_BYTES`]: how many bytes it declared or had sent when reading stopped.
+    TooLarge {
+        /// Bytes declared or read.
+        bytes: usize,
+    },
+}
+
+/// A metadata document's text from the outcome of loading `url`, or the problem to show.
+pub fn document_from(url: &str, outcome: Outcome) -> Result<String, ProblemKind> {
+    match outcome {
+        Outcome::Answered { status: 200..=299, body } => Ok(body),
+        Outcome::Answered { status, .. } => Err(ProblemKind::FetchFailed { url: url.to_string(), status: Some(status) }),
+        Outcome::TimedOut => Err(ProblemKind::FetchTimedOut { url: url.to_string(), seconds: FETCH_TIMEOUT_SECONDS }),
+        Outcome::Unreachable => Err(ProblemKind::FetchFailed { url: url.to_string(), status: None }),
+        Outcome::Redirected => Err(ProblemKind::Redirected { url: url.to_string() }),
+        Outcome::TooLarge { bytes } => Err(ProblemKind::TooLarge { bytes }),
+    }
+}
 
 /// Whether `url` may be loaded: https, on an Okta host or one of `granted_hosts` (custom URL domains the admin
 /// allowed). Answers the parsed URL, or the problem to show.
@@ -131,6 +195,17 @@ mod tests {
             assert!(grantable_host(deeper).is_err(), "{deeper}");
         }
         assert!(may_fetch("https://dev-1-admin.okta.com/x", &[]).is_ok(), "the admin console is the org's");
+    }
+
+    #[test]
+    fn a_document_loads_only_from_a_plain_answer() {
+        let url = "https://dev-1.okta.com/.well-known/openid-configuration";
+        assert_eq!(document_from(url, Outcome::Answered { status: 200, body: "{}".into() }), Ok("{}".into()));
+        assert_eq!(document_from(url, Outcome::Answered { status: 404, body: "{}".into() }), Err(ProblemKind::FetchFailed { url: url.into(), status: Some(404) }));
+        assert_eq!(document_from(url, Outcome::Unreachable), Err(ProblemKind::FetchFailed { url: url.into(), status: None }));
+        assert_eq!(document_from(url, Outcome::TimedOut), Err(ProblemKind::FetchTimedOut { url: url.into(), seconds: FETCH_TIMEOUT_SECONDS }));
+        assert_eq!(document_from(url, Outcome::Redirected), Err(ProblemKind::Redirected { url: url.into() }));
+        assert_eq!(document_from(url, Outcome::TooLarge { bytes: 9 }), Err(ProblemKind::TooLarge { bytes: 9 }));
     }
 
     #[test]

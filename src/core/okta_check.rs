@@ -1,8 +1,13 @@
-//! "Check with Okta": prove, before the admin clicks Create, what Anypoint only finds out later. The core
-//! plans the requests (every URL on the Issuer's own host, checked here first), the glue sends them
-//! (`src/ext/okta_check.rs`: no cookies, no redirects, 8 s each), and the core judges each answer from its
-//! status and Okta's `errorCode` / `error` (docs/facts.md, "Okta"). Nothing is created or changed in Okta:
-//! two GETs with the API token, one introspection of a random token with the client's credentials.
+//! "Check with Okta": prove, before the admin clicks Create, what Anypoint only finds out later. Every check is
+//! one row of [`CHECKS`]: its kind, its title, what it asks Okta (and so which credential it may carry), how it
+//! judges the answer into a typed [`Cause`], and the step of the procedure it proves. The core plans the
+//! requests (every URL on the Issuer's own host, checked here first), the glue's one sender sends them
+//! (`src/ext/fetch.rs`: no cookies, no redirects, 8 s each) and hands back `(kind, outcome)` pairs, and the core
+//! judges each from its status and Okta's `errorCode` / `error` (docs/facts.md, "Okta"). Nothing is created or
+//! changed in Okta: two GETs with the API token, one introspection of a random token with the client's
+//! credentials.
+//!
+//! Adding a check: a [`CheckKind`], a row of [`CHECKS`], its judge and its causes (with their verdict and words).
 //!
 //! Secrets (the header, the client secret) are only ever put into a request's `authorization`; no line
 //! repeats them, nor any text of Okta's answer beyond a well-formed error code.
@@ -10,60 +15,140 @@
 use serde::{Deserialize, Serialize};
 
 use super::draft::AnypointDraft;
-use super::fetch_policy::{may_fetch, FETCH_TIMEOUT_SECONDS};
-use super::fields::AnypointField;
-use super::hints::FormValues;
+use super::fetch_policy::{may_fetch, Method, Outgoing, FETCH_TIMEOUT_SECONDS};
+use super::fields::{AnypointField, FormValues};
 use super::hosts::{okta_org_of, OktaOrgHost};
 use super::json_document::{parse_json, DocumentFields, Found, TopLevel};
 use super::metadata::{inspect_metadata_with, nesting_depth, Inspection, Metadata, MAX_NESTING};
 use super::okta_paths::server_of_issuer;
 use super::severity::Severity;
-use super::web_url::WebUrl;
 
 /// A whole check run (both rounds) ends within this (declared with the other limits, in `fetch_policy`).
 pub use super::fetch_policy::CHECK_TOTAL_MS;
+/// What came back for one request (declared with the sender's policy, in `fetch_policy`).
+pub use super::fetch_policy::Outcome;
 
-/// Each check, in the order the result lists them.
+/// Which check, as a result line and a stored proof name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum CheckKind {
-    /// `{issuer}/.well-known/openid-configuration`, loadable and naming the issuer (Anypoint reads it).
+    /// The OpenID configuration Anypoint reads.
     OpenidConfiguration,
-    /// `{issuer}/.well-known/oauth-authorization-server`, the same (Anypoint reads it too).
+    /// The OAuth authorization server metadata Anypoint reads too.
     AuthorizationServerMetadata,
-    /// The URLs in the form equal the document's.
+    /// The URLs in the form against the OpenID configuration.
     FormUrls,
-    /// `GET /api/v1/users/me` with the Authorization Header: Okta accepts the token.
+    /// Okta accepts the API token.
     ApiToken,
-    /// `GET /oauth2/v1/clients?limit=1`: the token's admin may register OpenID Connect apps.
+    /// The token's admin may register OpenID Connect apps.
     RegistrationRole,
-    /// `POST {introspection}` with the client's ID and secret and a random token.
+    /// Okta accepts the introspection client's ID and secret.
     Introspection,
 }
 
-impl CheckKind {
-    /// Every check, in order.
-    pub const ALL: [CheckKind; 6] = [
-        Self::OpenidConfiguration,
-        Self::AuthorizationServerMetadata,
-        Self::FormUrls,
-        Self::ApiToken,
-        Self::RegistrationRole,
-        Self::Introspection,
-    ];
+/// A step of the admin's procedure (the popup's checklist) that checks can prove.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProcedureStep {
+    /// The authorization server's metadata.
+    Metadata,
+    /// The API token for the Authorization Header.
+    ApiToken,
+    /// The introspection client.
+    IntrospectionClient,
+    /// The client provider form.
+    ProviderForm,
+}
 
-    /// The check's name, before its verdict in the result.
-    pub fn title(self) -> &'static str {
+/// What a check sends, and so the one credential it may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asks {
+    /// Round one, nothing secret: `GET {issuer}{path}`.
+    Discovery(&'static str),
+    /// Nothing: the form's values against the OpenID configuration that passed.
+    Nothing,
+    /// Round two, once discovery passed, with the API token (`SSWS …`): `GET {org}{path}`.
+    WithApiToken(&'static str),
+    /// Round two, once discovery passed, with the client's ID and secret (HTTP Basic): a random token posted to
+    /// the document's `introspection_endpoint`.
+    WithClientSecret,
+}
+
+/// A credential a request may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credential {
+    /// The Authorization Header, `SSWS {api token}`.
+    ApiToken,
+    /// The introspection client's ID and secret.
+    ClientSecret,
+}
+
+impl Asks {
+    /// The credential its request carries, if any.
+    pub fn carries(self) -> Option<Credential> {
         match self {
-            Self::OpenidConfiguration => "OpenID configuration",
-            Self::AuthorizationServerMetadata => "Authorization server metadata",
-            Self::FormUrls => "URLs in the form",
-            Self::ApiToken => "API token",
-            Self::RegistrationRole => "Role to register apps",
-            Self::Introspection => "Introspection client",
+            Self::Discovery(_) | Self::Nothing => None,
+            Self::WithApiToken(_) => Some(Credential::ApiToken),
+            Self::WithClientSecret => Some(Credential::ClientSecret),
         }
     }
 }
+
+/// A check's judge: the answer to its own request (`None` for a check that asks nothing) into a cause.
+pub type Judge = fn(&Run<'_>, Option<&Reply<'_>>) -> Cause;
+
+/// One check, all of it.
+pub struct Check {
+    /// Which.
+    pub kind: CheckKind,
+    /// Its name, before its verdict in the result.
+    pub title: &'static str,
+    /// What it sends.
+    pub asks: Asks,
+    /// How its answer is judged (after the causes every request shares: no answer, rate limit, server error).
+    pub judge: Judge,
+    /// The step of the procedure it proves when it passes (with the step's other checks).
+    pub proves: ProcedureStep,
+}
+
+/// Every check, in the order the result lists them.
+pub const CHECKS: &[Check] = &[
+    Check {
+        kind: CheckKind::OpenidConfiguration,
+        title: "OpenID configuration",
+        asks: Asks::Discovery("/.well-known/openid-configuration"),
+        judge: judge_discovery,
+        proves: ProcedureStep::Metadata,
+    },
+    Check {
+        kind: CheckKind::AuthorizationServerMetadata,
+        title: "Authorization server metadata",
+        asks: Asks::Discovery("/.well-known/oauth-authorization-server"),
+        judge: judge_discovery,
+        proves: ProcedureStep::Metadata,
+    },
+    Check { kind: CheckKind::FormUrls, title: "URLs in the form", asks: Asks::Nothing, judge: judge_form_urls, proves: ProcedureStep::ProviderForm },
+    Check {
+        kind: CheckKind::ApiToken,
+        title: "API token",
+        asks: Asks::WithApiToken("/api/v1/users/me"),
+        judge: judge_api_token,
+        proves: ProcedureStep::ApiToken,
+    },
+    Check {
+        kind: CheckKind::RegistrationRole,
+        title: "Role to register apps",
+        asks: Asks::WithApiToken("/oauth2/v1/clients?limit=1"),
+        judge: judge_registration_role,
+        proves: ProcedureStep::ApiToken,
+    },
+    Check {
+        kind: CheckKind::Introspection,
+        title: "Introspection client",
+        asks: Asks::WithClientSecret,
+        judge: judge_introspection,
+        proves: ProcedureStep::IntrospectionClient,
+    },
+];
 
 /// How a check went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -88,6 +173,194 @@ impl Verdict {
     }
 }
 
+/// A well-formed code from Okta's answer (`E0000011`, `invalid_client`), quoted after a cause; never other text.
+pub type ErrorNote = Option<String>;
+
+/// Why a check went as it did: its verdict and its words follow from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    // Any request.
+    /// No answer in time.
+    TimedOut,
+    /// No connection.
+    Unreachable,
+    /// A redirect, not followed.
+    Redirected,
+    /// Far larger than Okta's answers.
+    TooLarge,
+    /// Okta's rate limit.
+    RateLimited(ErrorNote),
+    /// A 5xx.
+    OktaError(u16, ErrorNote),
+    /// Not JSON: not an Okta endpoint.
+    NotJson(u16),
+    /// A status the check has no words for.
+    OtherStatus(u16, ErrorNote),
+    /// Custom authorization servers without API Access Management: the org's host to use instead.
+    FeatureNotEnabled(String),
+    /// Not run.
+    NotChecked,
+    /// Not sent: discovery did not pass, so nothing secret went out.
+    NotSentDiscoveryFailed,
+    // Discovery.
+    /// Loads and names this Issuer.
+    DocumentAccepted,
+    /// A 404: no such authorization server.
+    NoSuchDocument,
+    /// What Anypoint would refuse in it (a problem's words).
+    AnypointWouldRefuse(String),
+    // The form's URLs.
+    /// Equal to Okta's.
+    UrlsEqual,
+    /// These fields differ.
+    UrlsDiffer(Vec<&'static str>),
+    /// These fields are empty.
+    UrlsEmpty(Vec<&'static str>),
+    /// The OpenID configuration did not pass.
+    UrlsNotCompared,
+    // The API token.
+    /// Accepted.
+    TokenAccepted,
+    /// A 401.
+    TokenRefused(ErrorNote),
+    /// A 403.
+    TokenRestricted(ErrorNote),
+    /// Private key JWT: no token to check.
+    PrivateKeyJwt,
+    /// No header.
+    HeaderEmpty,
+    /// A Bearer token, Anypoint's to use.
+    BearerToken,
+    /// Not `SSWS …`: not sent.
+    HeaderNotSsws,
+    // The role.
+    /// May list OpenID Connect apps.
+    RoleAllowed,
+    /// A 403.
+    RoleMissing(ErrorNote),
+    /// The token itself was not accepted.
+    TokenNotAccepted,
+    /// The token check did not run.
+    NoTokenToAskWith,
+    // The introspection client.
+    /// Accepted.
+    ClientAccepted,
+    /// A 200 that is no introspection answer.
+    NotAnIntrospection,
+    /// A 401, or 400 `invalid_client`.
+    ClientRefused(ErrorNote),
+    /// A 404.
+    NoIntrospectionHere,
+    /// No ID or secret typed.
+    ClientNotFilled,
+    /// The typed URL is not the document's: the secret was not sent.
+    IntrospectionUrlDiffers,
+    /// The document names none.
+    NoIntrospectionEndpoint,
+}
+
+pub(crate) const REGISTER_ROLES: &str = "Super Administrator, API Access Management Administrator, or Application Administrator \
+over OpenID Connect apps";
+
+const FEATURE_NOT_ENABLED: &str = "this org has no API Access Management, so custom authorization servers answer \
+\"feature not enabled\". Use the org authorization server: Issuer https://";
+
+fn note(code: &ErrorNote) -> String {
+    code.as_ref().map(|code| format!(" ({code})")).unwrap_or_default()
+}
+
+impl Cause {
+    /// How the check went, given this cause.
+    pub fn verdict(&self) -> Verdict {
+        use Cause::*;
+        match self {
+            DocumentAccepted | UrlsEqual | TokenAccepted | RoleAllowed | ClientAccepted => Verdict::Passed,
+            RateLimited(_) | OktaError(..) | NotChecked | NotSentDiscoveryFailed | UrlsEmpty(_) | UrlsNotCompared
+            | PrivateKeyJwt | HeaderEmpty | BearerToken | TokenNotAccepted | NoTokenToAskWith | NotAnIntrospection
+            | ClientNotFilled => Verdict::Warning,
+            TimedOut | Unreachable | Redirected | TooLarge | NotJson(_) | OtherStatus(..) | FeatureNotEnabled(_)
+            | NoSuchDocument | AnypointWouldRefuse(_) | UrlsDiffer(_) | TokenRefused(_) | TokenRestricted(_)
+            | HeaderNotSsws | RoleMissing(_) | ClientRefused(_) | NoIntrospectionHere | IntrospectionUrlDiffers
+            | NoIntrospectionEndpoint => Verdict::Failed,
+        }
+    }
+
+    /// The cause in plain words, with the next step.
+    pub fn words(&self) -> String {
+        use Cause::*;
+        match self {
+            TimedOut => format!(
+                "Okta did not answer in time ({FETCH_TIMEOUT_SECONDS} s per request, {} s for the whole check). Check the \
+                 network or VPN, then try again.",
+                CHECK_TOTAL_MS / 1000
+            ),
+            Unreachable => "could not reach Okta (network error, certificate, or blocked by a proxy). Check the Issuer's host and your network.".into(),
+            Redirected => "Okta answered with a redirect, which is not followed. Use the URL Okta redirects to, as shown in its metadata.".into(),
+            TooLarge => "the answer was far larger than Okta's; is the Issuer an Okta org?".into(),
+            RateLimited(code) => format!("Okta's rate limit was reached{}. Wait a minute, then check again.", note(code)),
+            OktaError(status, code) => format!("Okta had an error (status {status}{}). Try again later.", note(code)),
+            NotJson(status) => format!("the answer (status {status}) is not JSON, so this is not an Okta endpoint. Check the host."),
+            OtherStatus(status, code) => format!("Okta answered status {status}{}.", note(code)),
+            FeatureNotEnabled(org_host) => format!("{FEATURE_NOT_ENABLED}{org_host}"),
+            NotChecked => "not checked.".into(),
+            NotSentDiscoveryFailed => {
+                "not checked: the Issuer's OpenID configuration did not pass (above), so nothing secret was sent.".into()
+            }
+            DocumentAccepted => "loads and names this Issuer, as Anypoint requires.".into(),
+            NoSuchDocument => {
+                "no such document: the Issuer is not an authorization server of this org. Copy \"issuer\" from the Metadata URI.".into()
+            }
+            AnypointWouldRefuse(problem) => format!("Anypoint would refuse it: {problem}"),
+            UrlsEqual => "every URL equals Okta's.".into(),
+            UrlsDiffer(fields) => format!("{} differ from Okta's. Use \"Compare with Okta\" to see and replace them.", fields.join(", ")),
+            UrlsEmpty(fields) => format!("{} empty. \"Fill from Okta\" fills them.", fields.join(", ")),
+            UrlsNotCompared => "not compared: the OpenID configuration did not load.".into(),
+            TokenAccepted => "Okta accepts it.".into(),
+            TokenRefused(code) => format!(
+                "Okta refused the token{}: it is mistyped, expired (unused for 30 days), or revoked (also when its admin \
+                 was deactivated). Create a new one in Okta at Security > API > Tokens and paste it after \"SSWS \".",
+                note(code)
+            ),
+            TokenRestricted(code) => format!(
+                "Okta does not let this token act{}. Check the token's network restriction (Any IP) at Security > API > Tokens.",
+                note(code)
+            ),
+            PrivateKeyJwt => "not checked: private key JWT is chosen. Okta needs an API Services app with the scopes \
+                 okta.clients.register, okta.clients.read and okta.clients.manage, the Application Administrator role, and DPoP off."
+                .into(),
+            HeaderEmpty => "not checked: the Authorization Header is empty.".into(),
+            BearerToken => "not checked: a Bearer access token is Anypoint's to use; the checks ask with SSWS API tokens only.".into(),
+            HeaderNotSsws => {
+                "the Authorization Header must read \"SSWS \" and the API token (the hint on the field fixes it). Not sent.".into()
+            }
+            RoleAllowed => "Okta lets the token's admin list OpenID Connect apps, which the roles that register them allow (a \
+                 Read-Only Administrator may list too: if Anypoint later gets 403, see Security > Administrators)."
+                .into(),
+            RoleMissing(code) => format!(
+                "the token's admin has no role that may register OpenID Connect apps{}. Give them {REGISTER_ROLES} \
+                 (Security > Administrators), or create the token as such an admin.",
+                note(code)
+            ),
+            TokenNotAccepted => "not proven: Okta did not accept the API token (above).".into(),
+            NoTokenToAskWith => "not checked without an API token to ask with.".into(),
+            ClientAccepted => "Okta accepts the Client ID and Client Secret.".into(),
+            NotAnIntrospection => "Okta answered, but not as an introspection endpoint does. Check the Token Introspection URL.".into(),
+            ClientRefused(code) => format!(
+                "Okta refused the client{}: a wrong Client ID or Client Secret, or an app that is not a confidential Web app. \
+                 In Okta open Applications > Applications > your app > General, copy both again, and check that client \
+                 authentication is \"Client secret\".",
+                note(code)
+            ),
+            NoIntrospectionHere => "no introspection endpoint at this URL. Use the introspection_endpoint of the metadata document.".into(),
+            ClientNotFilled => "not checked: fill the Client ID and the Client Secret.".into(),
+            IntrospectionUrlDiffers => "the Token Introspection URL differs from the document's introspection_endpoint, so the client's secret was \
+                 not sent there. Use the document's (Fill from Okta)."
+                .into(),
+            NoIntrospectionEndpoint => "the Issuer's metadata names no introspection endpoint. Use a custom authorization server's or the org's.".into(),
+        }
+    }
+}
+
 /// One line of the result: the check, its verdict, the cause in plain words and the next step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -101,9 +374,9 @@ pub struct CheckLine {
 }
 
 impl CheckLine {
-    fn new(check: CheckKind, verdict: Verdict, message: impl Into<String>) -> Self {
-        let message = message.into();
-        Self { check, verdict, text: format!("{} — {}: {message}", verdict.word(), check.title()) }
+    fn new(check: &Check, cause: &Cause) -> Self {
+        let verdict = cause.verdict();
+        Self { check: check.kind, verdict, text: format!("{} — {}: {}", verdict.word(), check.title, cause.words()) }
     }
 }
 
@@ -131,43 +404,23 @@ impl CheckProof {
         let passed = lines.iter().filter(|line| line.verdict == Verdict::Passed).map(|line| line.check).collect();
         Self { issuer: plan.issuer.clone(), at, passed }
     }
+
+    /// Whether every check that proves `step` passed (`false` for a step no check proves).
+    pub fn proves(&self, step: ProcedureStep) -> bool {
+        let mut checks = CHECKS.iter().filter(|check| check.proves == step).peekable();
+        checks.peek().is_some() && checks.all(|check| self.passed.contains(&check.kind))
+    }
 }
 
-/// One request to Okta. Not `Debug`: it may hold the API token or the client's credentials.
+/// One request of a run. Not `Debug`: it may hold the API token or the client's credentials.
 pub struct OktaCall {
     /// What it checks.
     pub check: CheckKind,
-    /// `GET` or `POST`.
-    pub method: &'static str,
-    /// Always on the Issuer's host.
-    pub url: String,
-    /// The `Authorization` header to send, if any.
-    pub authorization: Option<String>,
-    /// An `application/x-www-form-urlencoded` body (introspection).
-    pub form_body: Option<String>,
+    /// What to send; always on the Issuer's host.
+    pub request: Outgoing,
 }
 
-/// What came back for one call.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    /// An answer: its status and its text (at most the fetch policy's size).
-    Answered {
-        /// HTTP status.
-        status: u16,
-        /// The body's text.
-        body: String,
-    },
-    /// No answer within [`FETCH_TIMEOUT_SECONDS`].
-    TimedOut,
-    /// The network failed (no connection, TLS, refused by the browser).
-    Unreachable,
-    /// Okta answered with a redirect, which is not followed.
-    Redirected,
-    /// The answer was larger than the fetch policy allows.
-    TooLarge,
-}
-
-/// The requests of a check run and the lines already decided without sending anything. Two rounds: the
+/// The requests of a check run and the causes already decided without sending anything. Two rounds: the
 /// discovery documents first (nothing secret); the API token and the client's secret only once the Issuer's
 /// OpenID configuration proved it is an authorization server of that org ([`plan_second_round`]).
 /// Not `Debug`: it holds the header and the secret until the run ends.
@@ -178,8 +431,8 @@ pub struct CheckPlan {
     pub org: String,
     /// What to send, in order; the second round's calls are appended to the first's.
     pub calls: Vec<OktaCall>,
-    /// Lines for checks that need no request.
-    pub decided: Vec<CheckLine>,
+    decided: Vec<(CheckKind, Cause)>,
+    org_host: String,
     origin: String,
     header: String,
     client_id: String,
@@ -206,7 +459,7 @@ fn value(values: &FormValues, field: AnypointField) -> &str {
 const ISSUER_SHAPE: &str = "Check with Okta needs the Issuer as Okta writes it: https://{org}.okta.com, or \
 https://{org}.okta.com/oauth2/{server id} for a custom authorization server (no trailing slash, query or fragment).";
 
-/// The first round: the two discovery documents Anypoint reads, or why there is nothing to check. The Issuer
+/// The first round: the discovery documents Anypoint reads, or why there is nothing to check. The Issuer
 /// must be an org's own URL (`https://{org}.{okta domain}[/oauth2/{id}]`) or on a custom domain the admin
 /// granted (`granted_hosts`): never a deeper Okta subdomain, a query or a fragment, so the requests (and later
 /// the secrets) can only reach that org.
@@ -215,33 +468,29 @@ pub fn plan_checks(filled: &Filled<'_>, granted_hosts: &[String]) -> Result<Chec
     if issuer.is_empty() {
         return Err("Fill the Issuer first: the checks run against its Okta org.".to_string());
     }
-    let openid = format!("{issuer}/.well-known/openid-configuration");
-    let parsed = may_fetch(&openid, granted_hosts).map_err(|problem| format!("Cannot check this Issuer: {problem}"))?;
-    let issuer_url = WebUrl::parse(issuer).map_err(|_| ISSUER_SHAPE.to_string())?;
-    let host = issuer_url.host();
+    let parsed = may_fetch(issuer, granted_hosts).map_err(|problem| format!("Cannot check this Issuer: {problem}"))?;
+    let host = parsed.host();
     let org_host = OktaOrgHost::of(host).is_some_and(|org| !org.admin);
-    let well_formed = issuer_url.query().is_none()
-        && issuer_url.fragment().is_none()
+    let well_formed = parsed.query().is_none()
+        && parsed.fragment().is_none()
         && !issuer.ends_with('/')
-        && server_of_issuer(issuer_url.path()).is_some();
+        && server_of_issuer(parsed.path()).is_some();
     if !well_formed || !(org_host || granted_hosts.iter().any(|granted| granted == host)) {
         return Err(ISSUER_SHAPE.to_string());
     }
-    let calls = vec![
-        OktaCall { check: CheckKind::OpenidConfiguration, method: "GET", url: openid, authorization: None, form_body: None },
-        OktaCall {
-            check: CheckKind::AuthorizationServerMetadata,
-            method: "GET",
-            url: format!("{issuer}/.well-known/oauth-authorization-server"),
-            authorization: None,
-            form_body: None,
-        },
-    ];
+    let calls = CHECKS
+        .iter()
+        .filter_map(|check| match check.asks {
+            Asks::Discovery(path) => Some(OktaCall { check: check.kind, request: Outgoing::get(format!("{issuer}{path}")) }),
+            _ => None,
+        })
+        .collect();
     Ok(CheckPlan {
         issuer: issuer.to_string(),
-        org: okta_org_of(parsed.host()).unwrap_or_else(|| parsed.host().to_string()),
+        org: okta_org_of(host).unwrap_or_else(|| host.to_string()),
         calls,
         decided: Vec::new(),
+        org_host: host.to_string(),
         origin: parsed.origin(),
         header: filled.header.trim().to_string(),
         client_id: value(filled.values, AnypointField::IntrospectionClientId).to_string(),
@@ -251,87 +500,92 @@ pub fn plan_checks(filled: &Filled<'_>, granted_hosts: &[String]) -> Result<Chec
     })
 }
 
-/// The second round, given the first round's outcomes: the API token's two requests (to the org itself) and
-/// the introspection (to the document's own `introspection_endpoint`, which a URL typed in the form must
-/// equal), each only when the OpenID configuration passed; otherwise the lines that say why nothing was sent.
-/// Answers how many calls were added. `nonce`: a random token to introspect.
-pub fn plan_second_round(plan: &mut CheckPlan, first: &[Outcome], granted_hosts: &[String], nonce: &str) -> usize {
-    let before = plan.calls.len();
-    let discovered = plan.calls.iter().zip(first).find_map(|(call, outcome)| match outcome {
-        Outcome::Answered { status: 200, body } if call.check == CheckKind::OpenidConfiguration => {
-            let inspection = inspect_metadata_with(body, &call.url, granted_hosts);
+/// The OpenID configuration's metadata, when it passed (loads, JSON, nothing Anypoint would refuse): what
+/// proves the Issuer is an authorization server of that org, before anything secret is sent.
+fn discovered(plan: &CheckPlan, outcomes: &[(CheckKind, Outcome)], granted_hosts: &[String]) -> Option<Metadata> {
+    let call = plan.calls.iter().find(|call| call.check == CheckKind::OpenidConfiguration)?;
+    match outcome_of(outcomes, CheckKind::OpenidConfiguration)? {
+        Outcome::Answered { status: 200, body } => {
+            let inspection = inspect_metadata_with(body, &call.request.url, granted_hosts);
             accepted(&inspection).then_some(inspection.metadata).flatten()
         }
         _ => None,
-    });
-    let not_sent = "not checked: the Issuer's OpenID configuration did not pass (above), so nothing secret was sent.";
+    }
+}
 
-    let header = plan.header.clone();
-    if plan.private_key_jwt {
-        plan.decided.push(CheckLine::new(
-            CheckKind::ApiToken,
-            Verdict::Warning,
-            "not checked: private key JWT is chosen. Okta needs an API Services app with the scopes \
-             okta.clients.register, okta.clients.read and okta.clients.manage, the Application Administrator role, and DPoP off.",
-        ));
+fn outcome_of(outcomes: &[(CheckKind, Outcome)], kind: CheckKind) -> Option<&Outcome> {
+    outcomes.iter().find(|(check, _)| *check == kind).map(|(_, outcome)| outcome)
+}
+
+/// Why the API token's requests cannot be sent, if they cannot.
+fn api_token_unsendable(plan: &CheckPlan, discovered: bool) -> Option<Cause> {
+    let header = &plan.header;
+    Some(if plan.private_key_jwt {
+        Cause::PrivateKeyJwt
     } else if header.is_empty() {
-        plan.decided.push(CheckLine::new(CheckKind::ApiToken, Verdict::Warning, "not checked: the Authorization Header is empty."));
+        Cause::HeaderEmpty
     } else if header.get(..7).is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer ")) {
-        plan.decided.push(CheckLine::new(
-            CheckKind::ApiToken,
-            Verdict::Warning,
-            "not checked: a Bearer access token is Anypoint's to use; the checks ask with SSWS API tokens only.",
-        ));
+        Cause::BearerToken
     } else if !header.starts_with("SSWS ") {
-        plan.decided.push(CheckLine::new(
-            CheckKind::ApiToken,
-            Verdict::Failed,
-            "the Authorization Header must read \"SSWS \" and the API token (the hint on the field fixes it). Not sent.",
-        ));
-    } else if discovered.is_none() {
-        plan.decided.push(CheckLine::new(CheckKind::ApiToken, Verdict::Warning, not_sent));
+        Cause::HeaderNotSsws
+    } else if !discovered {
+        Cause::NotSentDiscoveryFailed
     } else {
-        for (check, path) in [(CheckKind::ApiToken, "/api/v1/users/me"), (CheckKind::RegistrationRole, "/oauth2/v1/clients?limit=1")] {
-            plan.calls.push(OktaCall {
-                check,
-                method: "GET",
-                url: format!("{}{path}", plan.origin),
-                authorization: Some(header.clone()),
-                form_body: None,
-            });
-        }
-    }
+        return None;
+    })
+}
 
+/// The introspection's request, or why it cannot be sent: to the document's own `introspection_endpoint`,
+/// which a URL typed in the form must equal.
+fn introspection_request(plan: &CheckPlan, discovered: Option<&Metadata>, nonce: &str) -> Result<Outgoing, Cause> {
     if plan.client_id.is_empty() || plan.secret.is_empty() {
-        plan.decided.push(CheckLine::new(CheckKind::Introspection, Verdict::Warning, "not checked: fill the Client ID and the Client Secret."));
-        return plan.calls.len() - before;
+        return Err(Cause::ClientNotFilled);
     }
-    let Some(metadata) = discovered else {
-        plan.decided.push(CheckLine::new(CheckKind::Introspection, Verdict::Warning, not_sent));
-        return plan.calls.len() - before;
-    };
-    match metadata.introspection_endpoint {
-        Some(endpoint) if plan.typed_introspection.is_empty() || plan.typed_introspection == endpoint => {
+    let metadata = discovered.ok_or(Cause::NotSentDiscoveryFailed)?;
+    match &metadata.introspection_endpoint {
+        Some(endpoint) if plan.typed_introspection.is_empty() || plan.typed_introspection == *endpoint => {
             let credentials = format!("{}:{}", form_encode(&plan.client_id), form_encode(&plan.secret));
-            plan.calls.push(OktaCall {
-                check: CheckKind::Introspection,
-                method: "POST",
-                url: endpoint,
+            Ok(Outgoing {
+                method: Method::Post,
+                url: endpoint.clone(),
                 authorization: Some(format!("Basic {}", base64(&credentials))),
                 form_body: Some(format!("token={}&token_type_hint=access_token", form_encode(nonce))),
-            });
+            })
         }
-        Some(_) => plan.decided.push(CheckLine::new(
-            CheckKind::Introspection,
-            Verdict::Failed,
-            "the Token Introspection URL differs from the document's introspection_endpoint, so the client's secret was \
-             not sent there. Use the document's (Fill from Okta).",
-        )),
-        None => plan.decided.push(CheckLine::new(
-            CheckKind::Introspection,
-            Verdict::Failed,
-            "the Issuer's metadata names no introspection endpoint. Use a custom authorization server's or the org's.",
-        )),
+        Some(_) => Err(Cause::IntrospectionUrlDiffers),
+        None => Err(Cause::NoIntrospectionEndpoint),
+    }
+}
+
+/// The second round, given the first round's outcomes: the checks that carry a credential, each only when the
+/// OpenID configuration passed; otherwise the causes that say why nothing was sent. When the API token cannot
+/// be sent, the first check that needs it says why and the others that they had no token to ask with.
+/// Answers how many calls were added. `nonce`: a random token to introspect.
+pub fn plan_second_round(plan: &mut CheckPlan, first: &[(CheckKind, Outcome)], granted_hosts: &[String], nonce: &str) -> usize {
+    let before = plan.calls.len();
+    let discovered = discovered(plan, first, granted_hosts);
+    let token_unsendable = api_token_unsendable(plan, discovered.is_some());
+    let mut token_said = false;
+    for check in CHECKS {
+        let planned = match check.asks {
+            Asks::Discovery(_) | Asks::Nothing => continue,
+            Asks::WithApiToken(path) => match &token_unsendable {
+                Some(cause) if !token_said => {
+                    token_said = true;
+                    Err(cause.clone())
+                }
+                Some(_) => Err(Cause::NoTokenToAskWith),
+                None => Ok(Outgoing {
+                    authorization: Some(plan.header.clone()),
+                    ..Outgoing::get(format!("{}{path}", plan.origin))
+                }),
+            },
+            Asks::WithClientSecret => introspection_request(plan, discovered.as_ref(), nonce),
+        };
+        match planned {
+            Ok(request) => plan.calls.push(OktaCall { check: check.kind, request }),
+            Err(cause) => plan.decided.push((check.kind, cause)),
+        }
     }
     plan.calls.len() - before
 }
@@ -342,6 +596,13 @@ struct OktaError {
     code: Option<String>,
     oauth_error: Option<String>,
     feature_not_enabled: bool,
+}
+
+impl OktaError {
+    /// The code to quote: Okta's `errorCode`, else the OAuth `error`.
+    fn note(&self) -> ErrorNote {
+        self.code.clone().or_else(|| self.oauth_error.clone())
+    }
 }
 
 /// An answer's body: `None` when it is not JSON; an empty object's fields for JSON that is no object (a list).
@@ -356,7 +617,8 @@ fn read_answer(body: &str) -> Option<DocumentFields> {
     }
 }
 
-fn okta_error(fields: &DocumentFields) -> OktaError {
+fn okta_error(fields: Option<&DocumentFields>) -> OktaError {
+    let Some(fields) = fields else { return OktaError { code: None, oauth_error: None, feature_not_enabled: false } };
     let code = fields.error_code.text().filter(|code| {
         code.len() == 8 && code.starts_with('E') && code[1..].bytes().all(|b| b.is_ascii_digit())
     });
@@ -367,102 +629,70 @@ fn okta_error(fields: &DocumentFields) -> OktaError {
     OktaError { code: code.map(str::to_string), oauth_error: oauth_error.map(str::to_string), feature_not_enabled }
 }
 
-fn code_note(error: &OktaError) -> String {
-    match (&error.code, &error.oauth_error) {
-        (Some(code), _) => format!(" ({code})"),
-        (None, Some(oauth)) => format!(" ({oauth})"),
-        _ => String::new(),
+/// What a judge knows of the whole run.
+pub struct Run<'a> {
+    values: &'a FormValues,
+    granted_hosts: &'a [String],
+    org_host: &'a str,
+    discovered: Option<Metadata>,
+    outcomes: &'a [(CheckKind, Outcome)],
+}
+
+impl Run<'_> {
+    /// Whether Okta answered `kind`'s request with 200.
+    fn answered_ok(&self, kind: CheckKind) -> bool {
+        matches!(outcome_of(self.outcomes, kind), Some(Outcome::Answered { status: 200, .. }))
     }
 }
 
-/// The line for a call that got no usable answer, or a general status; `None` when the check judges it.
-fn transport_line(check: CheckKind, outcome: &Outcome) -> Option<CheckLine> {
-    let message = match outcome {
-        Outcome::Answered { .. } => return None,
-        Outcome::TimedOut => format!(
-            "Okta did not answer in time ({FETCH_TIMEOUT_SECONDS} s per request, {} s for the whole check). Check the \
-             network or VPN, then try again.",
-            CHECK_TOTAL_MS / 1000
-        ),
-        Outcome::Unreachable => {
-            "could not reach Okta (network error, certificate, or blocked by a proxy). Check the Issuer's host and your network.".to_string()
-        }
-        Outcome::Redirected => {
-            "Okta answered with a redirect, which is not followed. Use the URL Okta redirects to, as shown in its metadata.".to_string()
-        }
-        Outcome::TooLarge => "the answer was far larger than Okta's; is the Issuer an Okta org?".to_string(),
-    };
-    Some(CheckLine::new(check, Verdict::Failed, message))
+/// An answer to a check's own request, as its judge reads it.
+pub struct Reply<'a> {
+    url: &'a str,
+    status: u16,
+    body: &'a str,
+    /// `None` when the body is not JSON.
+    fields: Option<DocumentFields>,
+    error: OktaError,
 }
 
-/// Statuses every check words the same way.
-fn common_status_line(check: CheckKind, status: u16, error: &OktaError) -> Option<CheckLine> {
-    let note = code_note(error);
-    Some(match status {
-        429 => CheckLine::new(check, Verdict::Warning, format!("Okta's rate limit was reached{note}. Wait a minute, then check again.")),
-        500..=599 => CheckLine::new(check, Verdict::Warning, format!("Okta had an error (status {status}{note}). Try again later.")),
-        _ => return None,
-    })
+/// An answer's status and body, or the cause every check words the same way: no usable answer, Okta's rate
+/// limit, an error of Okta's.
+fn answered(outcome: &Outcome) -> Result<(u16, &str), Cause> {
+    let note = |body: &str| okta_error(read_answer(body).as_ref()).note();
+    match outcome {
+        Outcome::Answered { status: 429, body } => Err(Cause::RateLimited(note(body))),
+        Outcome::Answered { status: status @ 500..=599, body } => Err(Cause::OktaError(*status, note(body))),
+        Outcome::Answered { status, body } => Ok((*status, body)),
+        Outcome::TimedOut => Err(Cause::TimedOut),
+        Outcome::Unreachable => Err(Cause::Unreachable),
+        Outcome::Redirected => Err(Cause::Redirected),
+        Outcome::TooLarge { .. } => Err(Cause::TooLarge),
+    }
 }
 
-const FEATURE_NOT_ENABLED: &str = "this org has no API Access Management, so custom authorization servers answer \
-\"feature not enabled\". Use the org authorization server: Issuer https://";
-
-/// Judge every answer (`outcomes[i]` answers `plan.calls[i]`) into the result's lines, in [`CheckKind`] order.
-pub fn judge(plan: &CheckPlan, outcomes: &[Outcome], values: &FormValues, granted_hosts: &[String]) -> Vec<CheckLine> {
-    let mut lines = plan.decided.clone();
-    let org_host = plan.calls.first().and_then(|call| WebUrl::parse(&call.url).ok()).map(|url| url.host().to_string()).unwrap_or_default();
-    // The role is only judged when Okta accepted the token itself.
-    let token_accepted = plan.calls.iter().zip(outcomes).any(|(call, outcome)| {
-        call.check == CheckKind::ApiToken && matches!(outcome, Outcome::Answered { status: 200, .. })
-    });
-    for (call, outcome) in plan.calls.iter().zip(outcomes) {
-        if let Some(line) = transport_line(call.check, outcome) {
-            lines.push(line);
-            continue;
-        }
-        let Outcome::Answered { status, body } = outcome else { continue };
-        let fields = read_answer(body);
-        let error = fields.as_ref().map(okta_error).unwrap_or(OktaError { code: None, oauth_error: None, feature_not_enabled: false });
-        if let Some(line) = common_status_line(call.check, *status, &error) {
-            lines.push(line);
-            continue;
-        }
-        let line = match call.check {
-            CheckKind::OpenidConfiguration | CheckKind::AuthorizationServerMetadata => {
-                let inspection = inspect_metadata_with(body, &call.url, granted_hosts);
-                let line = judge_discovery(call.check, *status, fields.is_some(), &error, &org_host, &inspection);
-                if call.check == CheckKind::OpenidConfiguration && line.verdict == Verdict::Passed {
-                    lines.push(judge_form_urls(inspection.metadata.as_ref(), values));
-                }
-                line
-            }
-            CheckKind::ApiToken => judge_api_token(*status, fields.is_some(), &error),
-            CheckKind::RegistrationRole if !token_accepted => {
-                CheckLine::new(call.check, Verdict::Warning, "not proven: Okta did not accept the API token (above).")
-            }
-            CheckKind::RegistrationRole => judge_registration_role(*status, fields.is_some(), &error),
-            CheckKind::Introspection => judge_introspection(*status, fields.as_ref(), &error, &org_host),
-            CheckKind::FormUrls => continue,
-        };
-        lines.push(line);
-    }
-    // Every check gets its line, also those that could not run.
-    for check in CheckKind::ALL {
-        if !lines.iter().any(|line| line.check == check) {
-            let why = match check {
-                CheckKind::FormUrls => "not compared: the OpenID configuration did not load.",
-                CheckKind::RegistrationRole => "not checked without an API token to ask with.",
-                _ => "not checked.",
-            };
-            lines.push(CheckLine::new(check, Verdict::Warning, why));
-        }
-    }
-    // In the order of `CheckKind::ALL`. Not `sort_by_key`: for six lines, the sort's code would add ~9 KB of wasm.
-    let unordered = lines;
-    let mut lines: Vec<CheckLine> = CheckKind::ALL
-        .into_iter()
-        .flat_map(|check| unordered.iter().filter(move |line| line.check == check).cloned())
+/// Judge every check from the decided causes and the answers (`outcomes`: each call's kind and what came back),
+/// into the result's lines in [`CHECKS`] order: one line per check, also for those that could not run.
+pub fn judge(plan: &CheckPlan, outcomes: &[(CheckKind, Outcome)], values: &FormValues, granted_hosts: &[String]) -> Vec<CheckLine> {
+    let run = Run { values, granted_hosts, org_host: &plan.org_host, discovered: discovered(plan, outcomes, granted_hosts), outcomes };
+    let mut lines: Vec<CheckLine> = CHECKS
+        .iter()
+        .map(|check| {
+            let decided = plan.decided.iter().find(|(kind, _)| *kind == check.kind).map(|(_, cause)| cause.clone());
+            let sent = plan.calls.iter().find(|call| call.check == check.kind);
+            let cause = decided.unwrap_or_else(|| match (check.asks, sent, outcome_of(outcomes, check.kind)) {
+                (Asks::Nothing, _, _) => (check.judge)(&run, None),
+                (_, Some(call), Some(outcome)) => match answered(outcome) {
+                    Ok((status, body)) => {
+                        let fields = read_answer(body);
+                        let error = okta_error(fields.as_ref());
+                        (check.judge)(&run, Some(&Reply { url: &call.request.url, status, body, fields, error }))
+                    }
+                    Err(cause) => cause,
+                },
+                _ => Cause::NotChecked,
+            });
+            CheckLine::new(check, &cause)
+        })
         .collect();
     // Belt and braces: whatever a line quotes (a document's issuer), it never repeats the token or the secret.
     let token = plan.header.strip_prefix("SSWS ").unwrap_or(&plan.header).trim();
@@ -476,54 +706,43 @@ pub fn judge(plan: &CheckPlan, outcomes: &[Outcome], values: &FormValues, grante
     lines
 }
 
-fn not_json(check: CheckKind, status: u16) -> CheckLine {
-    CheckLine::new(check, Verdict::Failed, format!("the answer (status {status}) is not JSON, so this is not an Okta endpoint. Check the host."))
-}
-
 /// Whether Anypoint would accept a discovery document: no error among its problems (it names this issuer, its
 /// endpoints are https on the issuer's host, …).
 fn accepted(inspection: &Inspection) -> bool {
     !inspection.problems.iter().any(|problem| problem.severity == Severity::Error)
 }
 
-fn judge_discovery(check: CheckKind, status: u16, is_json: bool, error: &OktaError, org_host: &str, inspection: &Inspection) -> CheckLine {
-    if !is_json {
-        return not_json(check, status);
+fn judge_discovery(run: &Run<'_>, reply: Option<&Reply<'_>>) -> Cause {
+    let Some(reply) = reply else { return Cause::NotChecked };
+    if reply.fields.is_none() {
+        return Cause::NotJson(reply.status);
     }
-    if error.feature_not_enabled {
-        return CheckLine::new(check, Verdict::Failed, format!("{FEATURE_NOT_ENABLED}{org_host}"));
+    if reply.error.feature_not_enabled {
+        return Cause::FeatureNotEnabled(run.org_host.to_string());
     }
-    match status {
+    match reply.status {
         200 => {}
-        404 => {
-            return CheckLine::new(
-                check,
-                Verdict::Failed,
-                "no such document: the Issuer is not an authorization server of this org. Copy \"issuer\" from the Metadata URI.",
-            )
-        }
-        _ => return CheckLine::new(check, Verdict::Failed, format!("Okta answered status {status}{}.", code_note(error))),
+        404 => return Cause::NoSuchDocument,
+        status => return Cause::OtherStatus(status, reply.error.note()),
     }
+    let inspection = inspect_metadata_with(reply.body, reply.url, run.granted_hosts);
     match inspection.problems.iter().find(|problem| problem.severity == Severity::Error) {
-        None => CheckLine::new(check, Verdict::Passed, "loads and names this Issuer, as Anypoint requires."),
-        Some(problem) => CheckLine::new(check, Verdict::Failed, format!("Anypoint would refuse it: {}", problem.message)),
+        None => Cause::DocumentAccepted,
+        Some(problem) => Cause::AnypointWouldRefuse(problem.message.clone()),
     }
 }
 
 /// The five URLs in the form against the OpenID configuration's (Anypoint sends the form's).
-fn judge_form_urls(metadata: Option<&Metadata>, values: &FormValues) -> CheckLine {
-    let check = CheckKind::FormUrls;
-    let Some(metadata) = metadata else {
-        return CheckLine::new(check, Verdict::Warning, "not compared: the document could not be read.");
-    };
+fn judge_form_urls(run: &Run<'_>, _: Option<&Reply<'_>>) -> Cause {
+    let Some(metadata) = &run.discovered else { return Cause::UrlsNotCompared };
     let draft = AnypointDraft::from_metadata(metadata, 0);
     let mut differ = Vec::new();
     let mut empty = Vec::new();
     for (field, expected) in draft.values() {
-        if !AnypointField::FROM_METADATA.contains(&field) || !values.contains_key(&field) {
+        if !AnypointField::FROM_METADATA.contains(&field) || !run.values.contains_key(&field) {
             continue;
         }
-        let typed = value(values, field);
+        let typed = value(run.values, field);
         match expected {
             _ if typed.is_empty() => empty.push(field.label()),
             Some(expected) if expected != typed => differ.push(field.label()),
@@ -531,90 +750,55 @@ fn judge_form_urls(metadata: Option<&Metadata>, values: &FormValues) -> CheckLin
         }
     }
     if !differ.is_empty() {
-        CheckLine::new(check, Verdict::Failed, format!("{} differ from Okta's. Use \"Compare with Okta\" to see and replace them.", differ.join(", ")))
+        Cause::UrlsDiffer(differ)
     } else if !empty.is_empty() {
-        CheckLine::new(check, Verdict::Warning, format!("{} empty. \"Fill from Okta\" fills them.", empty.join(", ")))
+        Cause::UrlsEmpty(empty)
     } else {
-        CheckLine::new(check, Verdict::Passed, "every URL equals Okta's.")
+        Cause::UrlsEqual
     }
 }
 
-fn judge_api_token(status: u16, is_json: bool, error: &OktaError) -> CheckLine {
-    let check = CheckKind::ApiToken;
-    if !is_json {
-        return not_json(check, status);
+fn judge_api_token(_: &Run<'_>, reply: Option<&Reply<'_>>) -> Cause {
+    let Some(reply) = reply else { return Cause::NotChecked };
+    if reply.fields.is_none() {
+        return Cause::NotJson(reply.status);
     }
-    match (status, error.code.as_deref()) {
-        (200, _) => CheckLine::new(check, Verdict::Passed, "Okta accepts it."),
-        (401, code) => CheckLine::new(
-            check,
-            Verdict::Failed,
-            format!(
-                "Okta refused the token{}: it is mistyped, expired (unused for 30 days), or revoked (also when its admin \
-                 was deactivated). Create a new one in Okta at Security > API > Tokens and paste it after \"SSWS \".",
-                code.map(|c| format!(" ({c})")).unwrap_or_default()
-            ),
-        ),
-        (403, _) => CheckLine::new(
-            check,
-            Verdict::Failed,
-            format!("Okta does not let this token act{}. Check the token's network restriction (Any IP) at Security > API > Tokens.", code_note(error)),
-        ),
-        _ => CheckLine::new(check, Verdict::Failed, format!("Okta answered status {status}{}.", code_note(error))),
+    match reply.status {
+        200 => Cause::TokenAccepted,
+        401 => Cause::TokenRefused(reply.error.code.clone()),
+        403 => Cause::TokenRestricted(reply.error.note()),
+        status => Cause::OtherStatus(status, reply.error.note()),
     }
 }
 
-pub(crate) const REGISTER_ROLES: &str = "Super Administrator, API Access Management Administrator, or Application Administrator \
-over OpenID Connect apps";
-
-fn judge_registration_role(status: u16, is_json: bool, error: &OktaError) -> CheckLine {
-    let check = CheckKind::RegistrationRole;
-    if !is_json {
-        return not_json(check, status);
+fn judge_registration_role(run: &Run<'_>, reply: Option<&Reply<'_>>) -> Cause {
+    let Some(reply) = reply else { return Cause::NotChecked };
+    // The role is only judged when Okta accepted the token itself.
+    if !run.answered_ok(CheckKind::ApiToken) {
+        return Cause::TokenNotAccepted;
     }
-    match status {
-        200 => CheckLine::new(
-            check,
-            Verdict::Passed,
-            "Okta lets the token's admin list OpenID Connect apps, which the roles that register them allow (a \
-             Read-Only Administrator may list too: if Anypoint later gets 403, see Security > Administrators).",
-        ),
-        403 => CheckLine::new(
-            check,
-            Verdict::Failed,
-            format!(
-                "the token's admin has no role that may register OpenID Connect apps{}. Give them {REGISTER_ROLES} \
-                 (Security > Administrators), or create the token as such an admin.",
-                code_note(error)
-            ),
-        ),
-        _ => CheckLine::new(check, Verdict::Failed, format!("Okta answered status {status}{}.", code_note(error))),
+    if reply.fields.is_none() {
+        return Cause::NotJson(reply.status);
+    }
+    match reply.status {
+        200 => Cause::RoleAllowed,
+        403 => Cause::RoleMissing(reply.error.note()),
+        status => Cause::OtherStatus(status, reply.error.note()),
     }
 }
 
-fn judge_introspection(status: u16, fields: Option<&DocumentFields>, error: &OktaError, org_host: &str) -> CheckLine {
-    let check = CheckKind::Introspection;
-    let Some(fields) = fields else { return not_json(check, status) };
-    if error.feature_not_enabled {
-        return CheckLine::new(check, Verdict::Failed, format!("{FEATURE_NOT_ENABLED}{org_host}"));
+fn judge_introspection(run: &Run<'_>, reply: Option<&Reply<'_>>) -> Cause {
+    let Some(reply) = reply else { return Cause::NotChecked };
+    let Some(fields) = &reply.fields else { return Cause::NotJson(reply.status) };
+    if reply.error.feature_not_enabled {
+        return Cause::FeatureNotEnabled(run.org_host.to_string());
     }
-    match (status, error.oauth_error.as_deref()) {
-        (200, _) if fields.active == Found::Flag(false) => {
-            CheckLine::new(check, Verdict::Passed, "Okta accepts the Client ID and Client Secret.")
-        }
-        (200, _) => CheckLine::new(check, Verdict::Warning, "Okta answered, but not as an introspection endpoint does. Check the Token Introspection URL."),
-        (401, _) | (400, Some("invalid_client")) => CheckLine::new(
-            check,
-            Verdict::Failed,
-            format!(
-                "Okta refused the client{}: a wrong Client ID or Client Secret, or an app that is not a confidential Web app. \
-                 In Okta open Applications > Applications > your app > General, copy both again, and check that client \
-                 authentication is \"Client secret\".",
-                code_note(error)
-            ),
-        ),
-        (404, _) => CheckLine::new(check, Verdict::Failed, "no introspection endpoint at this URL. Use the introspection_endpoint of the metadata document."),
-        _ => CheckLine::new(check, Verdict::Failed, format!("Okta answered status {status}{}.", code_note(error))),
+    match (reply.status, reply.error.oauth_error.as_deref()) {
+        (200, _) if fields.active == Found::Flag(false) => Cause::ClientAccepted,
+        (200, _) => Cause::NotAnIntrospection,
+        (401, _) | (400, Some("invalid_client")) => Cause::ClientRefused(reply.error.note()),
+        (404, _) => Cause::NoIntrospectionHere,
+        (status, _) => Cause::OtherStatus(status, reply.error.note()),
     }
 }
 
@@ -658,7 +842,10 @@ fn base64(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
+    use CheckKind::*;
 
     const ISSUER: &str = "https://dev-12345678.okta.com/oauth2/default";
     const TOKEN: &str = include_str!("../../tests/fixtures/api-token.txt");
@@ -683,48 +870,81 @@ mod tests {
         Outcome::Answered { status, body: body.to_string() }
     }
 
-    /// Both rounds: the first two answers go to discovery, the rest to the second round's calls in order.
-    fn run(values: &FormValues, header: &str, secret: &str, answers: Vec<Outcome>) -> (CheckPlan, Vec<CheckLine>) {
+    type Answers = BTreeMap<CheckKind, Outcome>;
+
+    /// Both rounds, each call answered by its check's answer (a call without one fails the test).
+    fn run(values: &FormValues, header: &str, secret: &str, answers: &Answers) -> (CheckPlan, Vec<CheckLine>) {
         let mut plan = plan_checks(&Filled { values, header, secret }, &[]).ok().expect("plans");
-        let mut answers = answers.into_iter();
-        let mut outcomes: Vec<Outcome> = answers.by_ref().take(2).collect();
+        let answer = |call: &OktaCall| (call.check, answers.get(&call.check).unwrap_or_else(|| panic!("no answer for {:?}", call.check)).clone());
+        let mut outcomes: Vec<(CheckKind, Outcome)> = plan.calls.iter().map(answer).collect();
         let added = plan_second_round(&mut plan, &outcomes, &[], "nonce");
-        outcomes.extend(answers.take(added));
-        assert_eq!(outcomes.len(), plan.calls.len(), "one answer per call");
+        outcomes.extend(plan.calls[plan.calls.len() - added..].iter().map(answer));
         let lines = judge(&plan, &outcomes, values, &[]);
         (plan, lines)
     }
 
-    fn verdicts(answers: Vec<Outcome>) -> Vec<(CheckKind, Verdict)> {
+    fn verdicts(answers: &Answers) -> BTreeMap<CheckKind, Verdict> {
         run(&values(), &header(), SECRET.trim(), answers).1.iter().map(|line| (line.check, line.verdict)).collect()
     }
 
-    fn good() -> Vec<Outcome> {
-        vec![answered(200, OPENID), answered(200, OAUTH), answered(200, "{\"id\":\"00u1\"}"), answered(200, "[]"), answered(200, "{\"active\":false}")]
+    fn line(lines: &[CheckLine], kind: CheckKind) -> &CheckLine {
+        lines.iter().find(|line| line.check == kind).expect("every check has its line")
     }
 
-    fn with(mut answers: Vec<Outcome>, index: usize, outcome: Outcome) -> Vec<Outcome> {
-        answers[index] = outcome;
+    fn good() -> Answers {
+        Answers::from([
+            (OpenidConfiguration, answered(200, OPENID)),
+            (AuthorizationServerMetadata, answered(200, OAUTH)),
+            (ApiToken, answered(200, "{\"id\":\"00u1\"}")),
+            (RegistrationRole, answered(200, "[]")),
+            (Introspection, answered(200, "{\"active\":false}")),
+        ])
+    }
+
+    fn discovery_only() -> Answers {
+        good().into_iter().filter(|(kind, _)| matches!(check(*kind).asks, Asks::Discovery(_))).collect()
+    }
+
+    fn with(mut answers: Answers, changes: &[(CheckKind, Outcome)]) -> Answers {
+        answers.extend(changes.iter().cloned());
         answers
+    }
+
+    fn check(kind: CheckKind) -> &'static Check {
+        CHECKS.iter().find(|check| check.kind == kind).unwrap()
+    }
+
+    #[test]
+    fn every_check_is_one_row_and_every_row_one_check() {
+        let kinds: Vec<CheckKind> = CHECKS.iter().map(|check| check.kind).collect();
+        let mut sorted = kinds.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted, kinds, "each kind once, in the enum's order");
+        // A secret goes only with the round after discovery.
+        for check in CHECKS {
+            assert_eq!(matches!(check.asks, Asks::Discovery(_) | Asks::Nothing), check.asks.carries().is_none(), "{:?}", check.kind);
+        }
     }
 
     #[test]
     fn plans_only_requests_to_the_issuers_org_and_never_a_change() {
-        let (plan, _) = run(&values(), &header(), SECRET.trim(), good());
-        let urls: Vec<(&str, &str)> = plan.calls.iter().map(|call| (call.method, call.url.as_str())).collect();
+        let (plan, _) = run(&values(), &header(), SECRET.trim(), &good());
+        let urls: Vec<(CheckKind, Method, &str)> = plan.calls.iter().map(|call| (call.check, call.request.method, call.request.url.as_str())).collect();
         assert_eq!(
             urls,
             [
-                ("GET", "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration"),
-                ("GET", "https://dev-12345678.okta.com/oauth2/default/.well-known/oauth-authorization-server"),
-                ("GET", "https://dev-12345678.okta.com/api/v1/users/me"),
-                ("GET", "https://dev-12345678.okta.com/oauth2/v1/clients?limit=1"),
-                ("POST", "https://dev-12345678.okta.com/oauth2/default/v1/introspect"),
+                (OpenidConfiguration, Method::Get, "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration"),
+                (AuthorizationServerMetadata, Method::Get, "https://dev-12345678.okta.com/oauth2/default/.well-known/oauth-authorization-server"),
+                (ApiToken, Method::Get, "https://dev-12345678.okta.com/api/v1/users/me"),
+                (RegistrationRole, Method::Get, "https://dev-12345678.okta.com/oauth2/v1/clients?limit=1"),
+                (Introspection, Method::Post, "https://dev-12345678.okta.com/oauth2/default/v1/introspect"),
             ]
         );
-        assert_eq!(plan.calls[2].authorization.as_deref(), Some(header().as_str()));
-        assert_eq!(plan.calls[4].authorization.as_deref(), Some("Basic MG9hMXByYWN0aWNlaW50cm9zcGVjdDpBYjkta0xtTm9QcVJzVHVWd1h5WjAxMjM0NTY3ODlhYmNkZWZnaGlq"));
-        assert!(plan.calls[..2].iter().all(|call| call.authorization.is_none()), "discovery carries nothing");
+        let authorization = |kind| plan.calls.iter().find(|call| call.check == kind).unwrap().request.authorization.as_deref();
+        assert_eq!(authorization(ApiToken), Some(header().as_str()));
+        assert_eq!(authorization(Introspection), Some("Basic MG9hMXByYWN0aWNlaW50cm9zcGVjdDpBYjkta0xtTm9QcVJzVHVWd1h5WjAxMjM0NTY3ODlhYmNkZWZnaGlq"));
+        assert!(authorization(OpenidConfiguration).is_none() && authorization(AuthorizationServerMetadata).is_none(), "discovery carries nothing");
         assert_eq!(plan.org, "dev-12345678");
     }
 
@@ -755,74 +975,88 @@ mod tests {
     #[test]
     fn secrets_wait_for_discovery_and_go_only_to_the_documents_endpoint() {
         // Discovery failed: nothing secret is sent.
-        let (plan, lines) = run(&values(), &header(), SECRET.trim(), vec![answered(404, "{}"), answered(404, "{}")]);
+        let failed = Answers::from([(OpenidConfiguration, answered(404, "{}")), (AuthorizationServerMetadata, answered(404, "{}"))]);
+        let (plan, lines) = run(&values(), &header(), SECRET.trim(), &failed);
         assert_eq!(plan.calls.len(), 2);
-        assert!(lines.iter().filter(|line| line.check >= CheckKind::ApiToken).all(|line| line.verdict == Verdict::Warning));
+        assert!(lines.iter().filter(|line| check(line.check).asks.carries().is_some()).all(|line| line.verdict == Verdict::Warning));
         // A typed introspection URL other than the document's gets no secret.
         let mut values = values();
         values.insert(AnypointField::TokenIntrospectionUrl, "https://dev-12345678.okta.com/api/flo/x/invoke".to_string());
-        let (plan, lines) = run(&values, "", SECRET.trim(), good()[..2].to_vec());
+        let (plan, lines) = run(&values, "", SECRET.trim(), &discovery_only());
         assert_eq!(plan.calls.len(), 2);
-        assert_eq!(lines.iter().find(|l| l.check == CheckKind::Introspection).unwrap().verdict, Verdict::Failed);
+        assert_eq!(line(&lines, Introspection).verdict, Verdict::Failed);
         // An org issuer introspects where its document says.
         let mut org = values.clone();
         org.insert(AnypointField::Issuer, "https://acme.okta.com".to_string());
         org.remove(&AnypointField::TokenIntrospectionUrl);
         let document = include_str!("../../tests/fixtures/org.openid-configuration.json");
         let mut plan = plan_checks(&Filled { values: &org, header: "", secret: "s3cret" }, &[]).ok().unwrap();
-        plan_second_round(&mut plan, &[answered(200, document), answered(200, document)], &[], "n");
-        assert_eq!(plan.calls.last().unwrap().url, "https://acme.okta.com/oauth2/v1/introspect");
+        plan_second_round(&mut plan, &[(OpenidConfiguration, answered(200, document)), (AuthorizationServerMetadata, answered(200, document))], &[], "n");
+        assert_eq!(plan.calls.last().unwrap().request.url, "https://acme.okta.com/oauth2/v1/introspect");
     }
 
     #[test]
     fn every_verdict_from_okta_answers() {
-        use CheckKind::*;
         use Verdict::*;
-        assert!(verdicts(good()).iter().all(|(_, verdict)| *verdict == Passed), "{:?}", verdicts(good()));
+        assert!(verdicts(&good()).values().all(|verdict| *verdict == Passed), "{:?}", verdicts(&good()));
         let invalid = answered(401, r#"{"errorCode":"E0000011","errorSummary":"Invalid token provided"}"#);
-        let v = verdicts(with(with(good(), 2, invalid.clone()), 3, invalid));
-        assert_eq!(v[3], (ApiToken, Failed));
-        assert_eq!(v[4], (RegistrationRole, Warning), "not proven, not failed twice");
-        let v = verdicts(with(good(), 3, answered(403, r#"{"errorCode":"E0000006","errorSummary":"You do not have permission"}"#)));
-        assert_eq!(v[3..5], [(ApiToken, Passed), (RegistrationRole, Failed)]);
-        let v = verdicts(with(good(), 4, answered(401, r#"{"error":"invalid_client","error_description":"Client authentication failed."}"#)));
-        assert_eq!(v[5], (Introspection, Failed));
+        let v = verdicts(&with(good(), &[(ApiToken, invalid.clone()), (RegistrationRole, invalid)]));
+        assert_eq!(v[&ApiToken], Failed);
+        assert_eq!(v[&RegistrationRole], Warning, "not proven, not failed twice");
+        let v = verdicts(&with(good(), &[(RegistrationRole, answered(403, r#"{"errorCode":"E0000006","errorSummary":"You do not have permission"}"#))]));
+        assert_eq!((v[&ApiToken], v[&RegistrationRole]), (Passed, Failed));
+        let v = verdicts(&with(good(), &[(Introspection, answered(401, r#"{"error":"invalid_client","error_description":"Client authentication failed."}"#))]));
+        assert_eq!(v[&Introspection], Failed);
         let feature = answered(400, r#"{"errorCode":"E0000015","errorSummary":"The requested feature is not enabled in this environment."}"#);
-        let (_, lines) = run(&values(), &header(), SECRET.trim(), vec![feature.clone(), feature]);
-        assert!(lines[0].text.contains("Use the org authorization server: Issuer https://dev-12345678.okta.com"), "{}", lines[0].text);
-        assert_eq!(lines[2].verdict, Warning, "form URLs not compared");
-        let v = verdicts(vec![Outcome::TimedOut, Outcome::Unreachable]);
-        assert_eq!(v, [(OpenidConfiguration, Failed), (AuthorizationServerMetadata, Failed), (FormUrls, Warning), (ApiToken, Warning), (RegistrationRole, Warning), (Introspection, Warning)]);
-        let v = verdicts(with(with(with(good(), 2, answered(200, "<html>")), 3, answered(429, "{}")), 4, answered(503, "")));
-        assert_eq!(v[3..], [(ApiToken, Failed), (RegistrationRole, Warning), (Introspection, Warning)]);
+        let (_, lines) = run(&values(), &header(), SECRET.trim(), &Answers::from([(OpenidConfiguration, feature.clone()), (AuthorizationServerMetadata, feature)]));
+        let text = &line(&lines, OpenidConfiguration).text;
+        assert!(text.contains("Use the org authorization server: Issuer https://dev-12345678.okta.com"), "{text}");
+        assert_eq!(line(&lines, FormUrls).verdict, Warning, "form URLs not compared");
+        let v = verdicts(&Answers::from([(OpenidConfiguration, Outcome::TimedOut), (AuthorizationServerMetadata, Outcome::Unreachable)]));
+        assert_eq!(
+            v.into_iter().collect::<Vec<_>>(),
+            [(OpenidConfiguration, Failed), (AuthorizationServerMetadata, Failed), (FormUrls, Warning), (ApiToken, Warning), (RegistrationRole, Warning), (Introspection, Warning)]
+        );
+        let v = verdicts(&with(good(), &[(ApiToken, answered(200, "<html>")), (RegistrationRole, answered(429, "{}")), (Introspection, answered(503, ""))]));
+        assert_eq!((v[&ApiToken], v[&RegistrationRole], v[&Introspection]), (Failed, Warning, Warning));
         // A document of another issuer is what Anypoint refuses.
         let other = OPENID.replace(ISSUER, "https://dev-12345678.okta.com/oauth2/aus9");
-        assert_eq!(verdicts(with(good(), 0, answered(200, &other)))[0], (OpenidConfiguration, Failed));
+        assert_eq!(verdicts(&with(good(), &[(OpenidConfiguration, answered(200, &other))]))[&OpenidConfiguration], Failed);
         // A deeply nested answer is no answer, not a crash.
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert_eq!(verdicts(with(good(), 2, answered(200, &deep)))[3], (ApiToken, Failed));
+        assert_eq!(verdicts(&with(good(), &[(ApiToken, answered(200, &deep))]))[&ApiToken], Failed);
+    }
+
+    #[test]
+    fn a_proof_proves_a_step_when_all_its_checks_passed() {
+        let proof = |passed: Vec<CheckKind>| CheckProof { issuer: ISSUER.into(), at: 0, passed };
+        assert!(proof(vec![ApiToken, RegistrationRole]).proves(ProcedureStep::ApiToken));
+        assert!(!proof(vec![ApiToken]).proves(ProcedureStep::ApiToken), "the role too");
+        assert!(proof(vec![Introspection]).proves(ProcedureStep::IntrospectionClient));
+        assert!(!proof(vec![OpenidConfiguration]).proves(ProcedureStep::Metadata), "both documents");
     }
 
     #[test]
     fn no_line_repeats_the_token_or_secret_even_when_okta_echoes_it() {
         let echo = format!(r#"{{"issuer":"https://dev-12345678.okta.com/{}","errorCode":"{}","error":"{}"}}"#, TOKEN.trim(), TOKEN.trim(), SECRET.trim());
         // In the second round's answers (discovery passed, so the token and secret were sent)...
-        let (plan, lines) = run(&values(), &header(), SECRET.trim(), vec![answered(200, OPENID), answered(200, OAUTH), answered(401, &echo), answered(403, &echo), answered(401, &echo)]);
+        let echoed_back = with(good(), &[(ApiToken, answered(401, &echo)), (RegistrationRole, answered(403, &echo)), (Introspection, answered(401, &echo))]);
+        let (plan, lines) = run(&values(), &header(), SECRET.trim(), &echoed_back);
         assert_eq!(plan.calls.len(), 5, "the second round was sent");
         // ...and in a discovery document whose issuer quotes the token.
-        let (_, echoed) = run(&values(), &header(), SECRET.trim(), vec![answered(200, &echo), answered(200, &echo)]);
+        let (_, echoed) = run(&values(), &header(), SECRET.trim(), &Answers::from([(OpenidConfiguration, answered(200, &echo)), (AuthorizationServerMetadata, answered(200, &echo))]));
         for line in lines.iter().chain(&echoed) {
             assert!(!line.text.contains(TOKEN.trim()) && !line.text.contains(SECRET.trim()), "{}", line.text);
         }
-        assert!(echoed[0].text.contains("…"), "the quoted token is redacted: {}", echoed[0].text);
+        assert!(line(&echoed, OpenidConfiguration).text.contains("…"), "the quoted token is redacted: {}", echoed[0].text);
     }
 
     #[test]
     fn form_urls_must_equal_the_documents() {
         let mut values = values();
         values.insert(AnypointField::TokenUrl, format!("{ISSUER}/v1/authorize"));
-        let (_, lines) = run(&values, "", "", vec![answered(200, OPENID), answered(200, OAUTH)]);
-        let form = lines.iter().find(|line| line.check == CheckKind::FormUrls).unwrap();
+        let (_, lines) = run(&values, "", "", &discovery_only());
+        let form = line(&lines, FormUrls);
         assert_eq!(form.verdict, Verdict::Failed);
         assert!(form.text.contains("Token URL"), "{}", form.text);
         assert_eq!(lines.iter().filter(|line| line.verdict == Verdict::Warning).count(), 3, "token, role and introspection not checked");
@@ -830,12 +1064,13 @@ mod tests {
 
     #[test]
     fn the_header_decides_what_is_sent() {
-        let (plan, lines) = run(&values(), TOKEN.trim(), "", good()[..2].to_vec());
-        assert!(plan.calls.iter().all(|call| call.authorization.is_none()), "a raw token is not sent");
-        assert_eq!(lines[3].verdict, Verdict::Failed);
-        let (plan, lines) = run(&values(), "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "", good()[..2].to_vec());
+        let (plan, lines) = run(&values(), TOKEN.trim(), "", &discovery_only());
+        assert!(plan.calls.iter().all(|call| call.request.authorization.is_none()), "a raw token is not sent");
+        assert_eq!(line(&lines, ApiToken).verdict, Verdict::Failed);
+        assert_eq!(line(&lines, RegistrationRole).verdict, Verdict::Warning, "one failure for one mistake");
+        let (plan, lines) = run(&values(), "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "", &discovery_only());
         assert_eq!(plan.calls.len(), 2);
-        assert_eq!(lines[3].verdict, Verdict::Warning, "Anypoint accepts Bearer: not a failure");
+        assert_eq!(line(&lines, ApiToken).verdict, Verdict::Warning, "Anypoint accepts Bearer: not a failure");
     }
 
     #[test]
