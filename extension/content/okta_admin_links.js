@@ -5,6 +5,10 @@
 // says so before any link is sent, and none is until the app navigates elsewhere. The console is a single-page
 // app: new links are looked at once per animation frame.
 
+import { askCore } from '../shared/ask_core.js';
+import { createAssistHost, h } from '../shared/assist_ui.js';
+import { keepAnswerText } from '../shared/metadata_panel.js';
+
 const linksSeen = new WeakSet();
 let frameQueued = false;
 let pageAsked = null; // { href, read }: whether the page at `href` may be read, as the core said

@@ -2,6 +2,10 @@
 // ask the core whether this URL is one (the worker reads the URL from the browser, not from us), then hand it
 // the page's text, at most the size the core accepts; show the copy-assist panel it answers with.
 
+import { askCore } from '../shared/ask_core.js';
+import { createAssistHost } from '../shared/assist_ui.js';
+import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
+
 (async function showCopyAssist() {
   const page = await askCore('recognisePage');
   if (page.kind !== 'metadataPage') return; // not a metadata URL, or the core is unavailable

@@ -3,7 +3,11 @@
 // content scripts can't run (Firefox's JSON viewer). Thin hands: the worker fetches under its policy and the
 // core decides, through the same protocol as the content scripts. The API body is built by the same core,
 // loaded in this page (a pure function: nothing to ask the worker).
+
 import init, { apiBody, grantFor, grantsOf, isMetadataUrl } from '../core/okta_anypoint_assist.js';
+import { askCore } from '../shared/ask_core.js';
+import { h } from '../shared/assist_ui.js';
+import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
 
 const coreReady = init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) });
 let coreLoaded = false;
@@ -99,7 +103,7 @@ async function allow(input, kind) {
   const granted = await chrome.permissions.request({ origins: [grant.origin] }).catch(() => false);
   if (!granted) return `${grant.host} was not allowed.`;
   const scriptOf = (file) => chrome.runtime.getManifest().content_scripts.find((c) => c.js.some((js) => js.endsWith(file)));
-  const base = kind === 'oktaCustomDomain' ? scriptOf('okta_metadata.js') : scriptOf('watch_page.js');
+  const base = kind === 'oktaCustomDomain' ? scriptOf('okta_metadata.js') : scriptOf('anypoint.js');
   await chrome.scripting.unregisterContentScripts({ ids: [grant.id] }).catch(() => {});
   // Paths from the extension's root: Firefox lists the manifest's scripts as full URLs and resolves relative
   // paths against this page; Chromium lists them relative to the root.
@@ -166,3 +170,7 @@ async function offerThisTab() {
 showKept();
 showDomains();
 offerThisTab();
+
+// What the tests ask the core with from this page (`popup.evaluate(() => askCore(…))`): the extension's own page,
+// which no web page can reach.
+Object.defineProperty(globalThis, 'askCore', { value: askCore });

@@ -3,7 +3,9 @@
 // the core, in shared/core_constants.js (written at build time, loaded before this script): a broken worker
 // leaves sendMessage pending forever, so a caller gives up after the worker's own limit has passed.
 
-function askCore(request) {
+import { CALLER_DEADLINE_MS, PROTOCOL_VERSION } from './core_constants.js';
+
+export function askCore(request) {
   // The only texts written here are transport failures: the core cannot be asked for them.
   const unavailable = (why) => ({ kind: 'failure', message: `The extension is unavailable (${why}). Reload the page.` });
   return new Promise((resolve) => {
@@ -22,6 +24,6 @@ function askCore(request) {
 }
 
 // Start the worker (and its wasm) before the admin needs it: a stopped worker costs tens of milliseconds.
-function wakeCore() {
+export function wakeCore() {
   chrome.runtime.sendMessage({ wake: true }).catch(() => {});
 }

@@ -40,7 +40,7 @@ const HOST_FONT = 'font:14px/1.4 system-ui,sans-serif!important;color:#1d1d1f!im
 
 let assistSheet = null;
 
-function createAssistHost(kind, display = 'block') {
+export function createAssistHost(kind, display = 'block') {
   const host = document.createElement('okta-anypoint-assist');
   const root = host.attachShadow({ mode: 'closed' });
   assistSheet ??= new CSSStyleSheet();
@@ -64,7 +64,7 @@ function createAssistHost(kind, display = 'block') {
 // `guard: 'style'`: a button whose click only writes the core's certain fix into its own field (a hint's fix)
 // is not held to the observer (below), whose occlusion test counts a design system's decorative outline drawn
 // over the field's content (Material's outlined text field) as a cover: nothing a page could gain there.
-function h(tag, props, ...children) {
+export function h(tag, props, ...children) {
   const element = document.createElement(tag);
   let guard = 'seen';
   for (const [key, value] of Object.entries(props ?? {})) {
@@ -84,7 +84,7 @@ function h(tag, props, ...children) {
   return element;
 }
 
-function onlyTrusted(handler) {
+export function onlyTrusted(handler) {
   return (event) => {
     if (!event.isTrusted) return;
     const refusal = event.type === 'click' ? whyNotSeen(event) : null;
@@ -107,7 +107,7 @@ const SEEN_FOR_MS = 400;
 const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 // The extension's own page (the popup) has no page around it to cover the buttons: nothing to observe there.
 const IN_EXTENSION_PAGE = location.href.startsWith(chrome.runtime.getURL(''));
-const seen = new WeakMap(); // button → { since, where } while the observer says it is plainly visible
+export const seen = new WeakMap(); // button → { since, where } while the observer says it is plainly visible
 const armTimers = new WeakMap();
 const styleGuardOnly = new WeakSet(); // buttons judged by the style walk and the hit test alone
 const watched = new Set(); // the observed buttons still on the page

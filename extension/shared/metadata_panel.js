@@ -2,7 +2,9 @@
 // copy button each, the problems found, and "Use in Anypoint". Shared by the Okta page and the popup; every
 // text comes from the core's report.
 
-function metadataPanel(report, onKeep) {
+import { h } from './assist_ui.js';
+
+export function metadataPanel(report, onKeep) {
   const status = h('p', { role: 'status', 'aria-live': 'polite' });
   const rows = report.rows.flatMap((row) => [
     h('dt', {}, row.label),
@@ -29,7 +31,7 @@ function metadataPanel(report, onKeep) {
 }
 
 // The text of a keep answer: the core's message, or the problems that prevented keeping.
-function keepAnswerText(answer) {
+export function keepAnswerText(answer) {
   return answer.message ?? (answer.problems ?? []).map((p) => p.message).join(' ');
 }
 

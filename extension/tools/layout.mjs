@@ -2,11 +2,14 @@
 // (extension/platform/<browser>/manifest.json). What differs per browser lives only in platform/. The version
 // is Cargo.toml's, so the core, the manifests and the package names cannot disagree. The host lists and the
 // numbers the scripts share with the core come from the core too (`assist-layout`): the manifest names a host
-// set ("$oktaHosts"), and shared/core_constants.js is written here, never kept in the repository.
+// set ("$oktaHosts"), and shared/core_constants.js is written here (ignored by git, never kept). The content
+// scripts and the popup are ES modules with explicit imports, bundled here by esbuild: one file per content
+// script, so no two scripts share a scope.
 //   node extension/tools/layout.mjs <core-dir> <layout-from-core.json>   → extension/dist/{chrome,firefox}/
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const EXT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [coreDir, fromCoreFile] = process.argv.slice(2);
@@ -15,9 +18,18 @@ if (!coreDir || !fromCoreFile) throw new Error('usage: layout.mjs <dir with okta
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 export const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(EXT, '..', 'Cargo.toml'), 'utf8'))[1];
 const { hostSets, constants } = readJson(fromCoreFile);
-const constantsScript = ['// Written by extension/tools/layout.mjs from the core (`assist-layout`): the numbers the content scripts',
+const constantsModule = ['// Written by extension/tools/layout.mjs from the core (`assist-layout`): the numbers the content scripts',
   '// and the popup share with it. Not in the repository: change them in src/core.',
-  ...Object.entries(constants).map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`), ''].join('\n');
+  ...Object.entries(constants).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`), ''].join('\n');
+writeFileSync(join(EXT, 'shared', 'core_constants.js'), constantsModule);
+
+// Each bundle: its entry module → its place in the build. The popup stays a module (it imports the core's glue).
+export const BUNDLES = [
+  { entry: 'content/okta_metadata.js', out: 'content/okta_metadata.js', format: 'iife' },
+  { entry: 'content/okta_admin_links.js', out: 'content/okta_admin_links.js', format: 'iife' },
+  { entry: 'content/anypoint/main.js', out: 'content/anypoint.js', format: 'iife' },
+  { entry: 'popup/popup.js', out: 'popup/popup.js', format: 'esm', external: ['../core/*'] },
+];
 // "$name" anywhere in the manifest → that host set; an unknown name is an error, not an empty list.
 const withHosts = (value) => {
   if (typeof value === 'string' && value.startsWith('$')) {
@@ -35,9 +47,14 @@ for (const browser of ['chrome', 'firefox']) {
   const out = join(EXT, 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  for (const item of ['worker.js', 'shared', 'content', 'popup', 'icons', '_locales']) cpSync(join(EXT, item), join(out, item), { recursive: true });
+  for (const item of ['worker.js', 'popup/popup.html', 'popup/popup.css', 'icons', '_locales']) cpSync(join(EXT, item), join(out, item), { recursive: true });
+  for (const { entry, out: file, format, external = [] } of BUNDLES) {
+    buildSync({
+      entryPoints: [join(EXT, entry)], outfile: join(out, file), bundle: true, format, external, charset: 'utf8',
+      target: browser === 'chrome' ? 'chrome121' : 'firefox142', logLevel: 'warning',
+    });
+  }
   cpSync(coreDir, join(out, 'core'), { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
   const manifest = { ...common, ...readJson(join(EXT, 'platform', browser, 'manifest.json')) };
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  writeFileSync(join(out, 'shared', 'core_constants.js'), constantsScript);
 }

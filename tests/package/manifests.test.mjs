@@ -44,6 +44,9 @@ for (const browser of ['chrome', 'firefox']) {
     assert.deepEqual([admin.matches, admin.exclude_matches], [HOSTS.oktaAdminPages, HOSTS.oktaTokenPages]);
     assert.deepEqual(anypoint.matches, HOSTS.anypointPages);
     for (const pattern of anypoint.matches) assert.match(pattern, /^https:\/\/[a-z0-9.-]+\.mulesoft\.com\/\*$/, pattern);
+    // Each is one file bundled from ES modules (extension/tools/layout.mjs): scripts listed side by side would
+    // share one scope, where a name declared twice silently replaces the other.
+    for (const script of manifest.content_scripts) assert.equal(script.js.length, 1, `one bundle: ${script.js}`);
     assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     assert.match(manifest.name, /^__MSG_extName__$/, 'strings come from _locales');
     assert.equal(manifest.default_locale, 'en');
@@ -70,7 +73,7 @@ test('every file the manifests name is in the build; nothing but the build is in
     ];
     for (const file of named) assert.ok(statSync(join(DIST, browser, file)).isFile(), `${browser}: ${file}`);
     const top = readdirSync(join(DIST, browser)).sort();
-    assert.deepEqual(top, ['_locales', 'content', 'core', 'icons', 'manifest.json', 'popup', 'shared', 'worker.js']);
+    assert.deepEqual(top, ['_locales', 'content', 'core', 'icons', 'manifest.json', 'popup', 'worker.js']);
   }
 });
 

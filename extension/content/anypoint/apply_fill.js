@@ -3,8 +3,12 @@
 // Angular and Vue), and offer Undo and, for values the admin typed, Replace. The plan is per field; the
 // elements are found anew at each step, as pages may rebuild their fields on every change.
 
+import { attached, scan, updateCheckButton } from './helper_bar.js';
+import { askCore } from '../../shared/ask_core.js';
+import { onlyTrusted } from '../../shared/assist_ui.js';
+
 // The values the core may read: the fields it marked as shared context (never the header or a secret).
-function sharedValues(except) {
+export function sharedValues(except) {
   const values = {};
   for (const [control, field] of attached.fields) {
     if (control === except || !control.isConnected || !attached.shared.has(field)) continue;
@@ -13,25 +17,25 @@ function sharedValues(except) {
   return values;
 }
 
-function controlValue(control) {
+export function controlValue(control) {
   return control.type === 'checkbox' || control.type === 'radio' ? String(control.checked) : control.value;
 }
 
 // The page may have rebuilt its fields since the last scan (the watch looks at a busy page only every few
 // hundred milliseconds): an action of the admin's reads them anew first. Answers whether the same helper is
 // still there afterwards; if not (the form went), the action is dropped.
-async function freshFields() {
+export async function freshFields() {
   const before = attached;
   if ([...attached.fields.keys()].some((control) => !control.isConnected)) await scan();
   return attached !== null && attached === before;
 }
 
-async function fillFromOkta(bar) {
+export async function fillFromOkta(bar) {
   if (await freshFields()) await offerPlan(bar, await askCore({ planFill: { values: sharedValues(null) } }));
 }
 
 // The edit page of an existing provider: what differs from Okta's live metadata, each one replaceable.
-async function compareWithOkta(bar) {
+export async function compareWithOkta(bar) {
   if (await freshFields()) await offerPlan(bar, await askCore({ compareWithOkta: { values: sharedValues(null) } }));
 }
 
@@ -82,7 +86,7 @@ async function offerPlan(bar, answer) {
 
 // The element of a field now (the page may have replaced it since the last scan).
 // The element of a field as last scanned, if it is still on the page.
-function connectedControlOf(field) {
+export function connectedControlOf(field) {
   for (const [control, candidate] of attached?.fields ?? []) if (candidate === field && control.isConnected) return control;
   return null;
 }
@@ -96,14 +100,14 @@ async function controlOf(field) {
 }
 
 // Pages that re-render their fields replace the element the admin is typing in: follow the field.
-async function currentControl(control, field) {
+export async function currentControl(control, field) {
   return control.isConnected ? control : controlOf(field);
 }
 
-let settingValue = false; // our own input/change events are not the admin typing
+export let settingValue = false; // our own input/change events are not the admin typing
 
 // React tracks values through the prototype's setter; every framework listens to bubbling input/change.
-function setControlValue(control, value) {
+export function setControlValue(control, value) {
   const prototype = Object.getPrototypeOf(control);
   const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
   settingValue = true;

@@ -2,6 +2,12 @@
 // aria-describedby (text only, never a secret). A hint with a certain fix gets a button (in a closed shadow
 // root, trusted clicks only); the SSWS fix is applied by itself on paste and when the admin leaves the field.
 
+import { controlValue, currentControl, setControlValue, settingValue, sharedValues } from './apply_fill.js';
+import { attached, scan, updateCheckButton } from './helper_bar.js';
+import { CONTROL_SELECTOR } from './snapshot_form.js';
+import { askCore, wakeCore } from '../../shared/ask_core.js';
+import { createAssistHost, h } from '../../shared/assist_ui.js';
+
 let hintSequence = 0;
 const hintElements = new WeakMap(); // control → its hint line
 const HINT_COLOURS = { error: '#a30000', warning: '#8a5300', info: '#35506b' };
@@ -52,7 +58,7 @@ async function showHints(hit, applyFixes) {
 // removing the bar does not get every value sent again at each new bar.
 const formsHinted = new WeakSet();
 
-function hintWhatIsThere() {
+export function hintWhatIsThere() {
   if (formsHinted.has(attached.form)) return;
   formsHinted.add(attached.form);
   for (const [control, field] of attached.fields) {
@@ -62,7 +68,7 @@ function hintWhatIsThere() {
 }
 
 // One hint line per field, made when the helper attaches, so a hint appearing does not move the form.
-function hintElementFor(control) {
+export function hintElementFor(control) {
   let note = hintElements.get(control);
   if (!note || !note.isConnected) {
     note = document.createElement('okta-anypoint-assist-hint');

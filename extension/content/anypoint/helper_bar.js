@@ -2,13 +2,20 @@
 // shadow root: the page can see that it exists, never read or press it) and remember which control is which
 // field. Every text on the bar comes from the core's answer.
 
-let attached = null; // { host, form, bar, texts, fields: Map<control, field>, shared: Set<field> } while on the page
+import { compareWithOkta, connectedControlOf, controlValue, fillFromOkta, freshFields, sharedValues } from './apply_fill.js';
+import { hintElementFor, hintWhatIsThere } from './field_hints.js';
+import { composedParent, snapshotForm } from './snapshot_form.js';
+import { scanSoon } from './watch_page.js';
+import { askCore, wakeCore } from '../../shared/ask_core.js';
+import { createAssistHost, h } from '../../shared/assist_ui.js';
+
+export let attached = null; // { host, form, bar, texts, fields: Map<control, field>, shared: Set<field> } while on the page
 
 let scansStarted = 0;
 let rescansForGoneForms = 0;
 let rescansAfterFailures = 0;
 
-async function scan() {
+export async function scan() {
   if (attached && !attached.host.isConnected) attached = null;
   const { snapshot, controls, forms } = snapshotForm();
   if (snapshot.length === 0) return detach();
@@ -89,7 +96,7 @@ function typedValue(field) {
 // Enabled once every field of one of the sets the core names is filled, and no check is running.
 let checking = false;
 
-function updateCheckButton() {
+export function updateCheckButton() {
   if (!attached || checking) return;
   const filled = (field) => typedValue(field).trim() !== '';
   attached.bar.check.disabled = !attached.texts.checkNeeds.some((fields) => fields.every(filled));
@@ -125,7 +132,15 @@ async function checkWithOkta(bar) {
 // its likely cause beside it. One explanation at a time, and one question per distinct message.
 let explanation = null; // { text, region, host } of the message explained last
 
-async function explainErrorIn(region, text) {
+// The explanation goes with the message it explains.
+export function dropOrphanedExplanation() {
+  if (explanation?.host && !explanation.region.isConnected) {
+    explanation.host.remove();
+    explanation = null;
+  }
+}
+
+export async function explainErrorIn(region, text) {
   if (explanation?.text === text && (explanation.host === null || explanation.host.isConnected)) return;
   explanation?.host?.remove();
   explanation = { text, region, host: null };

@@ -3,7 +3,7 @@
 // as rendered), for the core's classifier (src/core/classify.rs). No values: the core decides which field is
 // which from the texts alone. The elements stay here; the core answers with indices.
 
-const CONTROL_SELECTOR = 'input, textarea, select';
+export const CONTROL_SELECTOR = 'input, textarea, select';
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, [role=heading]';
 
 // Every control in document order, into open shadow roots (closed ones, ours included, are not reachable).
@@ -19,7 +19,7 @@ function allControls(root = document, out = []) {
 // value, which may be a secret) and without our own hint lines.
 const SKIPPED_TEXT = 'input, textarea, select, option, okta-anypoint-assist, okta-anypoint-assist-hint, script, style';
 
-function textOf(element, limit = 200) {
+export function textOf(element, limit = 200) {
   if (!element) return '';
   const texts = [];
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -53,7 +53,7 @@ function labelsOf(control) {
 // <mat-label> beside it, the previous table cell, a <span> just before it.
 const NEARBY_LEVELS = 4;
 
-function composedParent(element) {
+export function composedParent(element) {
   return element.parentElement ?? element.getRootNode().host ?? null;
 }
 
@@ -81,7 +81,7 @@ function sectionOf(control, headings) {
   return section;
 }
 
-function snapshotForm() {
+export function snapshotForm() {
   const controls = allControls();
   const forms = [...document.forms];
   const headings = [...document.querySelectorAll(HEADING_SELECTOR)];

@@ -14,6 +14,12 @@
 // How far apart looks are depends on the page. A quiet page that changes now and then (a route's new screen, a
 // dialog) is looked at within a frame of the change; a busy one is polled every quarter of a second in the few
 // seconds after a move and every two seconds afterwards (docs/architecture.md, "Noticing the form").
+
+import { fillFromOkta } from './apply_fill.js';
+import { attached, dropOrphanedExplanation, explainErrorIn, scan } from './helper_bar.js';
+import { CONTROL_SELECTOR, textOf } from './snapshot_form.js';
+import { ERROR_MENTIONS, MAX_ERROR_TEXT } from '../../shared/core_constants.js';
+
 const MIN_GAP_MS = 16; // one frame
 const BUSY_WITHIN_MS = 50; // a batch this soon after arming: the page is still changing
 // A page whose batches came that soon this many times in a row is busy: it is polled, not observed, as the
@@ -24,7 +30,7 @@ const BUSY_STREAK = 3;
 const PROBE_EVERY_MS = 2000;
 const BUSY_GAP_SOON_MS = 250; // in the few seconds after a move, when a form is likely to come
 const BUSY_GAP_LATER_MS = 2000;
-const SOON_MS = 5000;
+export const SOON_MS = 5000;
 // A page whose walk is slow (a huge DOM) is looked at less often still: the walk takes at most this share.
 const WALK_SHARE = 0.005;
 // Polling while custom elements wait for their definition: that often, for at most this long after the last
@@ -37,7 +43,7 @@ const POLL_FOR_MS = 30000;
 const AFTER_CLICK_MS = 25000;
 const BUTTON_LIKE = 'button, [role=button], input[type=submit], input[type=button]';
 
-const watch = {
+export const watch = {
   lastMoveAt: performance.now(), // load counts as a move
   lastLookAt: -Infinity,
   lookCost: 0, // ms, the last look's walk
@@ -172,11 +178,7 @@ function look() {
 const MESSAGE_REGION = '[role=alert], [role=status], [aria-live]';
 
 function reviewMessages(roots) {
-  // The explanation goes with the message it explains.
-  if (explanation?.host && !explanation.region.isConnected) {
-    explanation.host.remove();
-    explanation = null;
-  }
+  dropOrphanedExplanation();
   for (const root of roots) {
     for (const region of root.querySelectorAll(MESSAGE_REGION)) {
       if (region.closest('okta-anypoint-assist, okta-anypoint-assist-hint')) continue; // our own
@@ -194,7 +196,7 @@ const reviewedText = new WeakMap(); // region → its text at the last look
 
 // A scan soon, whatever the last look found (a form that went while the core answered, a core that could not
 // answer: scan what is there now).
-function scanSoon() {
+export function scanSoon() {
   watch.controls = [];
   lookSoon();
 }
@@ -219,7 +221,9 @@ function framedBySameOrigin() {
   }
 }
 
-if (framedBySameOrigin()) {
+// Called once by the content script's entry (main.js), after every module has been evaluated.
+export function startWatching() {
+  if (!framedBySameOrigin()) return;
   look();
   // A route change of the single-page app (pushState, back, forward, hash): the form may come. Without the
   // Navigation API the observer still sees the new screen; only its first look may come a little later.
