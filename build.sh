@@ -89,7 +89,7 @@ build_core() {
   if ! up_to_date "$out/${CRATE}_bg.wasm" "$wasm" extension/tools/instance_glue.mjs; then
     log "wasm-bindgen + wasm-opt${feature:+ ($feature)}"
     rm -rf "$out" "$bindgen" && mkdir -p "$out"
-    wasm-bindgen --target web --no-typescript --out-dir "$bindgen" "$wasm"
+    wasm-bindgen --target web --out-dir "$bindgen" "$wasm"
     npx wasm-opt -Oz --strip-debug --strip-producers \
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types --enable-multivalue \
@@ -122,6 +122,11 @@ cmd_build() {
   build_practice_app
   # The manifests' host lists and the scripts' shared constants, from the core (the small assist-layout binary).
   cargo run --quiet --bin assist-layout > target/layout-from-core.json
+  # The scripts' types, for tsc (tsconfig.json lays target/ts-root over extension/): the protocol's, from the Rust
+  # types (assist-types, ts-rs), and the glue's, as wasm-bindgen wrote them.
+  rm -rf target/ts-root && mkdir -p target/ts-root/core
+  cargo run --quiet --bin assist-types target/ts-root/protocol
+  cp "$CORE_OUT/$CRATE.d.ts" target/ts-root/core/
   log "laying out extension/dist/chrome and extension/dist/firefox"
   node extension/tools/layout.mjs "$CORE_OUT" target/layout-from-core.json
   # The stand-alone web page (www/tool) runs the same core.
@@ -136,6 +141,8 @@ cmd_test() {
   # A test-only core that traps on marked requests (src/ext/trap_door.rs): the e2e tests of recovery swap it
   # into a copy of the extension. The packages never carry it (tests/package checks).
   build_core "$ROOT/target/extension-core-trap-door" trap-door
+  log "type check of the scripts (tsc --checkJs, against the types generated from the core)"
+  npx tsc -p tsconfig.json
   log "native tests (cargo test)"
   cargo test --quiet
   log "wasm glue tests (wasm-bindgen-test, headless Chromium)"
@@ -179,7 +186,7 @@ ensure_twiggy() {
 cmd_size() {
   ensure_twiggy
   cmd_build
-  printf 'wasm after wasm-opt: %s bytes (budget 153600)\n' "$(stat -c %s "$CORE_OUT/${CRATE}_bg.wasm")"
+  printf 'wasm after wasm-opt: %s bytes (budget 204800)\n' "$(stat -c %s "$CORE_OUT/${CRATE}_bg.wasm")"
   twiggy top -n "${1:-25}" "target/wasm-bindgen/${CRATE}_bg.wasm"
 }
 

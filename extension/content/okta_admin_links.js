@@ -26,7 +26,7 @@ async function offerLinks() {
   frameQueued = false;
   const page = location.href;
   if (!(await pageMayBeRead()) || location.href !== page) return; // a navigation brings another look
-  const links = [...document.querySelectorAll('a[href]')].filter((link) => !linksSeen.has(link));
+  const links = [...document.querySelectorAll('a[href]')].map((a) => /** @type {HTMLAnchorElement} */ (a)).filter((link) => !linksSeen.has(link));
   if (links.length === 0) return;
   links.forEach((link) => linksSeen.add(link));
   const answer = await askCore({ recogniseLinks: { hrefs: links.map((link) => link.href), page } });

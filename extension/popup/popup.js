@@ -5,7 +5,7 @@
 // loaded in this page (a pure function: nothing to ask the worker).
 
 import init, { apiBody, grantFor, grantsOf, isMetadataUrl } from '../core/okta_anypoint_assist.js';
-import { askCore } from '../shared/ask_core.js';
+import { askCore, messageOf } from '../shared/ask_core.js';
 import { h } from '../shared/assist_ui.js';
 import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
 
@@ -13,8 +13,8 @@ const coreReady = init({ module_or_path: new URL('../core/okta_anypoint_assist_b
 let coreLoaded = false;
 coreReady.then(() => { coreLoaded = true; });
 
-const form = document.getElementById('load');
-const input = document.getElementById('location');
+const form = /** @type {HTMLFormElement} */ (document.getElementById('load'));
+const input = /** @type {HTMLInputElement} */ (document.getElementById('location'));
 const loadStatus = document.getElementById('load-status');
 const grantRow = document.getElementById('grant-row');
 const grantButton = document.getElementById('grant');
@@ -28,7 +28,7 @@ const domainList = document.getElementById('domains');
 
 async function showKept() {
   const answer = await askCore('getKept');
-  keptArea.textContent = answer.kind === 'kept' ? `${answer.draft.issuer}. ${answer.message}` : answer.message;
+  keptArea.textContent = answer.kind === 'kept' ? `${answer.draft.issuer}. ${answer.message}` : messageOf(answer);
   keptDraft = answer.kind === 'kept' ? answer.draft : null;
   // Values a form loaded from the Issuer it holds: kept only on this click, with the org's full host in view.
   const offered = answer.kind === 'nothingKept' ? answer.offered : null;
@@ -36,7 +36,7 @@ async function showKept() {
     h('p', {}, offered.message),
     h('button', { type: 'button', onclick: async () => {
       const kept = await askCore({ keepOffered: { issuer: offered.issuer } });
-      keptStatus.textContent = kept.message;
+      keptStatus.textContent = messageOf(kept);
       await showKept();
     } }, offered.keepLabel),
   ] : []));
@@ -49,7 +49,7 @@ async function showChecklist() {
   const list = document.getElementById('checklist');
   const answer = await askCore('getChecklist');
   if (answer.kind !== 'checklist') {
-    list.replaceChildren(h('li', {}, answer.message));
+    list.replaceChildren(h('li', {}, messageOf(answer)));
     return;
   }
   document.getElementById('checklist-plane').textContent = `Anypoint: ${answer.planeName}`;
@@ -99,7 +99,7 @@ async function showDomains() {
 async function allow(input, kind) {
   if (!coreLoaded) return 'The extension is still starting: click again.';
   const grant = grantFor(input, kind);
-  if (grant.message) return grant.message;
+  if ('message' in grant) return grant.message;
   const granted = await chrome.permissions.request({ origins: [grant.origin] }).catch(() => false);
   if (!granted) return `${grant.host} was not allowed.`;
   const scriptOf = (file) => chrome.runtime.getManifest().content_scripts.find((c) => c.js.some((js) => js.endsWith(file)));
@@ -118,7 +118,7 @@ async function allow(input, kind) {
 
 document.getElementById('private-cloud').addEventListener('submit', async (event) => {
   event.preventDefault();
-  document.getElementById('grant-status').textContent = await allow(document.getElementById('private-cloud-host').value, 'anypointPrivateCloud');
+  document.getElementById('grant-status').textContent = await allow(/** @type {HTMLInputElement} */ (document.getElementById('private-cloud-host')).value, 'anypointPrivateCloud');
 });
 
 form.addEventListener('submit', async (event) => {
@@ -142,7 +142,7 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   if (report.kind !== 'metadataReport') {
-    loadStatus.textContent = report.message;
+    loadStatus.textContent = messageOf(report);
     return;
   }
   // "Use in Anypoint" keeps what was just checked: no second fetch in between.

@@ -1,12 +1,18 @@
 // The one way the extension's scripts (content scripts and the popup) ask the Rust core in the service worker.
-// Requests and responses are defined in src/core/protocol.rs. PROTOCOL_VERSION and CALLER_DEADLINE_MS come from
+// Requests and responses are defined in src/core/protocol.rs; their types here are generated from it
+// (assist-types → target/ts-root/protocol/, checked by tsc). PROTOCOL_VERSION and CALLER_DEADLINE_MS come from
 // the core, in shared/core_constants.js (written at build time, loaded before this script): a broken worker
 // leaves sendMessage pending forever, so a caller gives up after the worker's own limit has passed.
 
 import { CALLER_DEADLINE_MS, PROTOCOL_VERSION } from './core_constants.js';
 
+/**
+ * @param {import('../protocol/Request').Request} request
+ * @returns {Promise<import('../protocol/Response').Response>}
+ */
 export function askCore(request) {
   // The only texts written here are transport failures: the core cannot be asked for them.
+  /** @type {(why: string) => import('../protocol/Response').Response} */
   const unavailable = (why) => ({ kind: 'failure', message: `The extension is unavailable (${why}). Reload the page.` });
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(unavailable('no answer')), CALLER_DEADLINE_MS);
@@ -21,6 +27,14 @@ export function askCore(request) {
       },
     );
   });
+}
+
+/**
+ * What an answer says when it is not the one the caller needs (a failure, or "nothing kept"): its message.
+ * @param {import('../protocol/Response').Response} answer
+ */
+export function messageOf(answer) {
+  return 'message' in answer ? answer.message : '';
 }
 
 // Start the worker (and its wasm) before the admin needs it: a stopped worker costs tens of milliseconds.

@@ -155,7 +155,7 @@ function watchSeen(button, guard) {
       } else {
         clearTimeout(armTimers.get(target));
         seen.delete(target);
-        delete target.dataset.seen;
+        delete /** @type {HTMLElement} */ (target).dataset.seen;
       }
     }
   }, { trackVisibility: true, delay: 100 });
@@ -204,7 +204,7 @@ function whyNotSeen(event) {
 // plainly shown and be what lies at that point in its parent. A cross-origin parent cannot be read: its
 // browser's own frame-ancestors rules apply (and Chromium's observer covers it).
 function framesShowIt(x, y) {
-  let frameWindow = window;
+  let frameWindow = /** @type {Window} */ (window);
   try {
     while (frameWindow.frameElement) {
       const frame = frameWindow.frameElement;
@@ -222,7 +222,7 @@ function framesShowIt(x, y) {
 // Whether anything from the host up through the page's composed tree dims, clips, masks, blends or shrinks it.
 function hiddenByStyle(host) {
   let opacity = 1;
-  for (let node = host; node instanceof Element; node = node.assignedSlot ?? node.parentElement ?? node.getRootNode().host) {
+  for (let node = host; node instanceof Element; node = node.assignedSlot ?? node.parentElement ?? /** @type {ShadowRoot} */ (node.getRootNode()).host) {
     const style = getComputedStyle(node);
     opacity *= Number(style.opacity);
     const mask = style.maskImage ?? style.webkitMaskImage ?? 'none';

@@ -3,7 +3,7 @@
 // state: after a trap the worker starts a new copy, and the callbacks still pending in the dead one (a fetch
 // that answers later, a finalizer) reach only their own, stopped instance, never the fresh one
 // (docs/architecture.md, "Faults"). The module's own exports stay those of a first instance, for the popup
-// and the web page.
+// and the web page. Its types (for tsc over the scripts) are wasm-bindgen's, with `coreInstance` declared.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [from, to] = process.argv.slice(2);
@@ -32,4 +32,16 @@ let first;
 const firstInstance = () => (first ??= coreInstance());
 ${[...names, 'initSync'].map((name) => `export function ${name}(...args) { return firstInstance().${name}(...args); }`).join('\n')}
 export default function init(...args) { return firstInstance().init(...args); }
+`);
+
+// wasm-bindgen's types, and the factory's.
+const types = readFileSync(from.replace(/\.js$/, '.d.ts'), 'utf8');
+writeFileSync(to.replace(/\.js$/, '.d.ts'), `${types}
+/** A fresh instance of the core: the glue's functions and state, its own. */
+export function coreInstance(): {
+${[...names, 'initSync'].map((name) => `  ${name}: typeof ${name};`).join('\n')}
+  init: typeof __wbg_init;
+  module(): WebAssembly.Module;
+  stop(): void;
+};
 `);

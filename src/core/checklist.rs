@@ -12,6 +12,7 @@ use super::web_url::WebUrl;
 
 /// A link of a step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct Link {
     /// The link's text.
     pub label: &'static str,
@@ -21,6 +22,7 @@ pub struct Link {
 
 /// One step of the procedure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ChecklistStep {
     /// What the step achieves.

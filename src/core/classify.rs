@@ -24,6 +24,7 @@ use super::fields::AnypointField;
 /// One control as the content script saw it. Index = position in the snapshot (the script keeps the elements).
 /// No value: what a control holds plays no part in which field it is (and may be a secret).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ControlSnapshot {
     /// `input`, `textarea`, `select`.
@@ -50,6 +51,7 @@ pub struct ControlSnapshot {
 
 /// One control recognised as one field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldMatch {
     /// Index of the control in the snapshot.
@@ -63,6 +65,7 @@ pub struct FieldMatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 /// The classifier's answer for a whole snapshot.
 pub struct Classification {

@@ -9,6 +9,7 @@ use super::okta_paths::AuthorizationServer;
 
 /// The non-secret values taken from one metadata document. Safe to keep in `chrome.storage.session`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 #[allow(missing_docs)] // the five Anypoint fields, named as in the form
 pub struct AnypointDraft {
@@ -61,6 +62,7 @@ impl AnypointDraft {
 
 /// What the API body needs beyond the document. Secrets left `None` become visible placeholders.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", default)]
 #[allow(missing_docs)] // the form's other fields
 pub struct ApiBodyOptions {
@@ -79,6 +81,7 @@ pub const SECRET_PLACEHOLDER: &str = "<fill in>";
 /// The body of `POST /accounts/api/organizations/{rootOrgId}/clientProviders` (docs/facts.md, "Access
 /// Management API"): typed, so that the extension's pages and assist-check build the same one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[allow(missing_docs)] // the API's own field names
 pub struct ApiBody {
     pub name: String,
@@ -90,6 +93,7 @@ pub struct ApiBody {
 
 /// `type` of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[allow(missing_docs)]
 pub struct ProviderType {
     pub name: &'static str,
@@ -98,6 +102,7 @@ pub struct ProviderType {
 
 /// `oidc_dynamic_client_provider` of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[allow(missing_docs)]
 pub struct OidcDynamicClientProvider {
     pub allow_local_client_deletion: bool,
@@ -113,6 +118,7 @@ pub struct OidcDynamicClientProvider {
 
 /// `urls` of the provider.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[allow(missing_docs)]
 pub struct ProviderUrls {
     pub authorize: String,
@@ -122,6 +128,7 @@ pub struct ProviderUrls {
 
 /// `client`: where and how Anypoint registers clients.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[allow(missing_docs)]
 pub struct RegistrationClient {
     pub urls: RegistrationUrls,
@@ -130,6 +137,7 @@ pub struct RegistrationClient {
 
 /// `client.urls`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[allow(missing_docs)]
 pub struct RegistrationUrls {
     pub register: Option<String>,
@@ -137,6 +145,7 @@ pub struct RegistrationUrls {
 
 /// `client.registration`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[allow(missing_docs)]
 pub struct Registration {
     pub authorization: String,
@@ -144,6 +153,7 @@ pub struct Registration {
 
 /// `primary_client`: the token introspection client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[allow(missing_docs)]
 pub struct PrimaryClient {
     pub id: String,

@@ -8,6 +8,7 @@ pub type FormValues = std::collections::BTreeMap<AnypointField, String>;
 
 /// A field of the form, named as in Anypoint (see [`AnypointField::label`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 #[allow(missing_docs)] // each variant is the field its label names
 pub enum AnypointField {

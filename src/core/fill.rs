@@ -11,6 +11,7 @@ use super::web_url::WebUrl;
 
 /// One value to set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FillStep {
     /// The field to set (the page knows its element).
@@ -21,6 +22,7 @@ pub struct FillStep {
 
 /// What to fill and what to tell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct FillPlan {
     /// Empty fields, or fields that already hold Okta's value.
@@ -31,9 +33,11 @@ pub struct FillPlan {
     pub summary: String,
     /// With conflicts: the name of the button that replaces them with Okta's values (the admin's "yes").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
     pub replace_label: Option<String>,
     /// With conflicts: the status line once they were replaced.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
     pub replaced_summary: Option<String>,
 }
 

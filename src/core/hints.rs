@@ -325,6 +325,7 @@ impl fmt::Display for HintKind {
 
 /// One hint, ready for the page: kind, severity, message, and a certain fix when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Hint {
     /// The typed finding, for Rust callers and tests.
@@ -338,12 +339,15 @@ pub struct Hint {
     pub message: String,
     /// The value to put in the field to fix it, when the fix is certain.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
     pub fix: Option<String>,
     /// The name of the button that applies `fix` (never contains a secret).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
     pub fix_label: Option<&'static str>,
     /// Apply `fix` without asking, on paste or when the admin leaves the field (the SSWS prefix).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(as = "Option<bool>", optional))]
     pub auto_apply: bool,
 }
 

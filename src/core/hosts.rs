@@ -5,7 +5,8 @@
 pub const OKTA_DOMAINS: &[&str] = &["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"];
 
 /// One of Anypoint's control planes: its host, where its console's Access Management and its API live.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct ControlPlane {
     /// Its host (the console and the API share it).
     pub host: &'static str,

@@ -61,6 +61,7 @@ pub(crate) fn nesting_depth(text: &str) -> usize {
 
 /// What the metadata URL itself tells: the server, the issuer it was built from, the org.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MetadataLocation {
     /// The URL, normalised (lower-case host, no default port).
@@ -133,6 +134,7 @@ pub fn metadata_url_for(input: &str) -> Result<String, ProblemKind> {
 
 /// The values of a document that Anypoint needs, cleaned (registration URL without a client id suffix).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 #[allow(missing_docs)] // the document's own field names
 pub struct Metadata {
@@ -146,6 +148,7 @@ pub struct Metadata {
 
 /// The outcome of inspecting one document: what could be read and everything found wrong with it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Inspection {
     /// The values, when the document could be read far enough (even with errors: see `is_valid`).

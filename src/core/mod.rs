@@ -3,7 +3,8 @@
 //! (`hosts`, `web_url`, `okta_paths`), what a document says (`problem`, `metadata`, `draft`), what the admin
 //! types (`header`, `hints`), what the page holds (`classify`, `fill`), what Okta says to
 //! a check (`fetch_policy`, `okta_check`), the words and walks around them (`ui_text`, `after_create`,
-//! `checklist`), and how the extension asks (`protocol`, `sender`, `service`, `gather`). No module imports one below it
+//! `checklist`), how the extension asks (`protocol`, `sender`, `service`, `gather`), and what the pure exports
+//! answer the pages that run the core themselves (`page_answers`). No module imports one below it
 //! in the list of modules.
 #![warn(missing_docs)]
 
@@ -30,3 +31,4 @@ pub mod protocol;
 pub mod sender;
 pub mod service;
 pub mod gather;
+pub mod page_answers;

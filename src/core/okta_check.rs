@@ -30,6 +30,7 @@ pub use super::fetch_policy::Outcome;
 
 /// Which check, as a result line and a stored proof name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum CheckKind {
     /// The OpenID configuration Anypoint reads.
@@ -152,6 +153,7 @@ pub const CHECKS: &[Check] = &[
 
 /// How a check went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Verdict {
     /// Proven to work.
@@ -363,6 +365,7 @@ impl Cause {
 
 /// One line of the result: the check, its verdict, the cause in plain words and the next step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckLine {
     /// Which check.
@@ -383,6 +386,7 @@ impl CheckLine {
 /// What a check run proved, kept in `chrome.storage.session` for the setup checklist. No secret: the Issuer
 /// and the checks that passed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckProof {
     /// The Issuer checked.

@@ -9,6 +9,7 @@ use super::web_url::WebUrl;
 
 /// Which of the two well-known documents a metadata URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum DocumentKind {
     /// `/.well-known/openid-configuration` (OpenID Connect Discovery).
@@ -20,6 +21,7 @@ pub enum DocumentKind {
 /// An Okta authorization server: the org one (`/oauth2/v1/...`) or a custom one (`/oauth2/{id}/v1/...`).
 /// Serialized externally tagged (`"org"`, `{"custom":{"id":"default"}}`): cheap to decode in wasm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum AuthorizationServer {
     /// The org authorization server, whose issuer is the org URL itself.
@@ -51,6 +53,7 @@ impl AuthorizationServer {
 
 /// The role of an Okta endpoint, read from the last segments of its path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 #[allow(missing_docs)] // each variant is the endpoint its name says; `describe` words them
 pub enum EndpointRole {

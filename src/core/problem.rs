@@ -283,6 +283,7 @@ impl fmt::Display for ProblemKind {
 
 /// A finding with its severity and message, ready for the UI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     /// How much it matters.

@@ -27,6 +27,7 @@ pub const PROTOCOL_VERSION: u32 = 3;
 
 /// What every message carries: the protocol version and one request.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct Envelope {
     /// [`PROTOCOL_VERSION`] of the sender.
     pub v: u32,
@@ -36,6 +37,7 @@ pub struct Envelope {
 
 /// Everything the core can be asked. Which context may ask which: `sender::permit`.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[allow(missing_docs)] // each variant's fields are described with the variant
 pub enum Request {
@@ -123,6 +125,7 @@ impl Request {
 
 /// One value of the copy-assist panel, labelled with the Anypoint field it goes into.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PanelRow {
     /// The Anypoint field the value goes into.
@@ -138,6 +141,7 @@ pub struct PanelRow {
 /// Values the Anypoint form loaded from the Issuer it holds, not kept: a page can write any Issuer, so only the
 /// admin's confirmation, with the org's full host in view, keeps them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Offered {
     /// The issuer the values belong to (what `KeepOffered` names).
@@ -152,6 +156,7 @@ pub struct Offered {
 
 /// Every answer, tagged by `kind`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[allow(missing_docs)] // each field is named for what it carries
 pub enum Response {

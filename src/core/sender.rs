@@ -14,6 +14,7 @@ use super::web_url::WebUrl;
 
 /// What the browser says about a message's sender, and who this extension is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Sender {
     /// `sender.id`: the extension whose script sent the message.

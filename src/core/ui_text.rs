@@ -10,6 +10,7 @@ pub const PRODUCT_NAME: &str = "Okta → Anypoint Assist";
 
 /// The words of the copy-assist panel (Okta page and popup).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PanelTexts {
     /// The panel's heading and accessible name.
@@ -35,6 +36,7 @@ pub const PANEL_TEXTS: PanelTexts = PanelTexts {
 
 /// The words of the helper bar on the Anypoint form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct BarTexts {
     /// The bar's accessible name.

@@ -4,7 +4,8 @@
 import init, { inspectPasted, fieldHints, apiBody, controlPlanes } from './core/okta_anypoint_assist.js';
 
 const coreReady = init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) });
-const $ = (id) => document.getElementById(id);
+/** @type {(id: string) => HTMLElement & HTMLInputElement} the page's own elements, by id (its inputs among them) */
+const $ = (id) => /** @type {any} */ (document.getElementById(id));
 // The control planes, as the core knows them (US first: the default).
 coreReady.then(() => $('plane').replaceChildren(...controlPlanes().map(({ host, name }) => element('option', { value: host }, `${name} (${host})`))));
 const FIELDS = [
@@ -93,7 +94,7 @@ $('paste').addEventListener('submit', async (event) => {
   const { report, values, checkedAs, assumed } = inspectPasted($('document-text').value, $('document-url').value);
   $('result').hidden = false;
   $('checked-as').textContent = !checkedAs ? '' : assumed ? `No address given: checked as if loaded from ${checkedAs}.` : `Checked as loaded from ${checkedAs}.`;
-  $('problems').replaceChildren(...(report.problems ?? []).map((p) => element('li', { className: p.severity }, p.message)));
+  $('problems').replaceChildren(...(report.kind === 'metadataReport' ? report.problems : []).map((p) => element('li', { className: p.severity }, p.message)));
   $('status').textContent = report.kind !== 'metadataReport' ? 'That address is not a metadata URL.'
     : report.valid ? `Valid: ${report.title}.` : 'This document cannot be used as it is: see the problems below.';
   buildFields(values ?? {});

@@ -134,7 +134,7 @@ document.addEventListener('input', async (event) => {
   updateCheckButton();
 }, true);
 document.addEventListener('change', async (event) => {
-  const origin = event.composedPath()[0];
+  const origin = /** @type {HTMLInputElement} */ (event.composedPath()[0]);
   const toggle = origin?.type === 'checkbox' || origin?.type === 'radio';
   if (settingValue || !toggle || !event.isTrusted) return;
   const hit = await classifiedControl(event);

@@ -6,7 +6,7 @@ import { compareWithOkta, connectedControlOf, controlValue, fillFromOkta, freshF
 import { hintElementFor, hintWhatIsThere } from './field_hints.js';
 import { composedParent, snapshotForm } from './snapshot_form.js';
 import { scanSoon } from './watch_page.js';
-import { askCore, wakeCore } from '../../shared/ask_core.js';
+import { askCore, messageOf, wakeCore } from '../../shared/ask_core.js';
 import { createAssistHost, h } from '../../shared/assist_ui.js';
 
 export let attached = null; // { host, form, bar, texts, fields: Map<control, field>, shared: Set<field> } while on the page
@@ -119,7 +119,7 @@ async function checkWithOkta(bar) {
   bar.check.textContent = texts.check;
   updateCheckButton();
   if (answer.kind !== 'oktaChecked') {
-    bar.results.append(h('p', { class: 'summary' }, answer.message));
+    bar.results.append(h('p', { class: 'summary' }, messageOf(answer)));
     return;
   }
   bar.results.append(

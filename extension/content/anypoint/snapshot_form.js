@@ -7,6 +7,7 @@ export const CONTROL_SELECTOR = 'input, textarea, select';
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, [role=heading]';
 
 // Every control in document order, into open shadow roots (closed ones, ours included, are not reachable).
+/** @param {Document | ShadowRoot} root */
 function allControls(root = document, out = []) {
   for (const element of root.querySelectorAll('*')) {
     if (element.matches(CONTROL_SELECTOR)) out.push(element);
@@ -24,7 +25,7 @@ export function textOf(element, limit = 200) {
   const texts = [];
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.parentElement?.closest(SKIPPED_TEXT)) texts.push(node.data);
+    if (!node.parentElement?.closest(SKIPPED_TEXT)) texts.push(node.nodeValue);
   }
   return texts.join(' ').replace(/\s+/g, ' ').trim().slice(0, limit);
 }

@@ -214,7 +214,7 @@ chrome.runtime.onMessage.addListener((message, sender) => {
 // could hide or cover the frame, where the helper's own checks cannot see it.
 function framedBySameOrigin() {
   try {
-    for (let frame = window; frame !== window.top; frame = frame.parent) void frame.parent.location.href;
+    for (let frame = /** @type {Window} */ (window); frame !== window.top; frame = frame.parent) void frame.parent.location.href;
     return true;
   } catch {
     return false;

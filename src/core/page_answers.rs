@@ -1,0 +1,189 @@
+//! What the pure exports answer to the pages that run the core themselves (the stand-alone web page, the
+//! popup): decided here, natively tested, and typed for the scripts (`assist-types`). The glue
+//! (`src/ext/page.rs`) only converts arguments and answers.
+
+use serde::Serialize;
+
+use super::draft::{api_body_for, AnypointDraft, ApiBody, ApiBodyOptions};
+use super::fetch_policy::{grantable_host, hosts_of_origins};
+use super::fields::FormValues;
+use super::hosts::{ControlPlane, Grant, Plane, CONTROL_PLANES};
+use super::metadata::{inspect_metadata_with, Inspection};
+use super::protocol::Response;
+use super::service::{pasted_document_url, report};
+
+/// A pasted document, checked as loaded from the address given (or, when none, from its own issuer's OpenID
+/// configuration, which the report then says).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Pasted {
+    /// The copy-assist report.
+    pub report: Response,
+    /// The document's values by field, when it is valid.
+    pub values: FormValues,
+    /// The address it was checked as loaded from.
+    pub checked_as: String,
+    /// Whether that address was assumed (none was given).
+    pub assumed: bool,
+}
+
+/// `inspectPasted`.
+pub fn pasted(text: &str, url: &str) -> Pasted {
+    let (inspection, checked_as, assumed) = match pasted_document_url(text, url) {
+        Ok(pasted) => (inspect_metadata_with(text, &pasted.url, &pasted.granted), pasted.url, pasted.assumed),
+        Err(problem) => (Inspection { metadata: None, problems: vec![problem.into()] }, String::new(), true),
+    };
+    // Inserted one by one: collecting into the map would sort first, and the sort's code costs ~4 KB of wasm.
+    let mut values = FormValues::new();
+    if let Some(metadata) = inspection.metadata.as_ref().filter(|_| inspection.is_valid()) {
+        for (field, value) in AnypointDraft::from_metadata(metadata, 0).values() {
+            if let Some(value) = value {
+                values.insert(field, value.to_string());
+            }
+        }
+    }
+    Pasted { report: report(&inspection), values, checked_as, assumed }
+}
+
+/// A host the admin wants to allow (popup), or why the text is no host the extension could be granted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+#[serde(untagged)]
+pub enum GrantOffer {
+    /// What to ask the browser for, and the content script to register for it.
+    Grantable {
+        /// The host.
+        host: String,
+        /// The origin pattern the browser grants (`https://{host}/*`).
+        origin: String,
+        /// The id of the content script registered for it.
+        id: String,
+        /// That script's match patterns.
+        matches: Vec<String>,
+    },
+    /// Why not.
+    Refused {
+        /// What to show.
+        message: String,
+    },
+}
+
+/// `grantFor`: `kind` is "oktaCustomDomain" or "anypointPrivateCloud".
+pub fn grant_offer(input: &str, kind: &str) -> GrantOffer {
+    let kind = match kind {
+        "oktaCustomDomain" => Grant::OktaCustomDomain,
+        _ => Grant::AnypointPrivateCloud,
+    };
+    let typed = input.trim();
+    let with_scheme = if typed.contains("://") { typed.to_string() } else { format!("https://{typed}") };
+    match grantable_host(&with_scheme) {
+        Ok(host) => GrantOffer::Grantable {
+            origin: format!("https://{host}/*"),
+            id: format!("{}:{host}", kind.script_id_prefix()),
+            matches: kind.match_patterns(&host),
+            host,
+        },
+        Err(problem) => GrantOffer::Refused { message: problem.to_string() },
+    }
+}
+
+/// One host the admin granted, as the popup lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+pub struct GrantedHost {
+    /// Its content script's id.
+    pub id: String,
+    /// The host.
+    pub host: String,
+    /// What kind of host, in words.
+    pub kind: &'static str,
+}
+
+/// The granted hosts, from the ids of the content scripts registered for them, so that no script splits an id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Grants {
+    /// Custom URL domains of Okta orgs (the worker passes them with every sender).
+    pub custom_domains: Vec<String>,
+    /// Anypoint Private Cloud hosts (likewise).
+    pub private_cloud: Vec<String>,
+    /// Each, for the popup's list and the worker's clean-up of a removed host.
+    pub grants: Vec<GrantedHost>,
+}
+
+/// `grantsOf`.
+pub fn grants_of(ids: &[String]) -> Grants {
+    let mut grants = Grants { custom_domains: Vec::new(), private_cloud: Vec::new(), grants: Vec::new() };
+    for id in ids {
+        let Some((grant, host)) = Grant::of_script_id(id) else { continue };
+        match grant {
+            Grant::OktaCustomDomain => grants.custom_domains.push(host.to_string()),
+            Grant::AnypointPrivateCloud => grants.private_cloud.push(host.to_string()),
+        }
+        grants.grants.push(GrantedHost { id: id.clone(), host: host.to_string(), kind: grant.describe() });
+    }
+    grants
+}
+
+/// `hostsOfOrigins`: the hosts of origins the browser reports (`https://host/*`), e.g. those the admin removed.
+pub fn hosts_of(origins: &[String]) -> Vec<String> {
+    hosts_of_origins(origins)
+}
+
+/// `controlPlanes`: Anypoint's control planes, for the web page's choice of where the `curl` command goes.
+pub fn control_planes() -> &'static [ControlPlane] {
+    CONTROL_PLANES
+}
+
+/// The Access Management API body for the values on the page, with placeholders where secrets go, and the
+/// `curl` command that sends it to the chosen control plane.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+pub struct ApiRequest {
+    /// The JSON body.
+    pub body: ApiBody,
+    /// The command.
+    pub curl: String,
+}
+
+/// `apiBody`: to the control plane of `plane_host` (US when empty).
+pub fn api_request(values: &FormValues, plane_host: &str) -> ApiRequest {
+    let plane = if plane_host.is_empty() { Plane::default() } else { Plane::of_seen_host(plane_host) };
+    let (body, curl) = api_body_for(values, &ApiBodyOptions::default(), &plane);
+    ApiRequest { body, curl }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grant_names_its_host_and_script_or_says_why_not() {
+        assert_eq!(
+            grant_offer(" login.acme.com ", "oktaCustomDomain"),
+            GrantOffer::Grantable {
+                host: "login.acme.com".into(),
+                origin: "https://login.acme.com/*".into(),
+                id: "okta-custom-domain:login.acme.com".into(),
+                matches: vec!["https://login.acme.com/*.well-known/*".into()],
+            }
+        );
+        assert!(matches!(grant_offer("https://anypoint.mulesoft.com", "anypointPrivateCloud"), GrantOffer::Refused { .. }));
+        let ids = ["okta-custom-domain:login.acme.com", "anypoint-private-cloud:anypoint.acme.com", "someone-else:x"].map(String::from);
+        let grants = grants_of(&ids);
+        assert_eq!((grants.custom_domains, grants.private_cloud), (vec!["login.acme.com".to_string()], vec!["anypoint.acme.com".to_string()]));
+        assert_eq!(grants.grants.len(), 2, "an id of no grant of ours is left out");
+    }
+
+    #[test]
+    fn a_pasted_document_gives_its_values_only_when_valid() {
+        let text = include_str!("../../tests/fixtures/custom-default.openid-configuration.json");
+        let answer = pasted(text, "");
+        assert!(answer.assumed && answer.checked_as.ends_with("/.well-known/openid-configuration"));
+        assert!(!answer.values.is_empty());
+        let broken = pasted("{", "");
+        assert!(broken.values.is_empty());
+    }
+}
