@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::draft::AnypointDraft;
 use super::okta_check::CheckProof;
-use super::protocol::Request;
+use super::protocol::{Reads, Request};
 use super::sender::Context;
 use super::service::{Answer, Hold};
 
@@ -65,38 +65,22 @@ pub struct Needs {
     pub granted: Granted,
 }
 
-/// What answering `request`, asked from `context`, needs from the browser. A document to load is said by
-/// `service::document_to_load` once the kept draft is known.
+/// What answering `request`, asked from `context`, needs from the browser (from `Request::profile`). A document to
+/// load is said by `service::document_to_load` once the kept draft is known.
 pub fn needs(request: &Request, context: &Context) -> Needs {
-    let kept = match request {
-        Request::KeepChecked => Some((Slot::Checked, false)),
-        // A scan only shows where kept values came from; a check keeps its proof only for the kept issuer.
-        Request::ClassifyForm { .. } | Request::CheckWithOkta { .. } => Some((Slot::Kept, true)),
-        Request::PlanFill { .. } | Request::GetKept | Request::GetChecklist => Some((Slot::Kept, false)),
-        _ => None,
+    let profile = request.profile();
+    let kept = match profile.draft {
+        Reads::Nothing => None,
+        Reads::Kept => Some((Slot::Kept, false)),
+        Reads::KeptIfStored => Some((Slot::Kept, true)),
+        Reads::Checked => Some((Slot::Checked, false)),
     };
-    let loads = matches!(
-        request,
-        Request::FetchMetadata { .. }
-            | Request::KeepLinkedMetadata { .. }
-            | Request::CompareWithOkta { .. }
-            | Request::PlanFill { .. }
-            | Request::InspectMetadata { .. }
-            | Request::KeepMetadata { .. }
-            | Request::CheckWithOkta { .. }
-    );
-    let granted = match (loads, context) {
+    let granted = match (profile.loads, context) {
         (false, _) => Granted::None,
         (true, Context::ExtensionPage) => Granted::All,
         (true, _) => Granted::CustomDomains,
     };
-    Needs {
-        kept,
-        offered: matches!(request, Request::GetKept | Request::KeepOffered { .. }),
-        proof: matches!(request, Request::GetChecklist),
-        plane: matches!(request, Request::GetChecklist),
-        granted,
-    }
+    Needs { kept, offered: profile.offered, proof: profile.checklist, plane: profile.checklist, granted }
 }
 
 /// A value as stored (its slot says what it is).

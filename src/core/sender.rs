@@ -9,7 +9,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use super::hosts::{is_anypoint_host, OktaOrgHost};
-use super::protocol::Request;
+use super::protocol::{Request, Surface};
 use super::web_url::WebUrl;
 
 /// What the browser says about a message's sender, and who this extension is.
@@ -50,6 +50,15 @@ pub enum Context {
 }
 
 impl Context {
+    /// Which kind of page it is.
+    pub fn surface(&self) -> Surface {
+        match self {
+            Self::OktaPage { .. } => Surface::OktaPage,
+            Self::AnypointPage { .. } => Surface::AnypointPage,
+            Self::ExtensionPage => Surface::ExtensionPage,
+        }
+    }
+
     fn describe(&self) -> &'static str {
         match self {
             Self::OktaPage { .. } => "an Okta page",
@@ -108,43 +117,9 @@ pub fn context_of(sender: &Sender) -> Result<Context, Refusal> {
     }
 }
 
-/// Whether `context` may make `request`: each context only what its job needs.
+/// Whether `context` may make `request`: each kind of page only what its job needs (`Request::profile`).
 pub fn permit(context: &Context, request: &Request) -> Result<(), Refusal> {
-    let allowed = match context {
-        // The metadata page: is this a document, what does it say, keep it. The admin console: which links are
-        // Metadata URIs, keep one (the service refuses pages that hold API tokens).
-        Context::OktaPage { .. } => matches!(
-            request,
-            Request::RecognisePage
-                | Request::InspectMetadata { .. }
-                | Request::KeepMetadata { .. }
-                | Request::RecogniseLinks { .. }
-                | Request::KeepLinkedMetadata { .. }
-        ),
-        // The form: which control is which, what to fill, hints while typing.
-        Context::AnypointPage { .. } => matches!(
-            request,
-            Request::ClassifyForm { .. }
-                | Request::PlanFill { .. }
-                | Request::CompareWithOkta { .. }
-                | Request::FieldHints { .. }
-                | Request::CheckWithOkta { .. }
-                | Request::ExplainError { .. }
-        ),
-        // The popup: load a document by what the admin typed, see and forget what is kept.
-        Context::ExtensionPage => {
-            matches!(
-                request,
-                Request::FetchMetadata { .. }
-                    | Request::KeepChecked
-                    | Request::KeepOffered { .. }
-                    | Request::GetKept
-                    | Request::ForgetKept
-                    | Request::GetChecklist
-            )
-        }
-    };
-    if allowed {
+    if request.profile().from == context.surface() {
         Ok(())
     } else {
         Err(Refusal::NotForThisContext { request: request.name(), context: context.describe() })
