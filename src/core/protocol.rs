@@ -35,7 +35,7 @@ pub struct Envelope {
     pub request: Request,
 }
 
-/// Everything the core can be asked. Which context may ask which: `sender::permit`.
+/// Everything the core can be asked. Who may ask each, and what answering it needs: [`Request::profile`].
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
@@ -91,35 +91,89 @@ pub enum Request {
     KeepOffered { issuer: String },
 }
 
+/// The three kinds of the extension's pages a request can come from (`sender::Context` adds which page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// The content script on an Okta page: a metadata document, or the admin console.
+    OktaPage,
+    /// The content script on an Anypoint page: the client provider form.
+    AnypointPage,
+    /// The extension's own pages: the popup.
+    ExtensionPage,
+}
+
+/// The stored draft an answer reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// None.
+    Nothing,
+    /// The kept values.
+    Kept,
+    /// The kept values when storage gives them (a scan only shows where kept values came from; a check keeps
+    /// its proof only for the kept issuer).
+    KeptIfStored,
+    /// The values the admin last checked in the popup.
+    Checked,
+}
+
+/// Everything about a request besides its data, declared once per request in [`Request::profile`]: who may ask
+/// it (`sender::permit`), what answering it needs from the browser (`gather::needs`), and whether the glue may
+/// answer it at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Profile {
+    /// Its name on the wire, for messages.
+    pub name: &'static str,
+    /// The one kind of page that may ask it.
+    pub from: Surface,
+    /// The stored draft it reads.
+    pub draft: Reads,
+    /// Whether it reads the values a form offered.
+    pub offered: bool,
+    /// Whether it reads what the checklist shows: the last check's proof and the control plane.
+    pub checklist: bool,
+    /// Whether it may load documents from the network.
+    pub loads: bool,
+    /// Answered from the request and its sender alone: no storage, no network, no hosts the browser must be
+    /// asked for, nothing kept by the answer. The glue answers these without an `await`, so the hint of a
+    /// keystroke never runs (nor, after a cold start, compiles) the code of the requests that do.
+    pub alone: bool,
+}
+
 impl Request {
-    /// The request's name on the wire, for messages.
-    pub fn name(&self) -> &'static str {
+    /// The request's profile: one arm per request, no default.
+    pub fn profile(&self) -> Profile {
+        use Reads::*;
+        use Surface::*;
+        let asked = |name, from, draft, loads| Profile { name, from, draft, loads, offered: false, checklist: false, alone: false };
         match self {
-            Self::RecognisePage => "recognisePage",
-            Self::InspectMetadata { .. } => "inspectMetadata",
-            Self::RecogniseLinks { .. } => "recogniseLinks",
-            Self::KeepLinkedMetadata { .. } => "keepLinkedMetadata",
-            Self::KeepMetadata { .. } => "keepMetadata",
-            Self::ClassifyForm { .. } => "classifyForm",
-            Self::PlanFill { .. } => "planFill",
-            Self::CompareWithOkta { .. } => "compareWithOkta",
-            Self::FieldHints { .. } => "fieldHints",
-            Self::CheckWithOkta { .. } => "checkWithOkta",
-            Self::ExplainError { .. } => "explainError",
-            Self::GetKept => "getKept",
-            Self::GetChecklist => "getChecklist",
-            Self::ForgetKept => "forgetKept",
-            Self::FetchMetadata { .. } => "fetchMetadata",
-            Self::KeepChecked => "keepChecked",
-            Self::KeepOffered { .. } => "keepOffered",
+            Self::RecognisePage => Profile { alone: true, ..asked("recognisePage", OktaPage, Nothing, false) },
+            Self::InspectMetadata { .. } => asked("inspectMetadata", OktaPage, Nothing, true),
+            Self::KeepMetadata { .. } => asked("keepMetadata", OktaPage, Nothing, true),
+            Self::RecogniseLinks { .. } => Profile { alone: true, ..asked("recogniseLinks", OktaPage, Nothing, false) },
+            Self::KeepLinkedMetadata { .. } => asked("keepLinkedMetadata", OktaPage, Nothing, true),
+            Self::ClassifyForm { .. } => asked("classifyForm", AnypointPage, KeptIfStored, false),
+            Self::PlanFill { .. } => asked("planFill", AnypointPage, Kept, true),
+            Self::CompareWithOkta { .. } => asked("compareWithOkta", AnypointPage, Nothing, true),
+            Self::FieldHints { .. } => Profile { alone: true, ..asked("fieldHints", AnypointPage, Nothing, false) },
+            Self::CheckWithOkta { .. } => asked("checkWithOkta", AnypointPage, KeptIfStored, true),
+            Self::ExplainError { .. } => Profile { alone: true, ..asked("explainError", AnypointPage, Nothing, false) },
+            Self::GetKept => Profile { offered: true, ..asked("getKept", ExtensionPage, Kept, false) },
+            Self::GetChecklist => Profile { checklist: true, ..asked("getChecklist", ExtensionPage, Kept, false) },
+            Self::ForgetKept => asked("forgetKept", ExtensionPage, Nothing, false),
+            Self::FetchMetadata { .. } => asked("fetchMetadata", ExtensionPage, Nothing, true),
+            Self::KeepChecked => asked("keepChecked", ExtensionPage, Checked, false),
+            Self::KeepOffered { .. } => Profile { offered: true, ..asked("keepOffered", ExtensionPage, Nothing, false) },
         }
     }
 
-    /// Whether the core answers from the request and its sender alone: no storage, no network, no hosts the
-    /// browser must be asked for, nothing kept by the answer. The glue answers these without an `await`, so the
-    /// hint of a keystroke never runs (nor, after a cold start, compiles) the code of the requests that do.
+    /// The request's name on the wire, for messages.
+    pub fn name(&self) -> &'static str {
+        self.profile().name
+    }
+
+    /// Whether the core answers from the request and its sender alone ([`Profile::alone`]).
     pub fn answered_alone(&self) -> bool {
-        matches!(self, Self::FieldHints { .. } | Self::RecognisePage | Self::RecogniseLinks { .. } | Self::ExplainError { .. })
+        self.profile().alone
     }
 }
 
