@@ -6,31 +6,39 @@
 // through a constructed stylesheet, which strict page CSPs (style-src 'self') allow.
 // Also used by the popup, where the same panel is built without a host.
 
+// Colours as variables declared on every element of the shadow tree (`*`), never inherited from the host: a
+// page can set custom properties on the host, which `all: initial` does not reset, but not inside the root.
+// Two palettes, both WCAG 2.2 AA on their card; the dark one when the page under the UI is dark (pageIsDark).
+const LIGHT = `* { --fg: #1d1d1f; --sub: #555; --card: #f7f9fc; --line: #c9d3e0; --accent: #0b5cab; --on-accent: #fff;
+  --button: #fff; --error: #a30000; --warning: #8a5300; --info: #35506b; --passed: #1d6b2c; --shadow: rgb(0 0 0 / 8%); }`;
+const DARK = `* { --fg: #e6e8eb; --sub: #b4bac4; --card: #1e2230; --line: #46506a; --accent: #8ab4f8; --on-accent: #0b1a33;
+  --button: #1e2230; --error: #ff9a8f; --warning: #ffc46b; --info: #a8c7fa; --passed: #81c995; --shadow: rgb(0 0 0 / 40%); }`;
+
 const ASSIST_STYLES = `
-  :host { all: initial; display: block; font: 14px/1.4 system-ui, sans-serif; color: #1d1d1f; }
-  .card { border: 1px solid #c9d3e0; border-radius: 8px; background: #f7f9fc; padding: 12px 14px; margin: 8px 0;
-          box-shadow: 0 1px 3px rgb(0 0 0 / 8%); max-width: 760px; }
+  :host { all: initial; display: block; font: 14px/1.4 system-ui, sans-serif; }
+  .card { color: var(--fg); border: 1px solid var(--line); border-radius: 8px; background: var(--card); padding: 12px 14px;
+          margin: 8px 0; box-shadow: 0 1px 3px var(--shadow); max-width: 760px; }
   .fixed { position: fixed; top: 12px; right: 12px; z-index: 2147483647; width: min(560px, calc(100vw - 24px)); }
   h2 { font-size: 15px; margin: 0 0 8px; }
-  .sub { color: #555; font-size: 12px; margin: 0 0 8px; }
+  .sub { color: var(--sub); font-size: 12px; margin: 0 0 8px; }
   dl { display: grid; grid-template-columns: max-content 1fr max-content; gap: 6px 10px; margin: 0 0 10px; align-items: center; }
   dt { font-weight: 600; }
   dd { margin: 0; font-family: ui-monospace, monospace; font-size: 12px; overflow-wrap: anywhere; }
-  dd.missing { color: #a33; font-family: inherit; }
-  button { font: inherit; border: 1px solid #0b5cab; background: #fff; color: #0b5cab; border-radius: 6px;
+  dd.missing { color: var(--error); font-family: inherit; }
+  button { font: inherit; border: 1px solid var(--accent); background: var(--button); color: var(--accent); border-radius: 6px;
            padding: 3px 10px; cursor: pointer; }
-  button.primary { background: #0b5cab; color: #fff; padding: 5px 14px; }
-  button.link { margin-left: 8px; padding: 0; border: 0; background: none; color: #0b5cab; text-decoration: underline; }
+  button.primary { background: var(--accent); color: var(--on-accent); padding: 5px 14px; }
+  button.link { margin-left: 8px; padding: 0; border: 0; background: none; color: var(--accent); text-decoration: underline; }
   button:disabled { opacity: .5; cursor: not-allowed; }
   button:focus-visible { outline: 2px solid #ff9e00; outline-offset: 2px; }
   ul.problems { margin: 0 0 10px; padding-left: 18px; }
-  li.error { color: #a30000; } li.warning { color: #8a5300; } li.info { color: #35506b; }
+  li.error { color: var(--error); } li.warning { color: var(--warning); } li.info { color: var(--info); }
   .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
-  .source { flex-basis: 100%; color: #35506b; font-size: 12px; margin: 0; }
+  .source { flex-basis: 100%; color: var(--info); font-size: 12px; margin: 0; }
   [role=status] { min-height: 1.4em; font-size: 13px; margin: 0; }
   .results .summary { margin: 8px 0 4px; font-weight: 600; }
   ul.checks { margin: 0; padding-left: 18px; font-size: 13px; }
-  li.passed { color: #1d6b2c; } li.failed { color: #a30000; }
+  li.passed { color: var(--passed); } li.failed { color: var(--error); }
 `;
 
 // What a page could set on the host to hide it under the admin's pointer (clickjacking), move it away or change
@@ -38,14 +46,58 @@ const ASSIST_STYLES = `
 const HOST_GUARD = 'all:initial!important;opacity:1!important;visibility:visible!important;pointer-events:auto!important;';
 const HOST_FONT = 'font:14px/1.4 system-ui,sans-serif!important;color:#1d1d1f!important;';
 
-let assistSheet = null;
+const sheets = {};
+const sheet = (name, text) => {
+  if (!sheets[name]) {
+    sheets[name] = new CSSStyleSheet();
+    sheets[name].replaceSync(text);
+  }
+  return sheets[name];
+};
+
+// The page's own background where `element` sits: the first ancestor (through shadow roots) that paints one
+// mostly opaque, else the canvas, dark only when the page opted into a dark color-scheme and the system is dark.
+// The UI inside Okta's and Anypoint's pages follows what the admin sees there, not the system setting.
+export function pageIsDark(element) {
+  for (let node = element; node; node = node.parentElement ?? /** @type {ShadowRoot} */ (node.getRootNode()).host ?? null) {
+    if (!(node instanceof Element)) break;
+    const rgba = /rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)(?:[,/ ]+([\d.]+%?))?\)/.exec(getComputedStyle(node).backgroundColor);
+    if (!rgba) continue;
+    const alpha = rgba[4] === undefined ? 1 : rgba[4].endsWith('%') ? parseFloat(rgba[4]) / 100 : parseFloat(rgba[4]);
+    if (alpha < 0.5) continue;
+    const [r, g, b] = rgba.slice(1, 4).map((c) => {
+      const v = parseFloat(c) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18; // below mid-grey's relative luminance
+  }
+  return getComputedStyle(document.documentElement).colorScheme.includes('dark') && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+// Each host takes the palette of the page where it was put, and again when the system's scheme changes (pages
+// that follow it change with it).
+const themed = new Set(); // { host, root } while connected
+function followPage(host, root) {
+  const palette = pageIsDark(host.parentElement) ? sheet('dark', DARK) : sheet('light', LIGHT);
+  root.adoptedStyleSheets = [sheet('assist', ASSIST_STYLES), palette];
+}
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+  for (const entry of themed) {
+    if (entry.host.isConnected) followPage(entry.host, entry.root);
+    else themed.delete(entry);
+  }
+});
 
 export function createAssistHost(kind, display = 'block') {
   const host = document.createElement('okta-anypoint-assist');
   const root = host.attachShadow({ mode: 'closed' });
-  assistSheet ??= new CSSStyleSheet();
-  if (assistSheet.cssRules.length === 0) assistSheet.replaceSync(ASSIST_STYLES);
-  root.adoptedStyleSheets = [assistSheet];
+  root.adoptedStyleSheets = [sheet('assist', ASSIST_STYLES), sheet('light', LIGHT)];
+  // The caller puts the host in the page right after this: its palette is the page's there.
+  queueMicrotask(() => {
+    if (!host.isConnected) return;
+    followPage(host, root);
+    themed.add({ host, root });
+  });
   // An inline host (a fix button in a hint line) takes the line's font, so that it does not make the line taller.
   const guard = `${HOST_GUARD}display:${display}!important;${display === 'inline' ? 'font:inherit!important;' : HOST_FONT}`;
   const restore = () => {

@@ -9,9 +9,10 @@ export function metadataPanel(report, onKeep) {
   const rows = report.rows.flatMap((row) => [
     h('dt', {}, row.label),
     row.value === null ? h('dd', { class: 'missing' }, '—') : h('dd', {}, row.value),
-    row.value === null
-      ? h('span')
-      : h('button', { type: 'button', 'aria-label': row.copyLabel, onclick: () => copyValue(row.value, status, report.texts) }, report.texts.copy),
+    // The copy button in a description of its own: a list of terms holds terms and descriptions only.
+    h('dd', { class: 'copy' }, row.value === null
+      ? null
+      : h('button', { type: 'button', 'aria-label': row.copyLabel, onclick: () => copyValue(row.value, status, report.texts) }, report.texts.copy)),
   ]);
   const problems = report.problems.map((p) => h('li', { class: p.severity }, p.message));
   const keep = h(

@@ -6,11 +6,15 @@ import { controlValue, currentControl, setControlValue, settingValue, sharedValu
 import { attached, scan, updateCheckButton } from './helper_bar.js';
 import { CONTROL_SELECTOR } from './snapshot_form.js';
 import { askCore, wakeCore } from '../../shared/ask_core.js';
-import { createAssistHost, h } from '../../shared/assist_ui.js';
+import { createAssistHost, h, pageIsDark } from '../../shared/assist_ui.js';
 
 let hintSequence = 0;
 const hintElements = new WeakMap(); // control → its hint line
-const HINT_COLOURS = { error: '#a30000', warning: '#8a5300', info: '#35506b' };
+// Hint lines sit in the page's own form: their colours follow the page's background there (assist_ui's palettes).
+const HINT_COLOURS = {
+  light: { error: '#a30000', warning: '#8a5300', info: '#35506b' },
+  dark: { error: '#ff9a8f', warning: '#ffc46b', info: '#a8c7fa' },
+};
 const latestHintRequest = new Map(); // field → sequence number of its newest request (elements may be replaced)
 
 // The field of the control an event came from. A control the helper has not seen yet (the page just rebuilt
@@ -103,7 +107,7 @@ function renderHints(control, field, hints, applied) {
 
 function hintLine(hint, applied, control, field) {
   const line = document.createElement('span');
-  line.style.cssText = `display:block;color:${HINT_COLOURS[hint.severity]};`;
+  line.style.cssText = `display:block;color:${HINT_COLOURS[pageIsDark((control.closest('label') ?? control).parentElement) ? 'dark' : 'light'][hint.severity]};`;
   line.dataset.severity = hint.severity;
   line.textContent = hint.message;
   if (hint.fix !== undefined && hint.fixLabel && !hint.autoApply && hint !== applied) {

@@ -102,7 +102,7 @@ export function updateCheckButton() {
   attached.bar.check.disabled = !attached.texts.checkNeeds.some((fields) => fields.every(filled));
 }
 
-async function checkWithOkta(bar) {
+export async function checkWithOkta(bar) {
   if (checking) return;
   const { texts } = attached;
   checking = true;
