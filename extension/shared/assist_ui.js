@@ -74,19 +74,21 @@ export function pageIsDark(element) {
   return getComputedStyle(document.documentElement).colorScheme.includes('dark') && matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
-// Each host takes the palette of the page where it was put, and again when the system's scheme changes (pages
-// that follow it change with it).
+// Each host takes the palette of the page where it is: when it is put there, and again whenever the extension's
+// UI changes (a scan, a hint) or the system's scheme does, so that a console switching its own theme is followed
+// without watching its styles.
 const themed = new Set(); // { host, root } while connected
 function followPage(host, root) {
   const palette = pageIsDark(host.parentElement) ? sheet('dark', DARK) : sheet('light', LIGHT);
-  root.adoptedStyleSheets = [sheet('assist', ASSIST_STYLES), palette];
+  if (root.adoptedStyleSheets[1] !== palette) root.adoptedStyleSheets = [sheet('assist', ASSIST_STYLES), palette];
 }
-matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+export function followPageThemes() {
   for (const entry of themed) {
     if (entry.host.isConnected) followPage(entry.host, entry.root);
     else themed.delete(entry);
   }
-});
+}
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', followPageThemes);
 
 export function createAssistHost(kind, display = 'block') {
   const host = document.createElement('okta-anypoint-assist');

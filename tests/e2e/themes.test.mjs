@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, formPage, openClientProviderForm, METADATA_URL, CUSTOM_DEFAULT } from '../support/browser.mjs';
+import { launch, formPage, openClientProviderForm, until, METADATA_URL, CUSTOM_DEFAULT } from '../support/browser.mjs';
 import { contentScriptWorld } from '../support/isolated_world.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -133,6 +133,16 @@ test('the bar and the hint lines follow the console\'s own background: dark on a
     }
     assert.ok(colours.hint, 'a hint line is shown');
     assert.ok(contrast(...colours.hint) >= 4.5, `hint: ${colours.hint.join(' on ')} is ${contrast(...colours.hint).toFixed(2)}:1`);
+    if (!dark) {
+      // The console switches to its dark theme while the bar is there: the next change of the extension's UI
+      // (here a hint) brings the dark palette.
+      await page.evaluate(() => {
+        for (const element of [document.body, document.querySelector('main')]) Object.assign(element.style, { background: '#121212', color: '#eee' });
+      });
+      await page.getByLabel('Issuer').fill('http://dev-12345678.okta.com/oauth2/default');
+      await page.getByLabel('Issuer').blur();
+      await until(async () => contrast((await barColours(page)).card, 'rgb(0, 0, 0)') < 3, 'the bar to follow the console into its dark theme');
+    }
     await page.close();
   }
 });

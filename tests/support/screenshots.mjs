@@ -30,6 +30,18 @@ try {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: shot('check'), clip: { x: 0, y: 0, width: 1280, height: 420 } });
 
+  // A console in a dark theme: the bar and the hint lines take the page's dark palette.
+  const dark = await formPage(browser.context, async (p) => {
+    await p.goto('https://anypoint.mulesoft.com/practice/plain');
+    await p.evaluate(() => {
+      for (const element of [document.body, document.querySelector('main')]) Object.assign(element.style, { background: '#121212', color: '#eee' });
+    });
+  });
+  await dark.page.getByLabel('Token URL', { exact: true }).pressSequentially('http://dev-12345678.okta.com/oauth2/default/v1/token');
+  await dark.page.getByLabel('Issuer', { exact: true }).click();
+  await dark.ui.waitFor('Use https://');
+  await dark.page.screenshot({ path: shot('anypoint-dark'), fullPage: true });
+
   // Hints while typing, with their one-click fixes (plain practice form).
   const hints = await formPage(browser.context, (p) => p.goto('https://anypoint.mulesoft.com/practice/plain'));
   await hints.page.getByLabel('Issuer', { exact: true }).fill('https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration');
@@ -47,6 +59,9 @@ try {
   await popup.getByRole('button', { name: 'Check' }).click();
   await popup.getByRole('button', { name: 'Use in Anypoint' }).waitFor();
   await popup.screenshot({ path: shot('popup'), fullPage: true });
+  // The same in the system's dark scheme.
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await popup.screenshot({ path: shot('popup-dark'), fullPage: true });
 
   // The stand-alone web page with a pasted document.
   const tool = await browser.context.newPage();
@@ -58,7 +73,7 @@ try {
   await tool.getByRole('status').filter({ hasText: 'Valid' }).waitFor();
   await tool.screenshot({ path: shot('web-page'), fullPage: true });
 
-  console.log(`Screenshots written to ${DOCS}: okta, anypoint, check, hints, popup, web-page.`);
+  console.log(`Screenshots written to ${DOCS}: okta, anypoint, check, anypoint-dark, hints, popup, popup-dark, web-page.`);
 } finally {
   await browser.close();
 }

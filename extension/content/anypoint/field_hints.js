@@ -6,7 +6,7 @@ import { controlValue, currentControl, setControlValue, settingValue, sharedValu
 import { attached, scan, updateCheckButton } from './helper_bar.js';
 import { CONTROL_SELECTOR } from './snapshot_form.js';
 import { askCore, wakeCore } from '../../shared/ask_core.js';
-import { createAssistHost, h, pageIsDark } from '../../shared/assist_ui.js';
+import { createAssistHost, followPageThemes, h, pageIsDark } from '../../shared/assist_ui.js';
 
 let hintSequence = 0;
 const hintElements = new WeakMap(); // control → its hint line
@@ -100,6 +100,7 @@ function renderHints(control, field, hints, applied) {
   if (shownHints.get(note) !== key) {
     shownHints.set(note, key);
     note.replaceChildren(...shown.map((hint) => hintLine(hint, applied, control, field)));
+    followPageThemes();
   }
   if (hints.some((hint) => hint.severity === 'error')) control.setAttribute('aria-invalid', 'true');
   else control.removeAttribute('aria-invalid');

@@ -7,7 +7,7 @@ import { hintElementFor, hintWhatIsThere } from './field_hints.js';
 import { composedParent, snapshotForm } from './snapshot_form.js';
 import { scanSoon } from './watch_page.js';
 import { askCore, messageOf, wakeCore } from '../../shared/ask_core.js';
-import { createAssistHost, h } from '../../shared/assist_ui.js';
+import { createAssistHost, followPageThemes, h } from '../../shared/assist_ui.js';
 
 export let attached = null; // { host, form, bar, texts, fields: Map<control, field>, shared: Set<field> } while on the page
 
@@ -57,6 +57,7 @@ export async function scan() {
   for (const control of attached.fields.keys()) hintElementFor(control);
   if (found) hintWhatIsThere();
   updateCheckButton();
+  followPageThemes();
 }
 
 function detach() {
