@@ -90,61 +90,58 @@ pub enum HintKind {
 }
 
 impl HintKind {
+    /// The kind's stable identifier (camelCase, for scripts, tests and the UI) and how much it matters (errors
+    /// mark the field invalid): declared together, one arm per kind, no default.
+    fn spec(&self) -> (&'static str, Severity) {
+        use HintKind::*;
+        use Severity::*;
+        match self {
+            SurroundingSpaces => ("surroundingSpaces", Warning),
+            NotAUrl { .. } => ("notAUrl", Error),
+            UnsafeScheme { .. } => ("unsafeScheme", Error),
+            HttpsRequired { .. } => ("httpsRequired", Error),
+            MetadataUrlInEndpoint { .. } => ("metadataUrlInEndpoint", Error),
+            WrongEndpoint { .. } => ("wrongEndpoint", Error),
+            RegistrationNotOrgLevel => ("registrationNotOrgLevel", Warning),
+            TrailingSlash { .. } => ("trailingSlash", Warning),
+            // Anypoint sends the API token to the registration URL: another host is never only a warning.
+            OtherHost { field: AnypointField::ClientRegistrationUrl, .. } => ("otherHost", Error),
+            OtherHost { .. } => ("otherHost", Warning),
+            OtherServer { .. } => ("otherServer", Warning),
+            MetadataUrlInIssuer => ("metadataUrlInIssuer", Error),
+            EndpointInIssuer { .. } => ("endpointInIssuer", Error),
+            IssuerQuery => ("issuerQuery", Error),
+            Header(HeaderFinding::JwtWithoutScheme) => ("jwtWithoutScheme", Warning),
+            Header(HeaderFinding::PrefixWithoutToken) => ("prefixWithoutToken", Error),
+            Header(HeaderFinding::JwtWithSsws) => ("jwtWithSsws", Error),
+            Header(HeaderFinding::SecretAsToken) => ("secretAsToken", Warning),
+            Header(HeaderFinding::UnusualApiToken) => ("unusualApiToken", Info),
+            Header(HeaderFinding::BearerNotJwt) => ("bearerNotJwt", Info),
+            HeaderNormalized { .. } => ("headerNormalized", Warning),
+            TimeoutOutOfRange { .. } => ("timeoutOutOfRange", Error),
+            TimeoutNotANumber => ("timeoutNotANumber", Error),
+            ClientIdCharacters => ("clientIdCharacters", Warning),
+            ClientIdLooksLikeSecret => ("clientIdLooksLikeSecret", Warning),
+            ClientIdUnusual => ("clientIdUnusual", Info),
+            SecretEqualsId => ("secretEqualsId", Error),
+            SecretLooksLikeApiToken => ("secretLooksLikeApiToken", Warning),
+            SecretShort => ("secretShort", Info),
+            IdpDeletionNeedsLocal => ("idpDeletionNeedsLocal", Error),
+            CertificateValidationOff => ("certificateValidationOff", Warning),
+            PrivateKeyJwtNeeds => ("privateKeyJwtNeeds", Info),
+            PrivateKeyFormat => ("privateKeyFormat", Warning),
+            PublicKeyInstead => ("publicKeyInstead", Error),
+        }
+    }
+
     /// Stable identifier of the kind (camelCase), for scripts, tests and the UI.
     pub fn code(&self) -> &'static str {
-        use HintKind::*;
-        match self {
-            SurroundingSpaces => "surroundingSpaces",
-            NotAUrl { .. } => "notAUrl",
-            UnsafeScheme { .. } => "unsafeScheme",
-            HttpsRequired { .. } => "httpsRequired",
-            MetadataUrlInEndpoint { .. } => "metadataUrlInEndpoint",
-            WrongEndpoint { .. } => "wrongEndpoint",
-            RegistrationNotOrgLevel => "registrationNotOrgLevel",
-            TrailingSlash { .. } => "trailingSlash",
-            OtherHost { .. } => "otherHost",
-            OtherServer { .. } => "otherServer",
-            MetadataUrlInIssuer => "metadataUrlInIssuer",
-            EndpointInIssuer { .. } => "endpointInIssuer",
-            IssuerQuery => "issuerQuery",
-            Header(HeaderFinding::JwtWithoutScheme) => "jwtWithoutScheme",
-            Header(HeaderFinding::PrefixWithoutToken) => "prefixWithoutToken",
-            Header(HeaderFinding::JwtWithSsws) => "jwtWithSsws",
-            Header(HeaderFinding::SecretAsToken) => "secretAsToken",
-            Header(HeaderFinding::UnusualApiToken) => "unusualApiToken",
-            Header(HeaderFinding::BearerNotJwt) => "bearerNotJwt",
-            HeaderNormalized { .. } => "headerNormalized",
-            TimeoutOutOfRange { .. } => "timeoutOutOfRange",
-            TimeoutNotANumber => "timeoutNotANumber",
-            ClientIdCharacters => "clientIdCharacters",
-            ClientIdLooksLikeSecret => "clientIdLooksLikeSecret",
-            ClientIdUnusual => "clientIdUnusual",
-            SecretEqualsId => "secretEqualsId",
-            SecretLooksLikeApiToken => "secretLooksLikeApiToken",
-            SecretShort => "secretShort",
-            IdpDeletionNeedsLocal => "idpDeletionNeedsLocal",
-            CertificateValidationOff => "certificateValidationOff",
-            PrivateKeyJwtNeeds => "privateKeyJwtNeeds",
-            PrivateKeyFormat => "privateKeyFormat",
-            PublicKeyInstead => "publicKeyInstead",
-        }
+        self.spec().0
     }
 
     /// How much it matters: errors mark the field invalid.
     pub fn severity(&self) -> Severity {
-        use HintKind::*;
-        match self {
-            NotAUrl { .. } | UnsafeScheme { .. } | HttpsRequired { .. } | MetadataUrlInEndpoint { .. } => Severity::Error,
-            WrongEndpoint { .. } | MetadataUrlInIssuer | EndpointInIssuer { .. } | IssuerQuery => Severity::Error,
-            Header(HeaderFinding::PrefixWithoutToken | HeaderFinding::JwtWithSsws) => Severity::Error,
-            // Anypoint sends the API token to the registration URL: another host is never only a warning.
-            OtherHost { field: AnypointField::ClientRegistrationUrl, .. } => Severity::Error,
-            TimeoutOutOfRange { .. } | TimeoutNotANumber | SecretEqualsId | IdpDeletionNeedsLocal => Severity::Error,
-            Header(HeaderFinding::UnusualApiToken | HeaderFinding::BearerNotJwt) => Severity::Info,
-            ClientIdUnusual | SecretShort | PrivateKeyJwtNeeds => Severity::Info,
-            PublicKeyInstead => Severity::Error,
-            _ => Severity::Warning,
-        }
+        self.spec().1
     }
 }
 

@@ -78,56 +78,55 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
+    /// The kind's stable identifier (camelCase, for scripts, tests and the UI) and how much it matters (errors
+    /// block keeping and filling): declared together, one arm per kind, no default.
+    fn spec(&self) -> (&'static str, Severity) {
+        use ProblemKind::*;
+        use Severity::*;
+        match self {
+            NotAMetadataUrl { .. } => ("notAMetadataUrl", Error),
+            DocumentNotHttps { .. } => ("documentNotHttps", Error),
+            TooLarge { .. } => ("tooLarge", Error),
+            EmptyDocument => ("emptyDocument", Error),
+            TooDeep { .. } => ("tooDeep", Error),
+            HtmlNotJson => ("htmlNotJson", Error),
+            InvalidJson { .. } => ("invalidJson", Error),
+            NotAnObject { .. } => ("notAnObject", Error),
+            MissingField { .. } => ("missingField", Error),
+            WrongType { .. } => ("wrongType", Error),
+            NotAUrl { .. } => ("notAUrl", Error),
+            NotHttps { .. } => ("notHttps", Error),
+            UnsafeScheme { .. } => ("unsafeScheme", Error),
+            IssuerHasQueryOrFragment => ("issuerHasQueryOrFragment", Error),
+            IssuerMismatch { .. } => ("issuerMismatch", Error),
+            IssuerOnOtherHost { .. } => ("issuerOnOtherHost", Warning),
+            IssuerOnOktaFromCustomDomain { .. } => ("issuerOnOktaFromCustomDomain", Error),
+            MissingRegistrationEndpoint => ("missingRegistrationEndpoint", Error),
+            RegistrationEndpointAssumed { .. } => ("registrationEndpointAssumed", Warning),
+            MissingIntrospectionEndpoint => ("missingIntrospectionEndpoint", Error),
+            EndpointOnOtherHost { .. } => ("endpointOnOtherHost", Error),
+            HostNotGranted { .. } => ("hostNotGranted", Error),
+            NotAnOrgHost { .. } => ("notAnOrgHost", Error),
+            RegistrationOutsideOkta { .. } => ("registrationOutsideOkta", Warning),
+            EndpointOfOtherServer { .. } => ("endpointOfOtherServer", Warning),
+            RegistrationClientIdStripped { .. } => ("registrationClientIdStripped", Info),
+            ClientIdParameter { .. } => ("clientIdParameter", Info),
+            CustomDomain { .. } => ("customDomain", Info),
+            UnrecognisedLocation { .. } => ("unrecognisedLocation", Error),
+            FetchFailed { .. } => ("fetchFailed", Error),
+            FetchTimedOut { .. } => ("fetchTimedOut", Error),
+            Redirected { .. } => ("redirected", Error),
+        }
+    }
+
     /// Stable identifier of the kind (camelCase), for scripts, tests and the UI.
     pub fn code(&self) -> &'static str {
-        use ProblemKind::*;
-        match self {
-            NotAMetadataUrl { .. } => "notAMetadataUrl",
-            DocumentNotHttps { .. } => "documentNotHttps",
-            TooLarge { .. } => "tooLarge",
-            EmptyDocument => "emptyDocument",
-            TooDeep { .. } => "tooDeep",
-            HtmlNotJson => "htmlNotJson",
-            InvalidJson { .. } => "invalidJson",
-            NotAnObject { .. } => "notAnObject",
-            MissingField { .. } => "missingField",
-            WrongType { .. } => "wrongType",
-            NotAUrl { .. } => "notAUrl",
-            NotHttps { .. } => "notHttps",
-            UnsafeScheme { .. } => "unsafeScheme",
-            IssuerHasQueryOrFragment => "issuerHasQueryOrFragment",
-            IssuerMismatch { .. } => "issuerMismatch",
-            IssuerOnOtherHost { .. } => "issuerOnOtherHost",
-            IssuerOnOktaFromCustomDomain { .. } => "issuerOnOktaFromCustomDomain",
-            MissingRegistrationEndpoint => "missingRegistrationEndpoint",
-            RegistrationEndpointAssumed { .. } => "registrationEndpointAssumed",
-            MissingIntrospectionEndpoint => "missingIntrospectionEndpoint",
-            EndpointOnOtherHost { .. } => "endpointOnOtherHost",
-            HostNotGranted { .. } => "hostNotGranted",
-            NotAnOrgHost { .. } => "notAnOrgHost",
-            RegistrationOutsideOkta { .. } => "registrationOutsideOkta",
-            EndpointOfOtherServer { .. } => "endpointOfOtherServer",
-            RegistrationClientIdStripped { .. } => "registrationClientIdStripped",
-            ClientIdParameter { .. } => "clientIdParameter",
-            CustomDomain { .. } => "customDomain",
-            UnrecognisedLocation { .. } => "unrecognisedLocation",
-            FetchFailed { .. } => "fetchFailed",
-            FetchTimedOut { .. } => "fetchTimedOut",
-            Redirected { .. } => "redirected",
-        }
+        self.spec().0
     }
 
     /// How much the problem matters: errors block keeping and filling.
     pub fn severity(&self) -> Severity {
-        use ProblemKind::*;
-        match self {
-            IssuerOnOtherHost { .. }
-            | EndpointOfOtherServer { .. }
-            | RegistrationEndpointAssumed { .. }
-            | RegistrationOutsideOkta { .. } => Severity::Warning,
-            RegistrationClientIdStripped { .. } | ClientIdParameter { .. } | CustomDomain { .. } => Severity::Info,
-            _ => Severity::Error,
-        }
+        self.spec().1
     }
 }
 
