@@ -49,14 +49,16 @@ ensure_npm() {
   fi
 }
 
+# chromium-l10n: the browser's own languages (without it Chromium speaks only en-US, and the Japanese e2e run of
+# the extension's words would test nothing).
 ensure_chromium() {
-  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && return
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver && -f /usr/lib/chromium/locales/ja.pak ]] && return
   if [[ $(id -u) -eq 0 ]]; then
-    log "installing Debian's chromium and chromium-driver"
+    log "installing Debian's chromium, chromium-driver and chromium-l10n"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver chromium-l10n >/dev/null
   else
-    die "Chromium is missing: run 'sudo apt-get install chromium chromium-driver' (Debian), then try again."
+    die "Chromium is missing: run 'sudo apt-get install chromium chromium-driver chromium-l10n' (Debian), then try again."
   fi
 }
 

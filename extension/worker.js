@@ -5,12 +5,24 @@ import { coreInstance } from './core/okta_anypoint_assist.js';
 
 const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
 
+// The words, from the extension's own catalogue (_locales; src/core/words.rs renders them): English, and the
+// language chrome.i18n chose for this browser when the extension has it. Read once, beside the core's start.
+const catalogue = (locale) => fetch(chrome.runtime.getURL(`_locales/${locale}/messages.json`))
+  .then((response) => (response.ok ? response.json() : null), () => null);
+const words = (() => {
+  const chosen = chrome.i18n.getMessage('@@ui_locale'); // "ja", "en_US", …
+  const base = chosen.split('_')[0];
+  const language = base === 'en' ? null : catalogue(chosen).then((found) => found ?? (base !== chosen ? catalogue(base) : null));
+  return Promise.all([catalogue('en'), language]);
+})();
+
 // One instance of the core: its own copy of the glue (tools/instance_glue.mjs), so that callbacks still pending
 // in an instance that died reach only that instance; how it starts; and how to fail the calls in flight in it.
 // Listeners must be registered synchronously (MV3); the core's start is awaited per message.
 function startCore(compiled) {
   const glue = coreInstance();
-  const ready = compiled ? Promise.resolve().then(() => glue.initSync({ module: compiled })) : glue.init({ module_or_path: CORE_URL });
+  const started = compiled ? Promise.resolve().then(() => glue.initSync({ module: compiled })) : glue.init({ module_or_path: CORE_URL });
+  const ready = Promise.all([started, words]).then(([, [english, language]]) => glue.useWords(english, language));
   return { glue, ready, inFlight: new Set(), inside: 0, lastSettled: performance.now(), warming: null, dead: false };
 }
 let core = startCore();

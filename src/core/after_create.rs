@@ -4,7 +4,9 @@
 //! cause and the next step beside it. The wording of messages other than that one is unconfirmed, so they
 //! are read loosely: a mention of the OpenID provider (or client creation), then a status code or a timeout.
 
-use super::okta_check::REGISTER_ROLES;
+// Until these explanations' words move to the catalogue, where the check already says it (`oktaRegisterRoles`).
+const REGISTER_ROLES: &str = "Super Administrator, API Access Management Administrator, or Application Administrator \
+over OpenID Connect apps";
 
 /// Longest page text read as one message: an error banner, not a whole page.
 pub const MAX_ERROR_TEXT: usize = 2000;

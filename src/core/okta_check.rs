@@ -22,6 +22,7 @@ use super::json_document::{parse_json, DocumentFields, Found, TopLevel};
 use super::metadata::{inspect_metadata_with, nesting_depth, Inspection, Metadata, MAX_NESTING};
 use super::okta_paths::server_of_issuer;
 use super::severity::Severity;
+use super::words::{Arg, Finding, Words};
 
 /// A whole check run (both rounds) ends within this (declared with the other limits, in `fetch_policy`).
 pub use super::fetch_policy::CHECK_TOTAL_MS;
@@ -101,7 +102,7 @@ pub type Judge = fn(&Run<'_>, Option<&Reply<'_>>) -> Cause;
 pub struct Check {
     /// Which.
     pub kind: CheckKind,
-    /// Its name, before its verdict in the result.
+    /// The catalogue's key of its name, shown before its cause in the result.
     pub title: &'static str,
     /// What it sends.
     pub asks: Asks,
@@ -115,36 +116,36 @@ pub struct Check {
 pub const CHECKS: &[Check] = &[
     Check {
         kind: CheckKind::OpenidConfiguration,
-        title: "OpenID configuration",
+        title: "checkTitleOpenidConfiguration",
         asks: Asks::Discovery("/.well-known/openid-configuration"),
         judge: judge_discovery,
         proves: ProcedureStep::Metadata,
     },
     Check {
         kind: CheckKind::AuthorizationServerMetadata,
-        title: "Authorization server metadata",
+        title: "checkTitleAuthorizationServerMetadata",
         asks: Asks::Discovery("/.well-known/oauth-authorization-server"),
         judge: judge_discovery,
         proves: ProcedureStep::Metadata,
     },
-    Check { kind: CheckKind::FormUrls, title: "URLs in the form", asks: Asks::Nothing, judge: judge_form_urls, proves: ProcedureStep::ProviderForm },
+    Check { kind: CheckKind::FormUrls, title: "checkTitleFormUrls", asks: Asks::Nothing, judge: judge_form_urls, proves: ProcedureStep::ProviderForm },
     Check {
         kind: CheckKind::ApiToken,
-        title: "API token",
+        title: "checkTitleApiToken",
         asks: Asks::WithApiToken("/api/v1/users/me"),
         judge: judge_api_token,
         proves: ProcedureStep::ApiToken,
     },
     Check {
         kind: CheckKind::RegistrationRole,
-        title: "Role to register apps",
+        title: "checkTitleRegistrationRole",
         asks: Asks::WithApiToken("/oauth2/v1/clients?limit=1"),
         judge: judge_registration_role,
         proves: ProcedureStep::ApiToken,
     },
     Check {
         kind: CheckKind::Introspection,
-        title: "Introspection client",
+        title: "checkTitleIntrospection",
         asks: Asks::WithClientSecret,
         judge: judge_introspection,
         proves: ProcedureStep::IntrospectionClient,
@@ -165,12 +166,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The word the result line starts with.
-    pub fn word(self) -> &'static str {
+    /// The catalogue's key of the word the result line starts with.
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Passed => "Passed",
-            Self::Warning => "Warning",
-            Self::Failed => "Failed",
+            Self::Passed => "verdictPassed",
+            Self::Warning => "verdictWarning",
+            Self::Failed => "verdictFailed",
         }
     }
 }
@@ -261,14 +262,11 @@ pub enum Cause {
     NoIntrospectionEndpoint,
 }
 
-pub(crate) const REGISTER_ROLES: &str = "Super Administrator, API Access Management Administrator, or Application Administrator \
-over OpenID Connect apps";
-
-const FEATURE_NOT_ENABLED: &str = "this org has no API Access Management, so custom authorization servers answer \
-\"feature not enabled\". Use the org authorization server: Issuer https://";
-
-fn note(code: &ErrorNote) -> String {
-    code.as_ref().map(|code| format!(" ({code})")).unwrap_or_default()
+fn note(code: &ErrorNote) -> Arg {
+    match code {
+        Some(code) => Finding::new("codeNote").with(code.as_str()).into(),
+        None => "".into(),
+    }
 }
 
 impl Cause {
@@ -287,78 +285,50 @@ impl Cause {
         }
     }
 
-    /// The cause in plain words, with the next step.
-    pub fn words(&self) -> String {
+    /// What to say: the catalogue's key (`extension/_locales`) and the arguments, with the next step.
+    pub fn finding(&self) -> Finding {
         use Cause::*;
+        let words = Finding::new;
+        let fields = |labels: &[&'static str]| Arg::List(labels.iter().map(|label| Arg::from(*label)).collect());
         match self {
-            TimedOut => format!(
-                "Okta did not answer in time ({FETCH_TIMEOUT_SECONDS} s per request, {} s for the whole check). Check the \
-                 network or VPN, then try again.",
-                CHECK_TOTAL_MS / 1000
-            ),
-            Unreachable => "could not reach Okta (network error, certificate, or blocked by a proxy). Check the Issuer's host and your network.".into(),
-            Redirected => "Okta answered with a redirect, which is not followed. Use the URL Okta redirects to, as shown in its metadata.".into(),
-            TooLarge => "the answer was far larger than Okta's; is the Issuer an Okta org?".into(),
-            RateLimited(code) => format!("Okta's rate limit was reached{}. Wait a minute, then check again.", note(code)),
-            OktaError(status, code) => format!("Okta had an error (status {status}{}). Try again later.", note(code)),
-            NotJson(status) => format!("the answer (status {status}) is not JSON, so this is not an Okta endpoint. Check the host."),
-            OtherStatus(status, code) => format!("Okta answered status {status}{}.", note(code)),
-            FeatureNotEnabled(org_host) => format!("{FEATURE_NOT_ENABLED}{org_host}"),
-            NotChecked => "not checked.".into(),
-            NotSentDiscoveryFailed => {
-                "not checked: the Issuer's OpenID configuration did not pass (above), so nothing secret was sent.".into()
+            TimedOut => words("checkTimedOut").with(FETCH_TIMEOUT_SECONDS.to_string()).with((CHECK_TOTAL_MS / 1000).to_string()),
+            Unreachable => words("checkUnreachable"),
+            Redirected => words("checkRedirected"),
+            TooLarge => words("checkTooLarge"),
+            RateLimited(code) => words("checkRateLimited").with(note(code)),
+            OktaError(status, code) => words("checkOktaError").with(status.to_string()).with(note(code)),
+            NotJson(status) => words("checkNotJson").with(status.to_string()),
+            OtherStatus(status, code) => words("checkOtherStatus").with(status.to_string()).with(note(code)),
+            FeatureNotEnabled(org_host) => words("checkFeatureNotEnabled").with(org_host.as_str()),
+            NotChecked => words("checkNotChecked"),
+            NotSentDiscoveryFailed => words("checkNotSentDiscoveryFailed"),
+            DocumentAccepted => words("checkDocumentAccepted"),
+            NoSuchDocument => words("checkNoSuchDocument"),
+            AnypointWouldRefuse(problem) => words("checkAnypointWouldRefuse").with(problem.as_str()),
+            UrlsEqual => words("checkUrlsEqual"),
+            UrlsDiffer(labels) => words("checkUrlsDiffer").with(fields(labels)),
+            UrlsEmpty(labels) => words("checkUrlsEmpty").with(fields(labels)),
+            UrlsNotCompared => words("checkUrlsNotCompared"),
+            TokenAccepted => words("checkTokenAccepted"),
+            TokenRefused(code) => words("checkTokenRefused").with(note(code)).with(words("oktaTokensPage")),
+            TokenRestricted(code) => words("checkTokenRestricted").with(note(code)).with(words("oktaTokensPage")),
+            PrivateKeyJwt => words("checkPrivateKeyJwt"),
+            HeaderEmpty => words("checkHeaderEmpty"),
+            BearerToken => words("checkBearerToken"),
+            HeaderNotSsws => words("checkHeaderNotSsws"),
+            RoleAllowed => words("checkRoleAllowed").with(words("oktaAdministratorsPage")),
+            RoleMissing(code) => {
+                words("checkRoleMissing").with(note(code)).with(words("oktaRegisterRoles")).with(words("oktaAdministratorsPage"))
             }
-            DocumentAccepted => "loads and names this Issuer, as Anypoint requires.".into(),
-            NoSuchDocument => {
-                "no such document: the Issuer is not an authorization server of this org. Copy \"issuer\" from the Metadata URI.".into()
-            }
-            AnypointWouldRefuse(problem) => format!("Anypoint would refuse it: {problem}"),
-            UrlsEqual => "every URL equals Okta's.".into(),
-            UrlsDiffer(fields) => format!("{} differ from Okta's. Use \"Compare with Okta\" to see and replace them.", fields.join(", ")),
-            UrlsEmpty(fields) => format!("{} empty. \"Fill from Okta\" fills them.", fields.join(", ")),
-            UrlsNotCompared => "not compared: the OpenID configuration did not load.".into(),
-            TokenAccepted => "Okta accepts it.".into(),
-            TokenRefused(code) => format!(
-                "Okta refused the token{}: it is mistyped, expired (unused for 30 days), or revoked (also when its admin \
-                 was deactivated). Create a new one in Okta at Security > API > Tokens and paste it after \"SSWS \".",
-                note(code)
-            ),
-            TokenRestricted(code) => format!(
-                "Okta does not let this token act{}. Check the token's network restriction (Any IP) at Security > API > Tokens.",
-                note(code)
-            ),
-            PrivateKeyJwt => "not checked: private key JWT is chosen. Okta needs an API Services app with the scopes \
-                 okta.clients.register, okta.clients.read and okta.clients.manage, the Application Administrator role, and DPoP off."
-                .into(),
-            HeaderEmpty => "not checked: the Authorization Header is empty.".into(),
-            BearerToken => "not checked: a Bearer access token is Anypoint's to use; the checks ask with SSWS API tokens only.".into(),
-            HeaderNotSsws => {
-                "the Authorization Header must read \"SSWS \" and the API token (the hint on the field fixes it). Not sent.".into()
-            }
-            RoleAllowed => "Okta lets the token's admin list OpenID Connect apps, which the roles that register them allow (a \
-                 Read-Only Administrator may list too: if Anypoint later gets 403, see Security > Administrators)."
-                .into(),
-            RoleMissing(code) => format!(
-                "the token's admin has no role that may register OpenID Connect apps{}. Give them {REGISTER_ROLES} \
-                 (Security > Administrators), or create the token as such an admin.",
-                note(code)
-            ),
-            TokenNotAccepted => "not proven: Okta did not accept the API token (above).".into(),
-            NoTokenToAskWith => "not checked without an API token to ask with.".into(),
-            ClientAccepted => "Okta accepts the Client ID and Client Secret.".into(),
-            NotAnIntrospection => "Okta answered, but not as an introspection endpoint does. Check the Token Introspection URL.".into(),
-            ClientRefused(code) => format!(
-                "Okta refused the client{}: a wrong Client ID or Client Secret, or an app that is not a confidential Web app. \
-                 In Okta open Applications > Applications > your app > General, copy both again, and check that client \
-                 authentication is \"Client secret\".",
-                note(code)
-            ),
-            NoIntrospectionHere => "no introspection endpoint at this URL. Use the introspection_endpoint of the metadata document.".into(),
-            ClientNotFilled => "not checked: fill the Client ID and the Client Secret.".into(),
-            IntrospectionUrlDiffers => "the Token Introspection URL differs from the document's introspection_endpoint, so the client's secret was \
-                 not sent there. Use the document's (Fill from Okta)."
-                .into(),
-            NoIntrospectionEndpoint => "the Issuer's metadata names no introspection endpoint. Use a custom authorization server's or the org's.".into(),
+            TokenNotAccepted => words("checkTokenNotAccepted"),
+            NoTokenToAskWith => words("checkNoTokenToAskWith"),
+            ClientAccepted => words("checkClientAccepted"),
+            NotAnIntrospection => words("checkNotAnIntrospection"),
+            ClientRefused(code) => words("checkClientRefused").with(note(code)).with(words("oktaApplicationsPage")),
+            NoIntrospectionHere => words("checkNoIntrospectionHere"),
+            ClientNotFilled => words("checkClientNotFilled"),
+            IntrospectionUrlDiffers => words("checkIntrospectionUrlDiffers"),
+            NoIntrospectionEndpoint => words("checkNoIntrospectionEndpoint"),
         }
     }
 }
@@ -377,9 +347,10 @@ pub struct CheckLine {
 }
 
 impl CheckLine {
-    fn new(check: &Check, cause: &Cause) -> Self {
+    fn new(check: &Check, cause: &Cause, words: &Words) -> Self {
         let verdict = cause.verdict();
-        Self { check: check.kind, verdict, text: format!("{} — {}: {}", verdict.word(), check.title, cause.words()) }
+        let line = Finding::new("checkLine").with(Finding::new(verdict.key())).with(Finding::new(check.title)).with(cause.finding());
+        Self { check: check.kind, verdict, text: words.render(&line) }
     }
 }
 
@@ -676,7 +647,7 @@ fn answered(outcome: &Outcome) -> Result<(u16, &str), Cause> {
 
 /// Judge every check from the decided causes and the answers (`outcomes`: each call's kind and what came back),
 /// into the result's lines in [`CHECKS`] order: one line per check, also for those that could not run.
-pub fn judge(plan: &CheckPlan, outcomes: &[(CheckKind, Outcome)], values: &FormValues, granted_hosts: &[String]) -> Vec<CheckLine> {
+pub fn judge(plan: &CheckPlan, outcomes: &[(CheckKind, Outcome)], values: &FormValues, granted_hosts: &[String], words: &Words) -> Vec<CheckLine> {
     let run = Run { values, granted_hosts, org_host: &plan.org_host, discovered: discovered(plan, outcomes, granted_hosts), outcomes };
     let mut lines: Vec<CheckLine> = CHECKS
         .iter()
@@ -695,7 +666,7 @@ pub fn judge(plan: &CheckPlan, outcomes: &[(CheckKind, Outcome)], values: &FormV
                 },
                 _ => Cause::NotChecked,
             });
-            CheckLine::new(check, &cause)
+            CheckLine::new(check, &cause, words)
         })
         .collect();
     // Belt and braces: whatever a line quotes (a document's issuer), it never repeats the token or the secret.
@@ -807,14 +778,14 @@ fn judge_introspection(run: &Run<'_>, reply: Option<&Reply<'_>>) -> Cause {
 }
 
 /// One line for the whole result: how many passed, and what to do next.
-pub fn summary(org: &str, lines: &[CheckLine]) -> String {
-    let failed = lines.iter().filter(|line| line.verdict == Verdict::Failed).count();
-    let warned = lines.iter().filter(|line| line.verdict == Verdict::Warning).count();
-    match (failed, warned) {
-        (0, 0) => format!("Okta org {org}: every check passed."),
-        (0, _) => format!("Okta org {org}: nothing failed, {warned} not proven."),
-        _ => format!("Okta org {org}: {failed} failed. Fix them before Create: Anypoint only finds out later."),
-    }
+pub fn summary(org: &str, lines: &[CheckLine], words: &Words) -> String {
+    let count = |verdict| lines.iter().filter(|line| line.verdict == verdict).count() as u64;
+    let summary = match (count(Verdict::Failed), count(Verdict::Warning)) {
+        (0, 0) => Finding::new("checkSummaryPassed").with(org),
+        (0, warned) => Finding::new("checkSummaryNotProven").with(org).with(Arg::Count(warned)),
+        (failed, _) => Finding::new("checkSummaryFailed").with(org).with(Arg::Count(failed)),
+    };
+    words.render(&summary)
 }
 
 /// `application/x-www-form-urlencoded` (and RFC 6749 §2.3.1's encoding of client credentials).
@@ -884,7 +855,7 @@ mod tests {
         let mut outcomes: Vec<(CheckKind, Outcome)> = plan.calls.iter().map(answer).collect();
         let added = plan_second_round(&mut plan, &outcomes, &[], "nonce");
         outcomes.extend(plan.calls[plan.calls.len() - added..].iter().map(answer));
-        let lines = judge(&plan, &outcomes, values, &[]);
+        let lines = judge(&plan, &outcomes, values, &[], &Words::english());
         (plan, lines)
     }
 
@@ -1076,6 +1047,76 @@ mod tests {
         let (plan, lines) = run(&values(), "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "", &discovery_only());
         assert_eq!(plan.calls.len(), 2);
         assert_eq!(line(&lines, ApiToken).verdict, Verdict::Warning, "Anypoint accepts Bearer: not a failure");
+    }
+
+    /// One of each cause, with sample arguments. The match below has no default, so a new cause does not
+    /// compile until it is added here too.
+    fn every_cause() -> Vec<Cause> {
+        use Cause::*;
+        let code = || Some("E0000011".to_string());
+        let all = vec![
+            TimedOut, Unreachable, Redirected, TooLarge, RateLimited(code()), OktaError(503, None), NotJson(200), OtherStatus(418, code()),
+            FeatureNotEnabled("dev-1.okta.com".into()), NotChecked, NotSentDiscoveryFailed, DocumentAccepted, NoSuchDocument,
+            AnypointWouldRefuse("a problem".into()), UrlsEqual, UrlsDiffer(vec!["Issuer", "Token URL"]), UrlsEmpty(vec!["Authorize URL"]),
+            UrlsNotCompared, TokenAccepted, TokenRefused(code()), TokenRestricted(None), PrivateKeyJwt, HeaderEmpty, BearerToken,
+            HeaderNotSsws, RoleAllowed, RoleMissing(code()), TokenNotAccepted, NoTokenToAskWith, ClientAccepted, NotAnIntrospection,
+            ClientRefused(Some("invalid_client".into())), NoIntrospectionHere, ClientNotFilled, IntrospectionUrlDiffers,
+            NoIntrospectionEndpoint,
+        ];
+        for cause in &all {
+            match cause {
+                TimedOut | Unreachable | Redirected | TooLarge | RateLimited(_) | OktaError(..) | NotJson(_) | OtherStatus(..)
+                | FeatureNotEnabled(_) | NotChecked | NotSentDiscoveryFailed | DocumentAccepted | NoSuchDocument
+                | AnypointWouldRefuse(_) | UrlsEqual | UrlsDiffer(_) | UrlsEmpty(_) | UrlsNotCompared | TokenAccepted
+                | TokenRefused(_) | TokenRestricted(_) | PrivateKeyJwt | HeaderEmpty | BearerToken | HeaderNotSsws | RoleAllowed
+                | RoleMissing(_) | TokenNotAccepted | NoTokenToAskWith | ClientAccepted | NotAnIntrospection | ClientRefused(_)
+                | NoIntrospectionHere | ClientNotFilled | IntrospectionUrlDiffers | NoIntrospectionEndpoint => {}
+            }
+        }
+        all
+    }
+
+    /// Every key a finding names, nested ones included.
+    fn keys_of(finding: &Finding, out: &mut Vec<&'static str>) {
+        out.push(finding.key);
+        for arg in &finding.args {
+            match arg {
+                Arg::Words(inner) => keys_of(inner, out),
+                Arg::List(items) => items.iter().for_each(|item| if let Arg::Words(inner) = item { keys_of(inner, out) }),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn every_cause_and_title_is_worded_in_every_language() {
+        let japanese = include_str!("../../extension/_locales/ja/messages.json");
+        let own: crate::core::words::Catalogue = serde_json::from_str(japanese).unwrap();
+        for (lang, words) in [("en", Words::english()), ("ja", Words::of_language(japanese))] {
+            let mut lines = Vec::new();
+            for cause in every_cause() {
+                for check in CHECKS {
+                    let line = CheckLine::new(check, &cause, &words);
+                    assert!(!line.text.contains('$'), "{lang}: a placeholder left: {}", line.text);
+                    let left = own.keys().find(|key| line.text.contains(key.as_str()));
+                    assert!(left.is_none(), "{lang}: the key {left:?} left as it is: {}", line.text);
+                    lines.push(line.text);
+                }
+                let mut keys = Vec::new();
+                keys_of(&cause.finding(), &mut keys);
+                for key in keys {
+                    assert!(own.contains_key(key), "ja lacks {key}");
+                }
+            }
+            assert!(lines.iter().all(|text| !text.is_empty()));
+        }
+        for key in CHECKS.iter().map(|check| check.title).chain(["checkLine", "verdictPassed", "verdictWarning", "verdictFailed", "checkSummaryPassed", "checkSummaryNotProven", "checkSummaryFailed"]) {
+            assert!(own.contains_key(key), "ja lacks {key}");
+        }
+        let ja = Words::of_language(japanese);
+        let line = CheckLine::new(&CHECKS[3], &Cause::TokenRefused(Some("E0000011".into())), &ja);
+        assert_eq!(line.text.split(' ').next(), Some("失敗"), "{}", line.text);
+        assert!(line.text.contains("（E0000011）") && line.text.contains("セキュリティ > API > トークン"), "{}", line.text);
     }
 
     #[test]

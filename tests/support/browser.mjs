@@ -23,7 +23,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * `alongside`: folders of further unpacked extensions to load (the benchmark's echo-only anchor).
  * `extensionDir`: another build of the extension than extension/dist/chrome (the faults tests' trap door).
  */
-export async function launch({ withExtension = true, headless = true, alongside = [], extensionDir = EXTENSION_DIR } = {}) {
+export async function launch({ withExtension = true, headless = true, alongside = [], extensionDir = EXTENSION_DIR, lang = null } = {}) {
   const server = await startPracticeServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'assist-profile-'));
   // practice.example.test: the same pages on a host the extension does not run on (the benchmark's control).
@@ -42,12 +42,18 @@ export async function launch({ withExtension = true, headless = true, alongside 
     '--disable-component-update',
     '--disable-sync',
   ];
+  // The browser's language, which chrome.i18n and the extension's words follow: on Linux Chromium takes it from
+  // the environment (LANGUAGE), --lang elsewhere.
+  if (lang) args.push(`--lang=${lang}`);
+  const env = lang ? { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` } : process.env;
   if (withExtension) {
     const dirs = [extensionDir, ...alongside].join(',');
     args.push(`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
+    env,
+    ...(lang ? { locale: lang } : {}),
     headless,
     args,
     ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
