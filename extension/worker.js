@@ -8,10 +8,11 @@ const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url)
 // The words, from the extension's own catalogue (_locales; src/core/words.rs renders them): English, and the
 // language chrome.i18n chose for this browser when the extension has it. Read once, beside the core's start.
 const catalogue = (locale) => fetch(chrome.runtime.getURL(`_locales/${locale}/messages.json`))
-  .then((response) => (response.ok ? response.json() : null), () => null);
+  .then((response) => (response.ok ? response.json() : null))
+  .catch(() => null);
 const words = (() => {
   const chosen = chrome.i18n.getMessage('@@ui_locale'); // "ja", "en_US", …
-  const base = chosen.split('_')[0];
+  const base = chosen.split(/[_-]/)[0];
   const language = base === 'en' ? null : catalogue(chosen).then((found) => found ?? (base !== chosen ? catalogue(base) : null));
   return Promise.all([catalogue('en'), language]);
 })();
