@@ -6,13 +6,19 @@
 // through a constructed stylesheet, which strict page CSPs (style-src 'self') allow.
 // Also used by the popup, where the same panel is built without a host.
 
-// Colours as variables declared on every element of the shadow tree (`*`), never inherited from the host: a
-// page can set custom properties on the host, which `all: initial` does not reset, but not inside the root.
-// Two palettes, both WCAG 2.2 AA on their card; the dark one when the page under the UI is dark (pageIsDark).
-const LIGHT = `* { --fg: #1d1d1f; --sub: #555; --card: #f7f9fc; --line: #c9d3e0; --accent: #0b5cab; --on-accent: #fff;
-  --button: #fff; --error: #a30000; --warning: #8a5300; --info: #35506b; --passed: #1d6b2c; --shadow: rgb(0 0 0 / 8%); }`;
-const DARK = `* { --fg: #e6e8eb; --sub: #b4bac4; --card: #1e2230; --line: #46506a; --accent: #8ab4f8; --on-accent: #0b1a33;
-  --button: #1e2230; --error: #ff9a8f; --warning: #ffc46b; --info: #a8c7fa; --passed: #81c995; --shadow: rgb(0 0 0 / 40%); }`;
+// Two palettes, both WCAG 2.2 AA on their card; the dark one when the page under the UI is dark (paletteAt). The
+// closed roots get them as variables declared on every element of the shadow tree (`*`), never inherited from
+// the host: a page can set custom properties on the host, which `all: initial` does not reset, but not inside
+// the root. The hint lines, in the page's own form, take their severity's colour from the same palette.
+const PALETTES = {
+  light: { 'fg': '#1d1d1f', 'sub': '#555', 'card': '#f7f9fc', 'line': '#c9d3e0', 'accent': '#0b5cab', 'on-accent': '#fff',
+    'button': '#fff', 'error': '#a30000', 'warning': '#8a5300', 'info': '#35506b', 'passed': '#1d6b2c', 'shadow': 'rgb(0 0 0 / 8%)' },
+  dark: { 'fg': '#e6e8eb', 'sub': '#b4bac4', 'card': '#1e2230', 'line': '#46506a', 'accent': '#8ab4f8', 'on-accent': '#0b1a33',
+    'button': '#1e2230', 'error': '#ff9a8f', 'warning': '#ffc46b', 'info': '#a8c7fa', 'passed': '#81c995', 'shadow': 'rgb(0 0 0 / 40%)' },
+};
+const asVariables = (palette) => `* { ${Object.entries(palette).map(([name, colour]) => `--${name}: ${colour};`).join(' ')} }`;
+const LIGHT = asVariables(PALETTES.light);
+const DARK = asVariables(PALETTES.dark);
 
 const ASSIST_STYLES = `
   :host { all: initial; display: block; font: 14px/1.4 system-ui, sans-serif; }
@@ -72,6 +78,11 @@ export function pageIsDark(element) {
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18; // below mid-grey's relative luminance
   }
   return getComputedStyle(document.documentElement).colorScheme.includes('dark') && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+// The palette for UI placed at `element`.
+export function paletteAt(element) {
+  return pageIsDark(element) ? PALETTES.dark : PALETTES.light;
 }
 
 // Each host takes the palette of the page where it is: when it is put there, and again whenever the extension's

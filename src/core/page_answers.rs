@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use super::draft::{api_body_for, AnypointDraft, ApiBody, ApiBodyOptions};
-use super::fetch_policy::{grantable_host, hosts_of_origins};
+use super::fetch_policy::grantable_host;
 use super::fields::FormValues;
-use super::hosts::{ControlPlane, Grant, Plane, CONTROL_PLANES};
+use super::hosts::{Grant, Plane};
 use super::metadata::{inspect_metadata_with, Inspection};
 use super::protocol::Response;
 use super::service::{pasted_document_url, report};
@@ -125,16 +125,6 @@ pub fn grants_of(ids: &[String]) -> Grants {
         grants.grants.push(GrantedHost { id: id.clone(), host: host.to_string(), kind: grant.describe() });
     }
     grants
-}
-
-/// `hostsOfOrigins`: the hosts of origins the browser reports (`https://host/*`), e.g. those the admin removed.
-pub fn hosts_of(origins: &[String]) -> Vec<String> {
-    hosts_of_origins(origins)
-}
-
-/// `controlPlanes`: Anypoint's control planes, for the web page's choice of where the `curl` command goes.
-pub fn control_planes() -> &'static [ControlPlane] {
-    CONTROL_PLANES
 }
 
 /// The Access Management API body for the values on the page, with placeholders where secrets go, and the

@@ -170,16 +170,13 @@ impl Words {
     /// The English words of `extension/_locales/en/messages.json` (native builds: tests, the CLI).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn english() -> Self {
-        let catalogue: Catalogue = serde_json::from_str(include_str!("../../extension/_locales/en/messages.json")).expect("the catalogue is JSON");
-        Self::new(&catalogue, None)
+        Self::new(&parsed(include_str!("../../extension/_locales/en/messages.json")), None)
     }
 
     /// The words of a language folder of `extension/_locales` (native builds: tests), English for what it lacks.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn of_language(catalogue_json: &str) -> Self {
-        let english: Catalogue = serde_json::from_str(include_str!("../../extension/_locales/en/messages.json")).expect("the catalogue is JSON");
-        let language: Catalogue = serde_json::from_str(catalogue_json).expect("the catalogue is JSON");
-        Self::new(&english, Some(&language))
+        Self::new(&parsed(include_str!("../../extension/_locales/en/messages.json")), Some(&parsed(catalogue_json)))
     }
 
     fn lookup(&self, key: &str, fall_back: bool) -> Option<&str> {
@@ -218,6 +215,12 @@ impl Words {
             Arg::Count(n) => n.to_string(),
         }
     }
+}
+
+/// A catalogue shipped with the extension (native builds).
+#[cfg(not(target_arch = "wasm32"))]
+fn parsed(json: &str) -> Catalogue {
+    serde_json::from_str(json).expect("the extension's catalogue is JSON")
 }
 
 /// The template of `key` in a sorted list.

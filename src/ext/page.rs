@@ -52,13 +52,13 @@ pub fn grants_of(ids: Vec<String>) -> JsValue {
 /// The hosts of origins the browser reports (`https://host/*`), e.g. those the admin removed.
 #[wasm_bindgen(js_name = hostsOfOrigins)]
 pub fn hosts_of_origins(origins: Vec<String>) -> Vec<String> {
-    page_answers::hosts_of(&origins)
+    crate::core::fetch_policy::hosts_of_origins(&origins)
 }
 
 /// Anypoint's control planes, for the web page's choice of where the `curl` command goes.
 #[wasm_bindgen(js_name = controlPlanes, unchecked_return_type = "ControlPlane[]")]
 pub fn control_planes() -> JsValue {
-    to_js(&page_answers::control_planes())
+    to_js(&crate::core::hosts::CONTROL_PLANES)
 }
 
 /// Hints for one field while the admin edits it on the page.

@@ -6,15 +6,10 @@ import { controlValue, currentControl, setControlValue, settingValue, sharedValu
 import { attached, scan, updateCheckButton } from './helper_bar.js';
 import { CONTROL_SELECTOR } from './snapshot_form.js';
 import { askCore, wakeCore } from '../../shared/ask_core.js';
-import { createAssistHost, followPageThemes, h, pageIsDark } from '../../shared/assist_ui.js';
+import { createAssistHost, followPageThemes, h, paletteAt } from '../../shared/assist_ui.js';
 
 let hintSequence = 0;
 const hintElements = new WeakMap(); // control → its hint line
-// Hint lines sit in the page's own form: their colours follow the page's background there (assist_ui's palettes).
-const HINT_COLOURS = {
-  light: { error: '#a30000', warning: '#8a5300', info: '#35506b' },
-  dark: { error: '#ff9a8f', warning: '#ffc46b', info: '#a8c7fa' },
-};
 const latestHintRequest = new Map(); // field → sequence number of its newest request (elements may be replaced)
 
 // The field of the control an event came from. A control the helper has not seen yet (the page just rebuilt
@@ -99,16 +94,18 @@ function renderHints(control, field, hints, applied) {
   const key = JSON.stringify([shown, applied?.message ?? null]);
   if (shownHints.get(note) !== key) {
     shownHints.set(note, key);
-    note.replaceChildren(...shown.map((hint) => hintLine(hint, applied, control, field)));
+    // Hint lines sit in the page's own form: their colours follow the page's background there.
+    const palette = paletteAt(note);
+    note.replaceChildren(...shown.map((hint) => hintLine(hint, applied, control, field, palette)));
     followPageThemes();
   }
   if (hints.some((hint) => hint.severity === 'error')) control.setAttribute('aria-invalid', 'true');
   else control.removeAttribute('aria-invalid');
 }
 
-function hintLine(hint, applied, control, field) {
+function hintLine(hint, applied, control, field, palette) {
   const line = document.createElement('span');
-  line.style.cssText = `display:block;color:${HINT_COLOURS[pageIsDark((control.closest('label') ?? control).parentElement) ? 'dark' : 'light'][hint.severity]};`;
+  line.style.cssText = `display:block;color:${palette[hint.severity]};`;
   line.dataset.severity = hint.severity;
   line.textContent = hint.message;
   if (hint.fix !== undefined && hint.fixLabel && !hint.autoApply && hint !== applied) {
