@@ -139,7 +139,7 @@ fn difference(typed: &str, okta: &str, issuer: Option<&WebUrl>) -> String {
     }
     let server = |url: &WebUrl| crate::core::okta_paths::server_of_path(url.path());
     match (server(&typed_url), server(&okta_url), issuer) {
-        (Some(a), Some(b), _) if a != b => format!("belongs to {}, not {}", a.describe(), b.describe()),
+        (Some(a), Some(b), _) if a != b => format!("belongs to {}, not {}", crate::core::words::say(&a.finding()), crate::core::words::say(&b.finding())),
         _ => "differs".to_string(),
     }
 }

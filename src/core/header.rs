@@ -10,6 +10,8 @@
 //! assert_eq!(normalize_authorization_header(&format!(" ssws  SSWS {token}\n")).value, format!("SSWS {token}"));
 //! ```
 
+use super::words::Finding;
+
 /// A change normalisation made to what the admin typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(missing_docs)] // `describe` words each change
@@ -24,15 +26,15 @@ pub enum HeaderChange {
 
 impl HeaderChange {
     /// The change in a few words, to list after "The header should read …:".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::AddedSswsPrefix => "added the \"SSWS \" prefix Okta API tokens need",
-            Self::RemovedDuplicatePrefix => "removed a repeated prefix",
-            Self::FixedSchemeCase => "fixed the prefix's spelling",
-            Self::RemovedWhitespace => "removed spaces and line breaks",
-            Self::RemovedHeaderName => "removed the \"Authorization:\" header name",
-            Self::SeparatedPrefix => "put a space after the prefix",
-        }
+    pub fn finding(self) -> Finding {
+        Finding::new(match self {
+            Self::AddedSswsPrefix => "headerAddedSswsPrefix",
+            Self::RemovedDuplicatePrefix => "headerRemovedDuplicatePrefix",
+            Self::FixedSchemeCase => "headerFixedSchemeCase",
+            Self::RemovedWhitespace => "headerRemovedWhitespace",
+            Self::RemovedHeaderName => "headerRemovedHeaderName",
+            Self::SeparatedPrefix => "headerSeparatedPrefix",
+        })
     }
 }
 

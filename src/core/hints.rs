@@ -23,6 +23,7 @@ use super::okta_paths::{
 };
 use super::severity::Severity;
 use super::web_url::{UrlError, WebUrl};
+use super::words::{say, Arg, Finding};
 
 pub use super::fields::FormValues;
 
@@ -92,45 +93,47 @@ pub enum HintKind {
 impl HintKind {
     /// The kind's stable identifier (camelCase, for scripts, tests and the UI) and how much it matters (errors
     /// mark the field invalid): declared together, one arm per kind, no default.
-    fn spec(&self) -> (&'static str, Severity) {
+    fn spec(&self) -> (&'static str, Severity, &'static str) {
         use HintKind::*;
         use Severity::*;
         match self {
-            SurroundingSpaces => ("surroundingSpaces", Warning),
-            NotAUrl { .. } => ("notAUrl", Error),
-            UnsafeScheme { .. } => ("unsafeScheme", Error),
-            HttpsRequired { .. } => ("httpsRequired", Error),
-            MetadataUrlInEndpoint { .. } => ("metadataUrlInEndpoint", Error),
-            WrongEndpoint { .. } => ("wrongEndpoint", Error),
-            RegistrationNotOrgLevel => ("registrationNotOrgLevel", Warning),
-            TrailingSlash { .. } => ("trailingSlash", Warning),
+            SurroundingSpaces => ("surroundingSpaces", Warning, "hintSurroundingSpaces"),
+            NotAUrl { .. } => ("notAUrl", Error, "hintNotAUrl"),
+            UnsafeScheme { .. } => ("unsafeScheme", Error, "hintUnsafeScheme"),
+            HttpsRequired { .. } => ("httpsRequired", Error, "hintHttpsRequired"),
+            MetadataUrlInEndpoint { .. } => ("metadataUrlInEndpoint", Error, "hintMetadataUrlInEndpoint"),
+            WrongEndpoint { field, .. } if expected_role(*field).is_some() => ("wrongEndpoint", Error, "hintWrongEndpointUse"),
+            WrongEndpoint { .. } => ("wrongEndpoint", Error, "hintWrongEndpoint"),
+            RegistrationNotOrgLevel => ("registrationNotOrgLevel", Warning, "hintRegistrationNotOrgLevel"),
+            TrailingSlash { field: AnypointField::Issuer } => ("trailingSlash", Warning, "hintTrailingSlashIssuer"),
+            TrailingSlash { .. } => ("trailingSlash", Warning, "hintTrailingSlash"),
             // Anypoint sends the API token to the registration URL: another host is never only a warning.
-            OtherHost { field: AnypointField::ClientRegistrationUrl, .. } => ("otherHost", Error),
-            OtherHost { .. } => ("otherHost", Warning),
-            OtherServer { .. } => ("otherServer", Warning),
-            MetadataUrlInIssuer => ("metadataUrlInIssuer", Error),
-            EndpointInIssuer { .. } => ("endpointInIssuer", Error),
-            IssuerQuery => ("issuerQuery", Error),
-            Header(HeaderFinding::JwtWithoutScheme) => ("jwtWithoutScheme", Warning),
-            Header(HeaderFinding::PrefixWithoutToken) => ("prefixWithoutToken", Error),
-            Header(HeaderFinding::JwtWithSsws) => ("jwtWithSsws", Error),
-            Header(HeaderFinding::SecretAsToken) => ("secretAsToken", Warning),
-            Header(HeaderFinding::UnusualApiToken) => ("unusualApiToken", Info),
-            Header(HeaderFinding::BearerNotJwt) => ("bearerNotJwt", Info),
-            HeaderNormalized { .. } => ("headerNormalized", Warning),
-            TimeoutOutOfRange { .. } => ("timeoutOutOfRange", Error),
-            TimeoutNotANumber => ("timeoutNotANumber", Error),
-            ClientIdCharacters => ("clientIdCharacters", Warning),
-            ClientIdLooksLikeSecret => ("clientIdLooksLikeSecret", Warning),
-            ClientIdUnusual => ("clientIdUnusual", Info),
-            SecretEqualsId => ("secretEqualsId", Error),
-            SecretLooksLikeApiToken => ("secretLooksLikeApiToken", Warning),
-            SecretShort => ("secretShort", Info),
-            IdpDeletionNeedsLocal => ("idpDeletionNeedsLocal", Error),
-            CertificateValidationOff => ("certificateValidationOff", Warning),
-            PrivateKeyJwtNeeds => ("privateKeyJwtNeeds", Info),
-            PrivateKeyFormat => ("privateKeyFormat", Warning),
-            PublicKeyInstead => ("publicKeyInstead", Error),
+            OtherHost { field: AnypointField::ClientRegistrationUrl, .. } => ("otherHost", Error, "hintOtherHostRegistration"),
+            OtherHost { .. } => ("otherHost", Warning, "hintOtherHost"),
+            OtherServer { .. } => ("otherServer", Warning, "hintOtherServer"),
+            MetadataUrlInIssuer => ("metadataUrlInIssuer", Error, "hintMetadataUrlInIssuer"),
+            EndpointInIssuer { .. } => ("endpointInIssuer", Error, "hintEndpointInIssuer"),
+            IssuerQuery => ("issuerQuery", Error, "hintIssuerQuery"),
+            Header(HeaderFinding::JwtWithoutScheme) => ("jwtWithoutScheme", Warning, "hintJwtWithoutScheme"),
+            Header(HeaderFinding::PrefixWithoutToken) => ("prefixWithoutToken", Error, "hintPrefixWithoutToken"),
+            Header(HeaderFinding::JwtWithSsws) => ("jwtWithSsws", Error, "hintJwtWithSsws"),
+            Header(HeaderFinding::SecretAsToken) => ("secretAsToken", Warning, "hintSecretAsToken"),
+            Header(HeaderFinding::UnusualApiToken) => ("unusualApiToken", Info, "hintUnusualApiToken"),
+            Header(HeaderFinding::BearerNotJwt) => ("bearerNotJwt", Info, "hintBearerNotJwt"),
+            HeaderNormalized { .. } => ("headerNormalized", Warning, "hintHeaderNormalized"),
+            TimeoutOutOfRange { .. } => ("timeoutOutOfRange", Error, "hintTimeoutOutOfRange"),
+            TimeoutNotANumber => ("timeoutNotANumber", Error, "hintTimeoutNotANumber"),
+            ClientIdCharacters => ("clientIdCharacters", Warning, "hintClientIdCharacters"),
+            ClientIdLooksLikeSecret => ("clientIdLooksLikeSecret", Warning, "hintClientIdLooksLikeSecret"),
+            ClientIdUnusual => ("clientIdUnusual", Info, "hintClientIdUnusual"),
+            SecretEqualsId => ("secretEqualsId", Error, "hintSecretEqualsId"),
+            SecretLooksLikeApiToken => ("secretLooksLikeApiToken", Warning, "hintSecretLooksLikeApiToken"),
+            SecretShort => ("secretShort", Info, "hintSecretShort"),
+            IdpDeletionNeedsLocal => ("idpDeletionNeedsLocal", Error, "hintIdpDeletionNeedsLocal"),
+            CertificateValidationOff => ("certificateValidationOff", Warning, "hintCertificateValidationOff"),
+            PrivateKeyJwtNeeds => ("privateKeyJwtNeeds", Info, "hintPrivateKeyJwtNeeds"),
+            PrivateKeyFormat => ("privateKeyFormat", Warning, "hintPrivateKeyFormat"),
+            PublicKeyInstead => ("publicKeyInstead", Error, "hintPublicKeyInstead"),
         }
     }
 
@@ -165,158 +168,66 @@ fn expected_role(field: AnypointField) -> Option<EndpointRole> {
     }
 }
 
+impl HintKind {
+    /// What to say: the kind's message and its arguments, in the order the catalogue numbers them.
+    pub fn finding(&self) -> Finding {
+        use HintKind::*;
+        let label = |field: &AnypointField| Arg::from(field.label());
+        let tokens_page = || Arg::Words(Finding::new("oktaTokensPage"));
+        let (min, max) = (TIMEOUT_SECONDS.start(), TIMEOUT_SECONDS.end());
+        let args: Vec<Arg> = match self {
+            NotAUrl { field } | HttpsRequired { field } => vec![label(field)],
+            UnsafeScheme { field, scheme } => vec![scheme.as_str().into(), label(field)],
+            MetadataUrlInEndpoint { field } => vec![label(field), expected_key(*field).into()],
+            WrongEndpoint { field, role } => {
+                let mut args = vec![role.finding().into(), label(field)];
+                args.extend(expected_role(*field).map(|expected| expected.finding().into()));
+                args
+            }
+            RegistrationNotOrgLevel => vec![ORG_REGISTRATION_PATH.into()],
+            OtherHost { field: AnypointField::ClientRegistrationUrl, host, issuer_host } => {
+                vec![host.as_str().into(), issuer_host.as_str().into()]
+            }
+            OtherHost { field, host, issuer_host } => vec![label(field), host.as_str().into(), issuer_host.as_str().into()],
+            OtherServer { field, server, issuer_server } => {
+                vec![label(field), server.finding().into(), issuer_server.finding().into()]
+            }
+            EndpointInIssuer { role } => vec![role.finding().into()],
+            Header(HeaderFinding::JwtWithoutScheme | HeaderFinding::SecretAsToken) => vec![tokens_page()],
+            HeaderNormalized { changes } => {
+                vec![Arg::List(changes.iter().map(|change| change.finding().into()).collect())]
+            }
+            TimeoutOutOfRange { seconds } => vec![min.to_string().into(), max.to_string().into(), seconds.to_string().into()],
+            TimeoutNotANumber => {
+                vec![min.to_string().into(), max.to_string().into(), DEFAULT_TIMEOUT_SECONDS.to_string().into()]
+            }
+            IdpDeletionNeedsLocal => vec![
+                AnypointField::EnableIdpDeletionAndUpdates.label().into(),
+                AnypointField::EnableClientDeletion.label().into(),
+            ],
+            PrivateKeyJwtNeeds => vec![Finding::new("oktaPrivateKeyJwtNeeds").into()],
+            SurroundingSpaces
+            | TrailingSlash { .. }
+            | MetadataUrlInIssuer
+            | IssuerQuery
+            | Header(_)
+            | ClientIdCharacters
+            | ClientIdLooksLikeSecret
+            | ClientIdUnusual
+            | SecretEqualsId
+            | SecretLooksLikeApiToken
+            | SecretShort
+            | CertificateValidationOff
+            | PrivateKeyFormat
+            | PublicKeyInstead => Vec::new(),
+        };
+        Finding { key: self.spec().2, args }
+    }
+}
+
 impl fmt::Display for HintKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use HintKind::*;
-        let (min, max) = (TIMEOUT_SECONDS.start(), TIMEOUT_SECONDS.end());
-        match self {
-            SurroundingSpaces => write!(f, "Remove the spaces before or after the value."),
-            NotAUrl { field } => write!(f, "{} must be a full URL starting with https://.", field.label()),
-            UnsafeScheme { field, scheme } => {
-                write!(f, "\"{scheme}:\" is not a web address. {} must start with https://.", field.label())
-            }
-            HttpsRequired { field } => {
-                write!(f, "{} must use https://; Okta serves every endpoint over https.", field.label())
-            }
-            MetadataUrlInEndpoint { field } => write!(
-                f,
-                "This is the metadata URL, not {}. Take {} from the metadata document (or use Fill from Okta).",
-                field.label(),
-                expected_key(*field)
-            ),
-            WrongEndpoint { field, role } => {
-                write!(f, "This is {}, not the {}.", role.describe(), field.label())?;
-                match expected_role(*field) {
-                    Some(expected) => write!(f, " Use {}.", expected.describe()),
-                    None => Ok(()),
-                }
-            }
-            RegistrationNotOrgLevel => write!(
-                f,
-                "Use the org-level registration URL, without a client id or server: …{ORG_REGISTRATION_PATH}."
-            ),
-            TrailingSlash { field: AnypointField::Issuer } => {
-                write!(f, "Remove the trailing slash: the issuer must match Okta's exactly, and Okta's has none.")
-            }
-            TrailingSlash { .. } => write!(f, "Remove the trailing slash: Okta's endpoints have none."),
-            OtherHost { field: AnypointField::ClientRegistrationUrl, host, issuer_host } => write!(
-                f,
-                "Anypoint sends your API token to the Client Registration URL, and it is on {host}, not on the \
-                 Issuer's host {issuer_host}. Use https://{issuer_host}/oauth2/v1/clients."
-            ),
-            OtherHost { field, host, issuer_host } => write!(
-                f,
-                "{} is on {host} but the Issuer is on {issuer_host}: is this another Okta org?",
-                field.label()
-            ),
-            OtherServer { field, server, issuer_server } => write!(
-                f,
-                "{} belongs to {}, but the Issuer is {}. Use the endpoints of the Issuer's server.",
-                field.label(),
-                server.describe(),
-                issuer_server.describe()
-            ),
-            MetadataUrlInIssuer => {
-                write!(f, "This is the metadata URL. Anypoint adds /.well-known/… itself: enter the bare issuer.")
-            }
-            EndpointInIssuer { role } => write!(
-                f,
-                "This is {}, not the issuer. The issuer is https://{{org}}/oauth2/{{server id}} (or just the org URL).",
-                role.describe()
-            ),
-            IssuerQuery => write!(f, "The issuer cannot have a query or fragment: remove it."),
-            Header(HeaderFinding::JwtWithoutScheme) => write!(
-                f,
-                "This looks like an OAuth access token (JWT), not an Okta API token. Write \"Bearer \" before it if \
-                 it has the okta.clients.register scope; otherwise create an API token in Okta (Security > API > Tokens)."
-            ),
-            Header(HeaderFinding::PrefixWithoutToken) => {
-                write!(f, "The prefix is there but the token is missing. Paste the API token after \"SSWS \".")
-            }
-            Header(HeaderFinding::JwtWithSsws) => write!(
-                f,
-                "SSWS is for Okta API tokens, but this is an OAuth access token (JWT). Use \"Bearer \" for it, or \
-                 paste an API token."
-            ),
-            Header(HeaderFinding::SecretAsToken) => write!(
-                f,
-                "This looks like a client secret, not an Okta API token. Create a token in Okta (Security > API > \
-                 Tokens) and paste that; the secret belongs in Token Introspection Client Secret."
-            ),
-            Header(HeaderFinding::UnusualApiToken) => write!(
-                f,
-                "This does not look like an Okta API token (usually 42 characters starting with 00). Check that you \
-                 copied all of it."
-            ),
-            Header(HeaderFinding::BearerNotJwt) => write!(
-                f,
-                "Bearer is for OAuth access tokens with okta.clients.register. For an Okta API token use \"SSWS \"."
-            ),
-            HeaderNormalized { changes } => {
-                write!(f, "The header should read \"SSWS <API token>\": ")?;
-                for (i, change) in changes.iter().enumerate() {
-                    write!(f, "{}{}", if i == 0 { "" } else { ", " }, change.describe())?;
-                }
-                write!(f, ".")
-            }
-            TimeoutOutOfRange { seconds } => {
-                write!(f, "Anypoint accepts {min} to {max} seconds; {seconds} is outside.")
-            }
-            TimeoutNotANumber => {
-                write!(f, "Enter whole seconds, {min} to {max} ({DEFAULT_TIMEOUT_SECONDS} if unsure).")
-            }
-            ClientIdCharacters => write!(
-                f,
-                "Okta client ids hold only letters, digits, - and _. Copy it again from the app's General tab."
-            ),
-            ClientIdLooksLikeSecret => write!(
-                f,
-                "This looks like a client secret. The Client ID is the shorter value (often 20 characters starting 0oa)."
-            ),
-            ClientIdUnusual => write!(
-                f,
-                "Okta client ids usually start with 0oa: check that this is the id of the introspection app."
-            ),
-            SecretEqualsId => write!(
-                f,
-                "The Client Secret is the same as the Client ID. Copy the secret from the app's General tab."
-            ),
-            SecretLooksLikeApiToken => write!(
-                f,
-                "This looks like an Okta API token; it belongs in Authorization Header (as SSWS <token>)."
-            ),
-            SecretShort => write!(
-                f,
-                "Okta client secrets are usually 40 or 64 characters: check that you copied all of it."
-            ),
-            IdpDeletionNeedsLocal => write!(
-                f,
-                "\"{}\" needs \"{}\": tick that one too.",
-                AnypointField::EnableIdpDeletionAndUpdates.label(),
-                AnypointField::EnableClientDeletion.label()
-            ),
-            CertificateValidationOff => write!(
-                f,
-                "Leave certificate validation on: Okta's certificates are valid, and turning it off lets anyone in \
-                 the middle read the API token."
-            ),
-            PrivateKeyJwtNeeds => write!(
-                f,
-                "For private key JWT, Okta needs an API Services app with the scopes okta.clients.register, \
-                 okta.clients.read and okta.clients.manage, the Application Administrator role, DPoP off, and this \
-                 key's public half; no Authorization Header is used."
-            ),
-            PrivateKeyFormat => write!(
-                f,
-                "Paste the whole private key: PEM text from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----, \
-                 or the JWK (JSON) Okta gave you."
-            ),
-            PublicKeyInstead => write!(
-                f,
-                "This is a public key or certificate. Anypoint signs with the private key; the public one goes to the \
-                 Okta app."
-            ),
-        }
+        f.write_str(&say(&self.finding()))
     }
 }
 
@@ -341,7 +252,7 @@ pub struct Hint {
     /// The name of the button that applies `fix` (never contains a secret).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
-    pub fix_label: Option<&'static str>,
+    pub fix_label: Option<String>,
     /// Apply `fix` without asking, on paste or when the admin leaves the field (the SSWS prefix).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(not(target_arch = "wasm32"), ts(as = "Option<bool>", optional))]
@@ -363,9 +274,10 @@ impl From<HintKind> for Hint {
 }
 
 impl Hint {
+    /// With the certain `fix` and the catalogue's message `label` for its button.
     fn with_fix(mut self, fix: impl Into<String>, label: &'static str) -> Self {
         self.fix = Some(fix.into());
-        self.fix_label = Some(label);
+        self.fix_label = Some(say(&Finding::new(label)));
         self
     }
 
@@ -415,7 +327,7 @@ fn most_severe_first(hints: &mut [Hint]) {
 }
 
 fn whitespace_hint(value: &str) -> Option<Hint> {
-    (value.trim() != value).then(|| Hint::from(HintKind::SurroundingSpaces).with_fix(value.trim(), "Remove the spaces"))
+    (value.trim() != value).then(|| Hint::from(HintKind::SurroundingSpaces).with_fix(value.trim(), "fixRemoveSpaces"))
 }
 
 fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint> {
@@ -437,7 +349,7 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
     };
     if !url.is_https() {
         let fixed = format!("https{}", &trimmed[trimmed.find(':').unwrap_or(0)..]);
-        hints.push(Hint::from(HintKind::HttpsRequired { field }).with_fix(fixed, "Use https://"));
+        hints.push(Hint::from(HintKind::HttpsRequired { field }).with_fix(fixed, "fixUseHttps"));
     }
     let role = endpoint_role(url.path());
     if field == AnypointField::Issuer {
@@ -453,13 +365,13 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
         let org_level = url.path() == ORG_REGISTRATION_PATH && registration_client_id(url.path()).is_none();
         if !org_level || url.query().is_some() {
             let fixed = url.clone().with_path(ORG_REGISTRATION_PATH).without_query_or_fragment();
-            hints.push(Hint::from(HintKind::RegistrationNotOrgLevel).with_fix(fixed.to_string(), "Use …/oauth2/v1/clients"));
+            hints.push(Hint::from(HintKind::RegistrationNotOrgLevel).with_fix(fixed.to_string(), "fixUseOrgRegistration"));
         }
     }
     if url.path().len() > 1 && url.path().ends_with('/') {
         // From the path itself: the slash may stand before a query or fragment.
         let fixed = url.clone().with_path(url.path().trim_end_matches('/')).to_string();
-        hints.push(Hint::from(HintKind::TrailingSlash { field }).with_fix(fixed, "Remove the slash"));
+        hints.push(Hint::from(HintKind::TrailingSlash { field }).with_fix(fixed, "fixRemoveSlash"));
     }
     let issuer = others.get(&AnypointField::Issuer).and_then(|v| WebUrl::parse(v.trim()).ok());
     match issuer.as_ref().and_then(|issuer| compare_to_issuer(&url, issuer)) {
@@ -478,7 +390,7 @@ fn issuer_hints(trimmed: &str, url: &WebUrl, role: Option<EndpointRole>, hints: 
             // The issuer a metadata URL was built from (RFC 8414 §3), when it is one of the known forms.
             let hint = Hint::from(HintKind::MetadataUrlInIssuer);
             hints.push(match metadata_document(url.path()) {
-                Some((_, server)) => hint.with_fix(format!("{}{}", url.origin(), server.issuer_path()), "Use the bare issuer"),
+                Some((_, server)) => hint.with_fix(format!("{}{}", url.origin(), server.issuer_path()), "fixUseBareIssuer"),
                 None => hint,
             });
             return;
@@ -491,11 +403,11 @@ fn issuer_hints(trimmed: &str, url: &WebUrl, role: Option<EndpointRole>, hints: 
     }
     if url.query().is_some() || url.fragment().is_some() {
         let fixed = url.clone().without_query_or_fragment().to_string();
-        hints.push(Hint::from(HintKind::IssuerQuery).with_fix(fixed.trim_end_matches('/'), "Remove the query"));
+        hints.push(Hint::from(HintKind::IssuerQuery).with_fix(fixed.trim_end_matches('/'), "fixRemoveQuery"));
     }
     if trimmed.ends_with('/') {
         let field = AnypointField::Issuer;
-        hints.push(Hint::from(HintKind::TrailingSlash { field }).with_fix(trimmed.trim_end_matches('/'), "Remove the slash"));
+        hints.push(Hint::from(HintKind::TrailingSlash { field }).with_fix(trimmed.trim_end_matches('/'), "fixRemoveSlash"));
     }
 }
 
@@ -508,7 +420,7 @@ fn header_hints(value: &str) -> Vec<Hint> {
     if normalized.value != value && !normalized.changes.is_empty() {
         hints.push(
             Hint::from(HintKind::HeaderNormalized { changes: normalized.changes })
-                .with_fix(normalized.value, "Fix the header")
+                .with_fix(normalized.value, "fixHeader")
                 .applied_automatically(),
         );
     }
@@ -525,7 +437,7 @@ fn timeout_hints(value: &str) -> Vec<Hint> {
         Ok(seconds) if u32::try_from(seconds).is_ok_and(|s| TIMEOUT_SECONDS.contains(&s)) => {}
         Ok(seconds) => hints.push(
             Hint::from(HintKind::TimeoutOutOfRange { seconds })
-                .with_fix(nearest_allowed_timeout(seconds).to_string(), "Use the nearest allowed value"),
+                .with_fix(nearest_allowed_timeout(seconds).to_string(), "fixNearestTimeout"),
         ),
         Err(_) => hints.push(HintKind::TimeoutNotANumber.into()),
     }

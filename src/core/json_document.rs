@@ -20,7 +20,7 @@ pub enum Found {
     Text(String),
     /// `true` or `false`.
     Flag(bool),
-    /// Another JSON type, named as the admin reads it ("a number").
+    /// Another JSON type, by the catalogue's message that names it ("jsonNumber").
     Other(&'static str),
 }
 
@@ -105,7 +105,7 @@ impl DocumentFields {
 pub enum TopLevel {
     /// A JSON object.
     Object(DocumentFields),
-    /// Anything else, named ("an array").
+    /// Anything else, by the catalogue's message that names it ("jsonArray").
     Other(&'static str),
 }
 
@@ -133,21 +133,21 @@ impl<'de> Visitor<'de> for FoundVisitor {
         Ok(Found::Flag(v))
     }
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<Found, E> {
-        Ok(Found::Other("a number"))
+        Ok(Found::Other("jsonNumber"))
     }
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<Found, E> {
-        Ok(Found::Other("a number"))
+        Ok(Found::Other("jsonNumber"))
     }
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Found, E> {
-        Ok(Found::Other("a number"))
+        Ok(Found::Other("jsonNumber"))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Found, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Found::Other("an array"))
+        Ok(Found::Other("jsonArray"))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Found::Other("an object"))
+        Ok(Found::Other("jsonObject"))
     }
 }
 
@@ -178,28 +178,28 @@ impl<'de> Deserialize<'de> for TopLevel {
                 Ok(TopLevel::Object(fields))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopLevel, A::Error> {
-                FoundVisitor.visit_seq(seq).map(|_| TopLevel::Other("an array"))
+                FoundVisitor.visit_seq(seq).map(|_| TopLevel::Other("jsonArray"))
             }
             fn visit_str<E: de::Error>(self, _: &str) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other("a string"))
+                Ok(TopLevel::Other("jsonString"))
             }
             fn visit_unit<E: de::Error>(self) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other("null"))
+                Ok(TopLevel::Other("jsonNull"))
             }
             fn visit_none<E: de::Error>(self) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other("null"))
+                Ok(TopLevel::Other("jsonNull"))
             }
             fn visit_bool<E: de::Error>(self, _: bool) -> Result<TopLevel, E> {
                 Ok(TopLevel::Other("a boolean"))
             }
             fn visit_i64<E: de::Error>(self, _: i64) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other("a number"))
+                Ok(TopLevel::Other("jsonNumber"))
             }
             fn visit_u64<E: de::Error>(self, _: u64) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other("a number"))
+                Ok(TopLevel::Other("jsonNumber"))
             }
             fn visit_f64<E: de::Error>(self, _: f64) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other("a number"))
+                Ok(TopLevel::Other("jsonNumber"))
             }
         }
         deserializer.deserialize_any(TopVisitor)
@@ -243,18 +243,18 @@ mod tests {
         let TopLevel::Object(fields) =
             parse_json(r#"{"issuer":"https://a.okta.com","token_endpoint":3,"jwks_uri":null,"extra":{"deep":[1,2]}}"#).unwrap()
         else {
-            panic!("an object")
+            panic!("jsonObject")
         };
         assert_eq!(fields.issuer, Found::Text("https://a.okta.com".into()));
-        assert_eq!(fields.token_endpoint, Found::Other("a number"));
+        assert_eq!(fields.token_endpoint, Found::Other("jsonNumber"));
         assert_eq!(fields.jwks_uri, Found::Null);
         assert_eq!(fields.registration_endpoint, Found::Absent);
-        assert_eq!(parse_json("[1]").unwrap(), TopLevel::Other("an array"));
-        assert_eq!(parse_json("\"x\"").unwrap(), TopLevel::Other("a string"));
+        assert_eq!(parse_json("[1]").unwrap(), TopLevel::Other("jsonArray"));
+        assert_eq!(parse_json("\"x\"").unwrap(), TopLevel::Other("jsonString"));
         assert_eq!(parse_json("{\n\"issuer\": }"), Err(ProblemKind::InvalidJson { position: Some((2, 11)) }));
         // Written twice: the last value, as JSON.parse gives it.
         let TopLevel::Object(twice) = parse_json(r#"{"issuer":"https://a.okta.com","issuer":"https://b.okta.com"}"#).unwrap() else {
-            panic!("an object")
+            panic!("jsonObject")
         };
         assert_eq!(twice.issuer, Found::Text("https://b.okta.com".into()));
     }

@@ -240,11 +240,9 @@ pub fn inspect_metadata_with(text: &str, source_url: &str, granted_hosts: &[Stri
         let field = field.to_string();
         problems.push(match mismatch {
             Mismatch::OtherHost { host, issuer_host } => ProblemKind::EndpointOnOtherHost { field, host, issuer_host },
-            Mismatch::OtherServer { server, issuer_server } => ProblemKind::EndpointOfOtherServer {
-                field,
-                server: server.describe(),
-                issuer_server: issuer_server.describe(),
-            },
+            Mismatch::OtherServer { server, issuer_server } => {
+                ProblemKind::EndpointOfOtherServer { field, server, issuer_server }
+            }
         }.into());
     }
     // A custom URL domain is legitimate, but the registration URL is where Anypoint sends the API token: name it.
@@ -282,7 +280,7 @@ pub fn read_document(text: &str) -> Result<DocumentFields, ProblemKind> {
     }
     match parse_json(trimmed)? {
         TopLevel::Object(fields) => Ok(fields),
-        TopLevel::Other(found) => Err(ProblemKind::NotAnObject { found: found.to_string() }),
+        TopLevel::Other(found) => Err(ProblemKind::NotAnObject { found }),
     }
 }
 
@@ -306,11 +304,11 @@ impl Checker<'_> {
             }
             Found::Text(s) => Some(s.as_str()),
             Found::Flag(_) => {
-                self.problems.push(ProblemKind::WrongType { field: field.to_string(), found: "a boolean".to_string() }.into());
+                self.problems.push(ProblemKind::WrongType { field: field.to_string(), found: "jsonBoolean" }.into());
                 None
             }
             Found::Other(found) => {
-                self.problems.push(ProblemKind::WrongType { field: field.to_string(), found: found.to_string() }.into());
+                self.problems.push(ProblemKind::WrongType { field: field.to_string(), found }.into());
                 None
             }
         }

@@ -312,7 +312,7 @@ impl Cause {
             TokenAccepted => words("checkTokenAccepted"),
             TokenRefused(code) => words("checkTokenRefused").with(note(code)).with(words("oktaTokensPage")),
             TokenRestricted(code) => words("checkTokenRestricted").with(note(code)).with(words("oktaTokensPage")),
-            PrivateKeyJwt => words("checkPrivateKeyJwt"),
+            PrivateKeyJwt => words("checkPrivateKeyJwt").with(words("oktaPrivateKeyJwtNeeds")),
             HeaderEmpty => words("checkHeaderEmpty"),
             BearerToken => words("checkBearerToken"),
             HeaderNotSsws => words("checkHeaderNotSsws"),

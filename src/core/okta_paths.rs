@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::web_url::WebUrl;
+use super::words::Finding;
 
 /// Which of the two well-known documents a metadata URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -43,10 +44,10 @@ impl AuthorizationServer {
     }
 
     /// How the admin reads it: `authorization server "default"`.
-    pub fn describe(&self) -> String {
+    pub fn finding(&self) -> Finding {
         match self {
-            Self::Org => "the org authorization server".to_string(),
-            Self::Custom { id } => format!("authorization server \"{id}\""),
+            Self::Org => Finding::new("serverOrg"),
+            Self::Custom { id } => Finding::new("serverCustom").with(id.as_str()),
         }
     }
 }
@@ -70,18 +71,18 @@ pub enum EndpointRole {
 
 impl EndpointRole {
     /// The endpoint as the admin reads it, with the tail of its path.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Authorize => "the authorize endpoint (…/v1/authorize)",
-            Self::Token => "the token endpoint (…/v1/token)",
-            Self::Introspect => "the introspection endpoint (…/v1/introspect)",
-            Self::Registration => "the client registration endpoint (…/oauth2/v1/clients)",
-            Self::Metadata => "a metadata URL (…/.well-known/…)",
-            Self::Keys => "the keys endpoint (…/v1/keys)",
-            Self::Userinfo => "the userinfo endpoint (…/v1/userinfo)",
-            Self::Revoke => "the revocation endpoint (…/v1/revoke)",
-            Self::Logout => "the logout endpoint (…/v1/logout)",
-        }
+    pub fn finding(self) -> Finding {
+        Finding::new(match self {
+            Self::Authorize => "roleAuthorize",
+            Self::Token => "roleToken",
+            Self::Introspect => "roleIntrospect",
+            Self::Registration => "roleRegistration",
+            Self::Metadata => "roleMetadata",
+            Self::Keys => "roleKeys",
+            Self::Userinfo => "roleUserinfo",
+            Self::Revoke => "roleRevoke",
+            Self::Logout => "roleLogout",
+        })
     }
 }
 

@@ -5,7 +5,9 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::okta_paths::AuthorizationServer;
 use super::severity::Severity;
+use super::words::{say, Arg, Finding};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(missing_docs)] // the fields of each kind are named for what they hold
@@ -24,12 +26,12 @@ pub enum ProblemKind {
     HtmlNotJson,
     /// Not valid JSON (where, when the parser says: line and column).
     InvalidJson { position: Option<(usize, usize)> },
-    /// Valid JSON, but not an object.
-    NotAnObject { found: String },
+    /// Valid JSON, but not an object (`found`: the catalogue's name of its JSON type).
+    NotAnObject { found: &'static str },
     /// A field Anypoint needs is absent.
     MissingField { field: String },
     /// A field holds another JSON type than a string.
-    WrongType { field: String, found: String },
+    WrongType { field: String, found: &'static str },
     /// A field's value is not an absolute https URL with a host.
     NotAUrl { field: String },
     /// `http://` where https is required.
@@ -60,7 +62,7 @@ pub enum ProblemKind {
     /// A host under Okta's domain that is no org's own (`dev-1.x.okta.com`): it vouches for no org.
     NotAnOrgHost { host: String },
     /// An endpoint of another authorization server than the issuer's.
-    EndpointOfOtherServer { field: String, server: String, issuer_server: String },
+    EndpointOfOtherServer { field: String, server: AuthorizationServer, issuer_server: AuthorizationServer },
     /// `.../clients/{clientId}` became the org-level `.../clients`.
     RegistrationClientIdStripped { client_id: String },
     /// The metadata URL carried `?client_id=`.
@@ -78,44 +80,54 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
-    /// The kind's stable identifier (camelCase, for scripts, tests and the UI) and how much it matters (errors
-    /// block keeping and filling): declared together, one arm per kind, no default.
-    fn spec(&self) -> (&'static str, Severity) {
+    /// The kind's stable identifier (camelCase, for scripts, tests and the UI), how much it matters (errors block
+    /// keeping and filling) and its message in the catalogue: declared together, one arm per kind, no default.
+    fn spec(&self) -> (&'static str, Severity, &'static str) {
         use ProblemKind::*;
         use Severity::*;
         match self {
-            NotAMetadataUrl { .. } => ("notAMetadataUrl", Error),
-            DocumentNotHttps { .. } => ("documentNotHttps", Error),
-            TooLarge { .. } => ("tooLarge", Error),
-            EmptyDocument => ("emptyDocument", Error),
-            TooDeep { .. } => ("tooDeep", Error),
-            HtmlNotJson => ("htmlNotJson", Error),
-            InvalidJson { .. } => ("invalidJson", Error),
-            NotAnObject { .. } => ("notAnObject", Error),
-            MissingField { .. } => ("missingField", Error),
-            WrongType { .. } => ("wrongType", Error),
-            NotAUrl { .. } => ("notAUrl", Error),
-            NotHttps { .. } => ("notHttps", Error),
-            UnsafeScheme { .. } => ("unsafeScheme", Error),
-            IssuerHasQueryOrFragment => ("issuerHasQueryOrFragment", Error),
-            IssuerMismatch { .. } => ("issuerMismatch", Error),
-            IssuerOnOtherHost { .. } => ("issuerOnOtherHost", Warning),
-            IssuerOnOktaFromCustomDomain { .. } => ("issuerOnOktaFromCustomDomain", Error),
-            MissingRegistrationEndpoint => ("missingRegistrationEndpoint", Error),
-            RegistrationEndpointAssumed { .. } => ("registrationEndpointAssumed", Warning),
-            MissingIntrospectionEndpoint => ("missingIntrospectionEndpoint", Error),
-            EndpointOnOtherHost { .. } => ("endpointOnOtherHost", Error),
-            HostNotGranted { .. } => ("hostNotGranted", Error),
-            NotAnOrgHost { .. } => ("notAnOrgHost", Error),
-            RegistrationOutsideOkta { .. } => ("registrationOutsideOkta", Warning),
-            EndpointOfOtherServer { .. } => ("endpointOfOtherServer", Warning),
-            RegistrationClientIdStripped { .. } => ("registrationClientIdStripped", Info),
-            ClientIdParameter { .. } => ("clientIdParameter", Info),
-            CustomDomain { .. } => ("customDomain", Info),
-            UnrecognisedLocation { .. } => ("unrecognisedLocation", Error),
-            FetchFailed { .. } => ("fetchFailed", Error),
-            FetchTimedOut { .. } => ("fetchTimedOut", Error),
-            Redirected { .. } => ("redirected", Error),
+            NotAMetadataUrl { .. } => ("notAMetadataUrl", Error, "problemNotAMetadataUrl"),
+            DocumentNotHttps { .. } => ("documentNotHttps", Error, "problemDocumentNotHttps"),
+            TooLarge { .. } => ("tooLarge", Error, "problemTooLarge"),
+            EmptyDocument => ("emptyDocument", Error, "problemEmptyDocument"),
+            TooDeep { .. } => ("tooDeep", Error, "problemTooDeep"),
+            HtmlNotJson => ("htmlNotJson", Error, "problemHtmlNotJson"),
+            InvalidJson { position: None } => ("invalidJson", Error, "problemInvalidJson"),
+            InvalidJson { position: Some(_) } => ("invalidJson", Error, "problemInvalidJsonAt"),
+            NotAnObject { .. } => ("notAnObject", Error, "problemNotAnObject"),
+            MissingField { .. } => ("missingField", Error, "problemMissingField"),
+            WrongType { .. } => ("wrongType", Error, "problemWrongType"),
+            NotAUrl { .. } => ("notAUrl", Error, "problemNotAUrl"),
+            NotHttps { .. } => ("notHttps", Error, "problemNotHttps"),
+            UnsafeScheme { .. } => ("unsafeScheme", Error, "problemUnsafeScheme"),
+            IssuerHasQueryOrFragment => ("issuerHasQueryOrFragment", Error, "problemIssuerHasQueryOrFragment"),
+            IssuerMismatch { .. } => ("issuerMismatch", Error, "problemIssuerMismatch"),
+            IssuerOnOtherHost { .. } => ("issuerOnOtherHost", Warning, "problemIssuerOnOtherHost"),
+            IssuerOnOktaFromCustomDomain { .. } => {
+                ("issuerOnOktaFromCustomDomain", Error, "problemIssuerOnOktaFromCustomDomain")
+            }
+            MissingRegistrationEndpoint => ("missingRegistrationEndpoint", Error, "problemMissingRegistrationEndpoint"),
+            RegistrationEndpointAssumed { .. } => {
+                ("registrationEndpointAssumed", Warning, "problemRegistrationEndpointAssumed")
+            }
+            MissingIntrospectionEndpoint => {
+                ("missingIntrospectionEndpoint", Error, "problemMissingIntrospectionEndpoint")
+            }
+            EndpointOnOtherHost { .. } => ("endpointOnOtherHost", Error, "problemEndpointOnOtherHost"),
+            HostNotGranted { .. } => ("hostNotGranted", Error, "problemHostNotGranted"),
+            NotAnOrgHost { .. } => ("notAnOrgHost", Error, "problemNotAnOrgHost"),
+            RegistrationOutsideOkta { .. } => ("registrationOutsideOkta", Warning, "problemRegistrationOutsideOkta"),
+            EndpointOfOtherServer { .. } => ("endpointOfOtherServer", Warning, "problemEndpointOfOtherServer"),
+            RegistrationClientIdStripped { .. } => {
+                ("registrationClientIdStripped", Info, "problemRegistrationClientIdStripped")
+            }
+            ClientIdParameter { .. } => ("clientIdParameter", Info, "problemClientIdParameter"),
+            CustomDomain { .. } => ("customDomain", Info, "problemCustomDomain"),
+            UnrecognisedLocation { .. } => ("unrecognisedLocation", Error, "problemUnrecognisedLocation"),
+            FetchFailed { status: Some(_), .. } => ("fetchFailed", Error, "problemFetchFailedStatus"),
+            FetchFailed { status: None, .. } => ("fetchFailed", Error, "problemFetchFailed"),
+            FetchTimedOut { .. } => ("fetchTimedOut", Error, "problemFetchTimedOut"),
+            Redirected { .. } => ("redirected", Error, "problemRedirected"),
         }
     }
 
@@ -128,155 +140,58 @@ impl ProblemKind {
     pub fn severity(&self) -> Severity {
         self.spec().1
     }
+
+    /// What to say: the kind's message and its arguments, in the order the catalogue numbers them.
+    pub fn finding(&self) -> Finding {
+        use ProblemKind::*;
+        let servers_page = || Arg::Words(Finding::new("oktaServersPage"));
+        let args: Vec<Arg> = match self {
+            NotAMetadataUrl { .. } => vec![servers_page()],
+            TooLarge { bytes } => vec![(bytes / 1024).to_string().into()],
+            TooDeep { limit } => vec![limit.to_string().into()],
+            InvalidJson { position: Some((line, column)) } => vec![line.to_string().into(), column.to_string().into()],
+            NotAnObject { found } => vec![Finding::new(found).into()],
+            MissingField { field } | NotAUrl { field } | NotHttps { field } => vec![field.as_str().into()],
+            WrongType { field, found } => vec![field.as_str().into(), Finding::new(found).into()],
+            UnsafeScheme { field, scheme } => vec![field.as_str().into(), scheme.as_str().into()],
+            IssuerMismatch { expected, found } => vec![found.as_str().into(), expected.as_str().into()],
+            IssuerOnOtherHost { issuer_host, document_host } => {
+                vec![issuer_host.as_str().into(), document_host.as_str().into()]
+            }
+            IssuerOnOktaFromCustomDomain { issuer, document_host } => {
+                vec![document_host.as_str().into(), issuer.as_str().into()]
+            }
+            RegistrationEndpointAssumed { url } | FetchFailed { url, status: None } | Redirected { url } => {
+                vec![url.as_str().into()]
+            }
+            EndpointOnOtherHost { field, host, issuer_host } => {
+                vec![field.as_str().into(), host.as_str().into(), issuer_host.as_str().into()]
+            }
+            HostNotGranted { host } | RegistrationOutsideOkta { host } | NotAnOrgHost { host } | CustomDomain { host } => {
+                vec![host.as_str().into()]
+            }
+            EndpointOfOtherServer { field, server, issuer_server } => {
+                vec![field.as_str().into(), server.finding().into(), issuer_server.finding().into()]
+            }
+            RegistrationClientIdStripped { client_id } | ClientIdParameter { client_id } => vec![client_id.as_str().into()],
+            UnrecognisedLocation { input } => vec![input.as_str().into()],
+            FetchFailed { url, status: Some(status) } => vec![status.to_string().into(), url.as_str().into(), servers_page()],
+            FetchTimedOut { url, seconds } => vec![seconds.to_string().into(), url.as_str().into()],
+            DocumentNotHttps { .. }
+            | EmptyDocument
+            | HtmlNotJson
+            | InvalidJson { position: None }
+            | IssuerHasQueryOrFragment
+            | MissingRegistrationEndpoint
+            | MissingIntrospectionEndpoint => Vec::new(),
+        };
+        Finding { key: self.spec().2, args }
+    }
 }
 
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use ProblemKind::*;
-        match self {
-            NotAMetadataUrl { .. } => write!(
-                f,
-                "This address is not an authorization server metadata URL. In Okta open Security > API > \
-                 Authorization Servers, pick the server and click its Metadata URI."
-            ),
-            DocumentNotHttps { .. } => {
-                write!(f, "The metadata was not loaded over https. Open the Metadata URI with https://.")
-            }
-            TooLarge { bytes } => write!(
-                f,
-                "The document is {} KB; metadata documents are a few KB. Open the Metadata URI itself, not an export.",
-                bytes / 1024
-            ),
-            EmptyDocument => write!(f, "The document is empty. Reload the Metadata URI."),
-            TooDeep { limit } => write!(
-                f,
-                "The document nests arrays or objects more than {limit} levels deep; Okta's metadata nests two. This \
-                 is not an Okta document: open the Metadata URI of your authorization server."
-            ),
-            HtmlNotJson => write!(
-                f,
-                "This page is HTML (a sign-in or error page?), not the metadata JSON. Sign in to Okta, then open \
-                 the Metadata URI again."
-            ),
-            InvalidJson { position } => {
-                write!(f, "The document is not valid JSON")?;
-                if let Some((line, column)) = position {
-                    write!(f, " (line {line}, column {column})")?;
-                }
-                write!(f, ". Reload the Metadata URI; if you copied it, copy the whole text.")
-            }
-            NotAnObject { found } => {
-                write!(f, "The document is {found}, not a JSON object. Open the Metadata URI of an authorization server.")
-            }
-            MissingField { field } => write!(
-                f,
-                "The document has no \"{field}\". Check that this is the Metadata URI of an authorization server."
-            ),
-            WrongType { field, found } => {
-                write!(f, "\"{field}\" is {found}, not a URL string. The document is not usable: reload it from Okta.")
-            }
-            NotAUrl { field } => write!(f, "\"{field}\" is not an absolute https URL. Reload the document from Okta."),
-            NotHttps { field } => write!(
-                f,
-                "\"{field}\" uses http://; Anypoint requires https. Use the https Metadata URI of your Okta org."
-            ),
-            UnsafeScheme { field, scheme } => write!(
-                f,
-                "\"{field}\" uses the \"{scheme}:\" scheme, not https. This document is not a real Okta document: \
-                 do not use it."
-            ),
-            IssuerHasQueryOrFragment => write!(
-                f,
-                "The issuer has a query or fragment, which RFC 8414 forbids. Use the Metadata URI of the \
-                 authorization server without extra parameters."
-            ),
-            IssuerMismatch { expected, found } => write!(
-                f,
-                "The document names issuer {found} but was loaded from the metadata of {expected}; by RFC 8414 it \
-                 must not be used. Open the Metadata URI of the server you want."
-            ),
-            IssuerOnOtherHost { issuer_host, document_host } => write!(
-                f,
-                "The issuer is on {issuer_host} while the document came from {document_host} (a custom URL \
-                 domain?). Anypoint will use {issuer_host}: check that this is the domain your clients use."
-            ),
-            IssuerOnOktaFromCustomDomain { issuer, document_host } => write!(
-                f,
-                "The document on {document_host} names the Okta issuer {issuer}. Load that issuer's own Metadata \
-                 URI ({issuer}/.well-known/openid-configuration) instead, so it can be checked against its org."
-            ),
-            MissingRegistrationEndpoint => write!(
-                f,
-                "The document has no registration_endpoint; Anypoint needs it. For Okta it is \
-                 https://{{your org}}/oauth2/v1/clients."
-            ),
-            RegistrationEndpointAssumed { url } => write!(
-                f,
-                "The document has no registration_endpoint (older Okta orgs omit it); Okta's org-level {url} is \
-                 offered. Check it in Okta if the registration fails."
-            ),
-            MissingIntrospectionEndpoint => write!(
-                f,
-                "The document has no introspection_endpoint; Anypoint needs it. Open the Metadata URI of an Okta \
-                 authorization server (…/oauth2/{{id}}/.well-known/openid-configuration)."
-            ),
-            EndpointOnOtherHost { field, host, issuer_host } => write!(
-                f,
-                "\"{field}\" is on {host}, not on the issuer's host {issuer_host}: Anypoint would send your \
-                 credentials there, so these values are not offered. Open the Metadata URI of your own org."
-            ),
-            HostNotGranted { host } => write!(
-                f,
-                "{host} is not an Okta host. If it is your org's custom URL domain, allow it in the extension's \
-                 popup (Custom domains) and load it again."
-            ),
-            RegistrationOutsideOkta { host } => write!(
-                f,
-                "The Client Registration URL is on {host}, not on an Okta org's host: Anypoint sends your API token \
-                 there. Keep it only if {host} is your Okta org's custom URL domain."
-            ),
-            NotAnOrgHost { host } => write!(
-                f,
-                "{host} is under Okta's domain but is no org's own address: an org is {{org}}.okta.com (or \
-                 {{org}}-admin.okta.com for its admin console). Use your org's own address."
-            ),
-            EndpointOfOtherServer { field, server, issuer_server } => write!(
-                f,
-                "\"{field}\" belongs to {server}, but the issuer is {issuer_server}. Check the authorization server."
-            ),
-            RegistrationClientIdStripped { client_id } => write!(
-                f,
-                "The registration URL ended in the client id {client_id}; the org-level …/oauth2/v1/clients is used."
-            ),
-            ClientIdParameter { client_id } => write!(
-                f,
-                "The metadata URL carried ?client_id={client_id}; Okta's client-specific values were cleaned."
-            ),
-            CustomDomain { host } => {
-                write!(f, "{host} is not an Okta host: treated as a custom URL domain of your Okta org.")
-            }
-            UnrecognisedLocation { input } => write!(
-                f,
-                "\"{input}\" is not an Okta address. Enter your org (dev-123456.okta.com), an issuer \
-                 (https://{{org}}/oauth2/default) or a Metadata URI."
-            ),
-            FetchFailed { url, status: Some(status) } => write!(
-                f,
-                "Okta answered HTTP {status} for {url}. Check the org name and the authorization server id \
-                 (Security > API > Authorization Servers)."
-            ),
-            FetchFailed { url, status: None } => {
-                write!(f, "Could not load {url}. Check the address and your connection, then try again.")
-            }
-            FetchTimedOut { url, seconds } => {
-                write!(f, "Okta did not answer within {seconds} seconds for {url}. Try again in a moment.")
-            }
-            Redirected { url } => write!(
-                f,
-                "{url} answered with a redirect, which the extension does not follow: nothing was loaded from \
-                 elsewhere. Open the address in a tab and enter the one it ends at."
-            ),
-        }
+        f.write_str(&say(&self.finding()))
     }
 }
 

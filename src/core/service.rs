@@ -442,20 +442,20 @@ fn provenance_title(draft: &AnypointDraft) -> String {
     let host = WebUrl::parse(&draft.source_url).map(|u| u.host().to_string()).unwrap_or_default();
     match okta_org_of(&host) {
         Some(org) => server_of_org(&draft.server, &org),
-        None => format!("{} of {host}", draft.server.describe()),
+        None => format!("{} of {host}", crate::core::words::say(&draft.server.finding())),
     }
 }
 
 /// "authorization server "default" of Okta org dev-1": how the admin reads where values come from.
 fn server_of_org(server: &crate::core::okta_paths::AuthorizationServer, org: &str) -> String {
-    format!("{} of Okta org {org}", server.describe())
+    format!("{} of Okta org {org}", crate::core::words::say(&server.finding()))
 }
 
 fn title_of(inspection: &Inspection) -> String {
     match &inspection.metadata {
         Some(m) => match &m.location.okta_org {
             Some(org) => server_of_org(&m.location.server, org),
-            None => m.location.server.describe(),
+            None => crate::core::words::say(&m.location.server.finding()),
         },
         None => "this document".to_string(),
     }

@@ -217,6 +217,40 @@ impl Words {
     }
 }
 
+thread_local! {
+    // The words answers are rendered in. Each instance of the core has its own: the worker's, the popup's and the
+    // web page's are given theirs by `useWords` when they start; native builds (tests, the CLI) start in English.
+    static CURRENT: std::cell::RefCell<std::rc::Rc<Words>> = std::cell::RefCell::new(std::rc::Rc::new(Words::at_start()));
+}
+
+impl Words {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn at_start() -> Self {
+        Self::english()
+    }
+
+    // Before `useWords` a wasm instance has no catalogue: a finding renders as its key, never a panic.
+    #[cfg(target_arch = "wasm32")]
+    fn at_start() -> Self {
+        Self::default()
+    }
+}
+
+/// From now on, the answers of this instance are in `words`.
+pub fn use_words(words: Words) {
+    CURRENT.with(|current| *current.borrow_mut() = std::rc::Rc::new(words));
+}
+
+/// The words answers are rendered in.
+pub fn current() -> std::rc::Rc<Words> {
+    CURRENT.with(|current| current.borrow().clone())
+}
+
+/// The finding in the current words.
+pub fn say(finding: &Finding) -> String {
+    current().render(finding)
+}
+
 /// A catalogue shipped with the extension (native builds).
 #[cfg(not(target_arch = "wasm32"))]
 fn parsed(json: &str) -> Catalogue {
@@ -280,6 +314,51 @@ fn substitute(template: &str, args: &[String]) -> String {
         }
     }
     out
+}
+
+/// For the tests of the modules that build findings: each of `findings`, and every finding inside it, names a
+/// message that every catalogue has, with exactly as many placeholders as it has arguments, and renders in
+/// every language without a placeholder or a key left.
+#[cfg(test)]
+pub(crate) fn assert_worded_everywhere(findings: &[Finding]) {
+    fn each<'a>(finding: &'a Finding, out: &mut Vec<&'a Finding>) {
+        out.push(finding);
+        for arg in &finding.args {
+            let inner: Vec<&Arg> = match arg {
+                Arg::List(items) => items.iter().collect(),
+                other => vec![other],
+            };
+            for arg in inner {
+                if let Arg::Words(nested) = arg {
+                    each(nested, out);
+                }
+            }
+        }
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/extension/_locales");
+    let languages = ["en", "ja"];
+    for lang in languages {
+        let json = std::fs::read_to_string(format!("{dir}/{lang}/messages.json")).unwrap();
+        let own: Catalogue = serde_json::from_str(&json).unwrap();
+        let words = Words::of_language(&json);
+        for finding in findings {
+            let mut all = Vec::new();
+            each(finding, &mut all);
+            for inner in all {
+                let counted = inner.args.iter().any(|arg| matches!(arg, Arg::Count(_)));
+                let key = if counted { format!("{}_other", inner.key) } else { inner.key.to_string() };
+                let Some(entry) = own.get(&key) else { panic!("{lang} lacks {key}") };
+                let mut numbers: Vec<&str> = entry.placeholders.values().map(|p| p.content.as_str()).collect();
+                numbers.sort();
+                numbers.dedup();
+                assert_eq!(numbers.len(), inner.args.len(), "{lang}/{key}: {} placeholders for {:?}", numbers.len(), inner.args);
+            }
+            let text = words.render(finding);
+            assert!(!text.is_empty() && !text.contains('$'), "{lang}: {text}");
+            let left = own.keys().find(|key| text.contains(&format!("{key}(")));
+            assert!(left.is_none(), "{lang}: the key {left:?} left as it is: {text}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -18,23 +18,12 @@ use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Context, Sender};
 use crate::core::gather::{self, Change, Granted, Slot};
 use crate::core::service::{answer, document_to_load, version_mismatch, Loaded, Situation};
-use crate::core::words::{Catalogue, Words};
+use crate::core::words::{self, Catalogue, Words};
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = ["chrome", "permissions"], js_name = getAll)]
     fn permissions_get_all() -> Result<JsValue, JsValue>;
-}
-
-thread_local! {
-    // The words of the browser's language, from its catalogue (`extension/_locales`), given by `useWords` when
-    // the instance starts. Each instance of the core has its own.
-    static WORDS: std::cell::RefCell<std::rc::Rc<Words>> = std::cell::RefCell::new(std::rc::Rc::new(Words::default()));
-}
-
-/// The words the answers are rendered in.
-pub(crate) fn words() -> std::rc::Rc<Words> {
-    WORDS.with(|words| words.borrow().clone())
 }
 
 /// The catalogue of English (`_locales/en/messages.json`, parsed) and, when the browser's language is another
@@ -43,7 +32,7 @@ pub(crate) fn words() -> std::rc::Rc<Words> {
 pub fn use_words(english: JsValue, language: JsValue) {
     let Ok(english) = serde_wasm_bindgen::from_value::<Catalogue>(english) else { return };
     let language = serde_wasm_bindgen::from_value::<Catalogue>(language).ok();
-    WORDS.with(|words| *words.borrow_mut() = std::rc::Rc::new(Words::new(&english, language.as_ref())));
+    words::use_words(Words::new(&english, language.as_ref()));
 }
 
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {

@@ -44,7 +44,7 @@ fn http_is_an_error_with_a_fix() {
     assert!(matches!(hint.kind, HintKind::HttpsRequired { .. }));
     assert!(hint.message.contains("https"));
     assert_eq!(hint.fix.as_deref(), Some("https://dev-12345678.okta.com/oauth2/default/v1/token"));
-    assert_eq!(hint.fix_label, Some("Use https://"));
+    assert_eq!(hint.fix_label.as_deref(), Some("Use https://"));
 }
 
 #[test]
@@ -249,4 +249,75 @@ fn a_trailing_slash_before_a_fragment_is_removed_by_its_fix() {
     let fix = hint.fix.unwrap();
     assert!(!fix.contains("token/"), "{fix}");
     assert!(kinds(AnypointField::TokenUrl, &fix, &FormValues::new()).iter().all(|kind| !matches!(kind, HintKind::TrailingSlash { .. })));
+}
+
+/// One of each kind and wording; the match without a default makes a new kind fail to compile here until it is
+/// listed.
+fn every_kind() -> Vec<HintKind> {
+    use crate::core::okta_paths::{AuthorizationServer, EndpointRole};
+    use HintKind::*;
+    let header = |finding| Header(finding);
+    let all = vec![
+        SurroundingSpaces,
+        NotAUrl { field: AnypointField::TokenUrl },
+        UnsafeScheme { field: AnypointField::TokenUrl, scheme: "data".into() },
+        HttpsRequired { field: AnypointField::TokenUrl },
+        MetadataUrlInEndpoint { field: AnypointField::TokenUrl },
+        WrongEndpoint { field: AnypointField::TokenUrl, role: EndpointRole::Authorize },
+        WrongEndpoint { field: AnypointField::Issuer, role: EndpointRole::Keys },
+        RegistrationNotOrgLevel,
+        TrailingSlash { field: AnypointField::Issuer },
+        TrailingSlash { field: AnypointField::TokenUrl },
+        OtherHost { field: AnypointField::ClientRegistrationUrl, host: "a.okta.com".into(), issuer_host: "b.okta.com".into() },
+        OtherHost { field: AnypointField::TokenUrl, host: "a.okta.com".into(), issuer_host: "b.okta.com".into() },
+        OtherServer { field: AnypointField::TokenUrl, server: AuthorizationServer::Org, issuer_server: AuthorizationServer::Custom { id: "default".into() } },
+        MetadataUrlInIssuer,
+        EndpointInIssuer { role: EndpointRole::Token },
+        IssuerQuery,
+        header(HeaderFinding::JwtWithoutScheme),
+        header(HeaderFinding::PrefixWithoutToken),
+        header(HeaderFinding::JwtWithSsws),
+        header(HeaderFinding::SecretAsToken),
+        header(HeaderFinding::UnusualApiToken),
+        header(HeaderFinding::BearerNotJwt),
+        HeaderNormalized { changes: vec![HeaderChange::AddedSswsPrefix, HeaderChange::RemovedWhitespace] },
+        TimeoutOutOfRange { seconds: 400 },
+        TimeoutNotANumber,
+        ClientIdCharacters,
+        ClientIdLooksLikeSecret,
+        ClientIdUnusual,
+        SecretEqualsId,
+        SecretLooksLikeApiToken,
+        SecretShort,
+        IdpDeletionNeedsLocal,
+        CertificateValidationOff,
+        PrivateKeyJwtNeeds,
+        PrivateKeyFormat,
+        PublicKeyInstead,
+    ];
+    for kind in &all {
+        match kind {
+            SurroundingSpaces | NotAUrl { .. } | UnsafeScheme { .. } | HttpsRequired { .. } | MetadataUrlInEndpoint { .. }
+            | WrongEndpoint { .. } | RegistrationNotOrgLevel | TrailingSlash { .. } | OtherHost { .. } | OtherServer { .. }
+            | MetadataUrlInIssuer | EndpointInIssuer { .. } | IssuerQuery | Header(_) | HeaderNormalized { .. }
+            | TimeoutOutOfRange { .. } | TimeoutNotANumber | ClientIdCharacters | ClientIdLooksLikeSecret | ClientIdUnusual
+            | SecretEqualsId | SecretLooksLikeApiToken | SecretShort | IdpDeletionNeedsLocal | CertificateValidationOff
+            | PrivateKeyJwtNeeds | PrivateKeyFormat | PublicKeyInstead => {}
+        }
+    }
+    all
+}
+
+#[test]
+fn every_kind_is_worded_in_every_language() {
+    let kinds = every_kind();
+    crate::core::words::assert_worded_everywhere(&kinds.iter().map(HintKind::finding).collect::<Vec<_>>());
+    let ja = crate::core::words::Words::of_language(include_str!("../../../extension/_locales/ja/messages.json"));
+    let normalized = ja.render(&kinds.iter().find(|k| matches!(k, HintKind::HeaderNormalized { .. })).unwrap().finding());
+    assert!(normalized.contains("を先頭に追加、空白と改行を削除"), "a list in Japanese is joined as Japanese: {normalized}");
+    let mut messages: Vec<String> = kinds.iter().map(ToString::to_string).collect();
+    assert!(messages.iter().all(|m| m.ends_with('.') || m.ends_with('?')), "{messages:#?}");
+    messages.sort();
+    messages.dedup();
+    assert_eq!(messages.len(), kinds.len(), "each kind and wording has its own message");
 }

@@ -1,6 +1,7 @@
 use serde_json::{json, Map, Value};
 
 use super::*;
+use crate::core::okta_paths::AuthorizationServer;
 use crate::core::severity::Severity;
 
 const CUSTOM_OIDC: &str = include_str!("../../../tests/fixtures/custom-default.openid-configuration.json");
@@ -215,11 +216,11 @@ fn wrong_types_are_named() {
         o.insert("token_endpoint".into(), json!(42));
     });
     let inspection = inspect_metadata(&text, CUSTOM_OIDC_URL);
-    assert_eq!(only_error(&inspection), &ProblemKind::WrongType { field: "token_endpoint".into(), found: "a number".into() });
+    assert_eq!(only_error(&inspection), &ProblemKind::WrongType { field: "token_endpoint".into(), found: "jsonNumber" });
     let text = edited(CUSTOM_OIDC, |o| {
         o.insert("issuer".into(), json!(["https://x"]));
     });
-    assert!(matches!(only_error(&inspect_metadata(&text, CUSTOM_OIDC_URL)), ProblemKind::WrongType { found, .. } if found == "an array"));
+    assert!(matches!(only_error(&inspect_metadata(&text, CUSTOM_OIDC_URL)), ProblemKind::WrongType { found, .. } if *found == "jsonArray"));
 }
 
 #[test]
@@ -229,7 +230,7 @@ fn not_json_documents_get_their_own_messages() {
     assert!(matches!(only_error(&inspect_metadata("{\"issuer\": ", CUSTOM_OIDC_URL)), ProblemKind::InvalidJson { position: Some((1, _)) }));
     assert_eq!(
         only_error(&inspect_metadata("[1,2]", CUSTOM_OIDC_URL)),
-        &ProblemKind::NotAnObject { found: "an array".into() }
+        &ProblemKind::NotAnObject { found: "jsonArray" }
     );
     assert_eq!(only_error(&inspect_metadata(" \n ", CUSTOM_OIDC_URL)), &ProblemKind::EmptyDocument);
     let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_DOCUMENT_BYTES));
@@ -318,9 +319,9 @@ fn every_message_says_what_to_do() {
         ProblemKind::EmptyDocument,
         ProblemKind::HtmlNotJson,
         ProblemKind::InvalidJson { position: Some((1, 2)) },
-        ProblemKind::NotAnObject { found: "an array".into() },
+        ProblemKind::NotAnObject { found: "jsonArray" },
         ProblemKind::MissingField { field: "issuer".into() },
-        ProblemKind::WrongType { field: "issuer".into(), found: "a number".into() },
+        ProblemKind::WrongType { field: "issuer".into(), found: "jsonNumber" },
         ProblemKind::NotAUrl { field: "issuer".into() },
         ProblemKind::NotHttps { field: "issuer".into() },
         ProblemKind::UnsafeScheme { field: "issuer".into(), scheme: "data".into() },
@@ -330,7 +331,7 @@ fn every_message_says_what_to_do() {
         ProblemKind::MissingRegistrationEndpoint,
         ProblemKind::MissingIntrospectionEndpoint,
         ProblemKind::EndpointOnOtherHost { field: "f".into(), host: "a".into(), issuer_host: "b".into() },
-        ProblemKind::EndpointOfOtherServer { field: "f".into(), server: "a".into(), issuer_server: "b".into() },
+        ProblemKind::EndpointOfOtherServer { field: "f".into(), server: AuthorizationServer::Org, issuer_server: AuthorizationServer::Custom { id: "b".into() } },
         ProblemKind::RegistrationClientIdStripped { client_id: "c".into() },
         ProblemKind::ClientIdParameter { client_id: "c".into() },
         ProblemKind::CustomDomain { host: "h".into() },
@@ -344,6 +345,7 @@ fn every_message_says_what_to_do() {
         ProblemKind::RegistrationEndpointAssumed { url: "u".into() },
         ProblemKind::TooDeep { limit: 32 },
     ];
+    crate::core::words::assert_worded_everywhere(&kinds.iter().map(ProblemKind::finding).collect::<Vec<_>>());
     let messages: Vec<String> = kinds.iter().map(ToString::to_string).collect();
     for message in &messages {
         assert!(message.len() > 30 && message.ends_with('.'), "{message}");
