@@ -2,20 +2,12 @@
 // browser's account of who sent it: the core checks the sender (src/core/sender.rs) and decides everything
 // else (src/core). Here only transport: waking, a time limit, and a fresh core after a failure.
 import { coreInstance } from './core/okta_anypoint_assist.js';
+import { catalogues } from './catalogues.js';
 
 const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
 
-// The words, from the extension's own catalogue (_locales; src/core/words.rs renders them): English, and the
-// language chrome.i18n chose for this browser when the extension has it. Read once, beside the core's start.
-const catalogue = (locale) => fetch(chrome.runtime.getURL(`_locales/${locale}/messages.json`))
-  .then((response) => (response.ok ? response.json() : null))
-  .catch(() => null);
-const words = (() => {
-  const chosen = chrome.i18n.getMessage('@@ui_locale'); // "ja", "en_US", …
-  const base = chosen.split(/[_-]/)[0];
-  const language = base === 'en' ? null : catalogue(chosen).then((found) => found ?? (base !== chosen ? catalogue(base) : null));
-  return Promise.all([catalogue('en'), language]);
-})();
+// The words of the language chrome.i18n chose for this browser. Read once, beside the core's start.
+const words = catalogues((path) => chrome.runtime.getURL(path), chrome.i18n.getMessage('@@ui_locale'));
 
 // One instance of the core: its own copy of the glue (tools/instance_glue.mjs), so that callbacks still pending
 // in an instance that died reach only that instance; how it starts; and how to fail the calls in flight in it.

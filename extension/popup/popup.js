@@ -4,12 +4,17 @@
 // core decides, through the same protocol as the content scripts. The API body is built by the same core,
 // loaded in this page (a pure function: nothing to ask the worker).
 
-import init, { apiBody, grantFor, grantsOf, isMetadataUrl } from '../core/okta_anypoint_assist.js';
+import init, { apiBody, grantFor, grantsOf, isMetadataUrl, useWords } from '../core/okta_anypoint_assist.js';
+import { catalogues } from '../catalogues.js';
 import { askCore, messageOf } from '../shared/ask_core.js';
 import { h } from '../shared/assist_ui.js';
 import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
 
-const coreReady = init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) });
+// This page's own instance of the core, in the browser's language.
+const coreReady = Promise.all([
+  init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) }),
+  catalogues((path) => chrome.runtime.getURL(path), chrome.i18n.getMessage('@@ui_locale')),
+]).then(([, [english, language]]) => useWords(english, language));
 let coreLoaded = false;
 coreReady.then(() => { coreLoaded = true; });
 

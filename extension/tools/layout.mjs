@@ -47,7 +47,7 @@ for (const browser of ['chrome', 'firefox']) {
   const out = join(EXT, 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  for (const item of ['worker.js', 'popup/popup.html', 'popup/popup.css', 'icons', '_locales']) cpSync(join(EXT, item), join(out, item), { recursive: true });
+  for (const item of ['worker.js', 'catalogues.js', 'popup/popup.html', 'popup/popup.css', 'icons', '_locales']) cpSync(join(EXT, item), join(out, item), { recursive: true });
   for (const { entry, out: file, format, external = [] } of BUNDLES) {
     buildSync({
       entryPoints: [join(EXT, entry)], outfile: join(out, file), bundle: true, format, external, charset: 'utf8',

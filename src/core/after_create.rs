@@ -4,9 +4,7 @@
 //! cause and the next step beside it. The wording of messages other than that one is unconfirmed, so they
 //! are read loosely: a mention of the OpenID provider (or client creation), then a status code or a timeout.
 
-// Until these explanations' words move to the catalogue, where the check already says it (`oktaRegisterRoles`).
-const REGISTER_ROLES: &str = "Super Administrator, API Access Management Administrator, or Application Administrator \
-over OpenID Connect apps";
+use super::words::{say, Finding};
 
 /// Longest page text read as one message: an error banner, not a whole page.
 pub const MAX_ERROR_TEXT: usize = 2000;
@@ -17,6 +15,11 @@ pub const ERROR_MENTIONS: [&str; 2] = ["openid provider", "openid connect client
 
 /// The likely cause of an Anypoint error about the OpenID provider, and what to do; `None` for other text.
 pub fn explain_provider_error(text: &str) -> Option<String> {
+    explanation(text).map(|finding| say(&finding))
+}
+
+/// The likely cause and next step for `text`, as a finding.
+fn explanation(text: &str) -> Option<Finding> {
     if text.chars().count() > MAX_ERROR_TEXT {
         return None;
     }
@@ -25,31 +28,15 @@ pub fn explain_provider_error(text: &str) -> Option<String> {
         return None;
     }
     let timed_out = ["timed out", "timeout", "did not respond", "not respond in time"].iter().any(|t| lower.contains(t));
+    let words = Finding::new;
     let explanation = match status_code_in(&lower) {
-        Some(400) if lower.contains("invalid_client_metadata") => {
-            "Likely cause: Okta refused the settings of the app being registered (invalid_client_metadata). Okta requires \
-             the Authorization Code grant for web apps: choose it among the grant types of the client application, or \
-             register another application type. The client provider itself is fine."
-                .to_string()
-        }
-        Some(400) => "Likely cause: Okta refused the registration request (400). Check the grant types and redirect URIs \
-                      of the client application; the client provider itself answered."
-            .to_string(),
-        Some(401) => "Likely cause: Okta refused the Authorization Header (401). The API token is mistyped, expired (unused \
-                      for 30 days) or revoked. Edit the client provider: paste a new token after \"SSWS \", then use \"Check \
-                      with Okta\"."
-            .to_string(),
-        Some(403) => format!(
-            "Likely cause: the API token's admin may not register OpenID Connect apps (403). Give them {REGISTER_ROLES} \
-             in Okta (Security > Administrators), or create the token as such an admin."
-        ),
-        Some(404) => "Likely cause: the Client Registration URL is wrong (404). Use the org-level URL \
-                      https://{your org}/oauth2/v1/clients, as the metadata document's registration_endpoint says."
-            .to_string(),
-        Some(status @ 500..=599) => format!("Okta had an error ({status}). Try again later; if it persists, check Okta's status page."),
-        _ if timed_out => "Likely cause: Okta did not answer within the Client Request Timeout. Raise it (at most 20 s), \
-                           and check that Anypoint can reach the Okta org (custom domains, firewalls)."
-            .to_string(),
+        Some(400) if lower.contains("invalid_client_metadata") => words("explainInvalidClientMetadata"),
+        Some(400) => words("explain400"),
+        Some(401) => words("explain401").with(words("barCheck")),
+        Some(403) => words("explain403").with(words("oktaRegisterRoles")).with(words("oktaAdministratorsPage")),
+        Some(404) => words("explain404"),
+        Some(status @ 500..=599) => words("explain5xx").with(status.to_string()),
+        _ if timed_out => words("explainTimeout"),
         _ => return None,
     };
     Some(explanation)
@@ -79,6 +66,17 @@ mod tests {
         assert!(said("404").contains("/oauth2/v1/clients"));
         assert!(said("503").contains("Try again later"));
         assert!(explain_provider_error("The request to the OpenID provider timed out.").unwrap().contains("Client Request Timeout"));
+    }
+
+    #[test]
+    fn every_explanation_is_worded_in_every_language() {
+        let all: Vec<Finding> = ["400: invalid_client_metadata", "400", "401", "403", "404", "503"]
+            .iter()
+            .map(|status| format!("{ANYPOINT} {status}"))
+            .chain(["The request to the OpenID provider timed out.".to_string()])
+            .map(|text| explanation(&text).unwrap())
+            .collect();
+        crate::core::words::assert_worded_everywhere(&all);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::draft::AnypointDraft;
 use super::hosts::{OktaOrgHost, Plane};
 use super::okta_check::{CheckKind, CheckProof, ProcedureStep};
 use super::ui_text::time_ago;
+use super::words::{say, text, Finding};
 use super::web_url::WebUrl;
 
 /// A link of a step.
@@ -15,7 +16,7 @@ use super::web_url::WebUrl;
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct Link {
     /// The link's text.
-    pub label: &'static str,
+    pub label: String,
     /// Where it goes.
     pub url: String,
 }
@@ -26,9 +27,9 @@ pub struct Link {
 #[serde(rename_all = "camelCase")]
 pub struct ChecklistStep {
     /// What the step achieves.
-    pub title: &'static str,
+    pub title: String,
     /// How, in the consoles' own words.
-    pub detail: &'static str,
+    pub detail: String,
     /// Where to do it.
     pub links: Vec<Link>,
     /// What the extension proved of it, and when; `None` when nothing yet.
@@ -47,47 +48,43 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, plane
     let proof = proof
         .filter(|proof| proof.passed.contains(&CheckKind::OpenidConfiguration) && kept.is_some_and(|draft| proof.is_for(&draft.issuer)));
     let admin = kept.and_then(|draft| WebUrl::parse(&draft.issuer).ok()).and_then(|url| admin_console(url.host()));
-    let okta_link = |label, path: &str| admin.as_ref().map(|admin| Link { label, url: format!("{admin}{path}") });
+    let okta_link = |label, path: &str| admin.as_ref().map(|admin| Link { label: text(label), url: format!("{admin}{path}") });
+    let anypoint_link = || vec![Link { label: text("stepAnypointLink"), url: plane.access_management_url() }];
     let passed = |step: ProcedureStep| {
         let proof = proof?;
-        proof.proves(step).then(|| format!("Proved by Check with Okta, {}.", time_ago(proof.at, now)))
+        proof.proves(step).then(|| say(&Finding::new("stepProved").with(Finding::new("barCheck")).with(time_ago(proof.at, now))))
     };
-    let kept_line = kept.map(|draft| format!("Values kept from Okta, {}.", time_ago(draft.kept_at, now)));
+    let kept_line = kept.map(|draft| say(&Finding::new("stepKept").with(time_ago(draft.kept_at, now))));
+    let words = Finding::new;
     vec![
         ChecklistStep {
-            title: "Metadata of the authorization server",
-            detail: "In Okta: Security > API > Authorization Servers, open the server, click its Metadata URI, then \
-                     \"Use in Anypoint\" (or type the org above and check it).",
-            links: okta_link("Authorization servers in Okta", "/admin/oauth2/as").into_iter().collect(),
+            title: text("stepMetadataTitle"),
+            detail: say(&words("stepMetadataDetail").with(words("oktaServersPage")).with(words("panelKeep"))),
+            links: okta_link("stepMetadataLink", "/admin/oauth2/as").into_iter().collect(),
             proved: passed(ProcedureStep::Metadata).or(kept_line),
         },
         ChecklistStep {
-            title: "API token for the Authorization Header",
-            detail: "In Okta: Security > API > Tokens > Create token, as an admin who is Super Administrator, API Access \
-                     Management Administrator or Application Administrator over OpenID Connect apps. Okta shows it once; \
-                     it expires after 30 days unused. The header reads \"SSWS \" and the token.",
-            links: okta_link("API tokens in Okta", "/admin/access/api/tokens").into_iter().collect(),
+            title: text("stepTokenTitle"),
+            detail: say(&words("stepTokenDetail").with(words("oktaTokensPage")).with(words("oktaRegisterRoles"))),
+            links: okta_link("stepTokenLink", "/admin/access/api/tokens").into_iter().collect(),
             proved: passed(ProcedureStep::ApiToken),
         },
         ChecklistStep {
-            title: "Introspection client",
-            detail: "In Okta: Applications > Applications > Create App Integration > OIDC, Web Application, with the \
-                     Client Credentials grant; copy its Client ID and Client Secret.",
-            links: okta_link("Applications in Okta", "/admin/apps/active").into_iter().collect(),
+            title: text("stepClientTitle"),
+            detail: say(&words("stepClientDetail").with(words("oktaApplicationsPage"))),
+            links: okta_link("stepClientLink", "/admin/apps/active").into_iter().collect(),
             proved: passed(ProcedureStep::IntrospectionClient),
         },
         ChecklistStep {
-            title: "The client provider form",
-            detail: "In Anypoint: Access Management > Client Providers > Add Client Provider > OpenID Connect Dynamic \
-                     Client Registration. \"Fill from Okta\", paste the token and secret, \"Check with Okta\", then Create.",
-            links: vec![Link { label: "Access Management in Anypoint", url: plane.access_management_url() }],
+            title: text("stepFormTitle"),
+            detail: say(&words("stepFormDetail").with(words("anypointProviderFormPath")).with(words("barFill")).with(words("barCheck"))),
+            links: anypoint_link(),
             proved: passed(ProcedureStep::ProviderForm),
         },
         ChecklistStep {
-            title: "Environments",
-            detail: "In Anypoint: Access Management > Business Groups > your group > Environments; open each environment \
-                     that should use Okta, choose the new client provider, Update. Existing APIs keep their provider.",
-            links: vec![Link { label: "Access Management in Anypoint", url: plane.access_management_url() }],
+            title: text("stepEnvironmentsTitle"),
+            detail: text("stepEnvironmentsDetail"),
+            links: anypoint_link(),
             proved: None,
         },
     ]

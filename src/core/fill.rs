@@ -8,6 +8,7 @@ use super::draft::AnypointDraft;
 use super::fields::AnypointField;
 use super::hints::FormValues;
 use super::web_url::WebUrl;
+use super::words::{say, sentences, text, Arg, Finding};
 
 /// One value to set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,11 +43,20 @@ pub struct FillPlan {
 }
 
 /// What the helper says when "Fill from Okta" finds nothing kept.
-pub const NOTHING_KEPT: &str = "No Okta metadata kept yet. In Okta open Security > API > Authorization Servers, \
-click your server's Metadata URI, then \"Use in Anypoint\".";
+pub fn nothing_kept() -> String {
+    say(&Finding::new("nothingKept").with(Finding::new("oktaServersPage")).with(Finding::new("panelKeep")))
+}
 
-fn labels(fields: &[AnypointField]) -> String {
-    fields.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ")
+/// Anypoint's labels of `fields`, as a list inside a sentence.
+fn labels(fields: &[AnypointField]) -> Arg {
+    Arg::List(fields.iter().map(|f| f.label().into()).collect())
+}
+
+/// "Use Okta's values in …" and "Replaced … with Okta's values.": the button and the line after it.
+fn replace_words(fields: &[AnypointField]) -> (String, String) {
+    let count = Arg::Count(fields.len() as u64);
+    let worded = |key| say(&Finding { key, args: vec![labels(fields), count.clone()] });
+    (worded("fillReplace"), worded("fillReplaced"))
 }
 
 /// The plan for filling `draft` into a form whose found fields hold `current` (a field absent from it was not
@@ -72,26 +82,25 @@ pub fn plan_fill(draft: &AnypointDraft, current: &FormValues) -> FillPlan {
             conflicts.push(step);
         }
     }
-    let mut summary = if steps.is_empty() {
-        "Nothing filled.".to_string()
-    } else {
-        format!("Filled {}: {}.", steps.len(), labels(&steps.iter().map(|s| s.field).collect::<Vec<_>>()))
-    };
+    let filled: Vec<_> = steps.iter().map(|s| s.field).collect();
+    let mut said = vec![match filled.len() {
+        0 => text("fillNothing"),
+        n => say(&Finding::new("fillFilled").with(n.to_string()).with(labels(&filled))),
+    }];
     let (mut replace_label, mut replaced_summary) = (None, None);
     if !conflicts.is_empty() {
         let fields: Vec<_> = conflicts.iter().map(|s| s.field).collect();
-        summary.push_str(&format!(" Kept your values in {} (they differ from Okta's).", labels(&fields)));
-        let plural = if fields.len() == 1 { "value" } else { "values" };
-        replace_label = Some(format!("Use Okta's {plural} in {}", labels(&fields)));
-        replaced_summary = Some(format!("Replaced {} with Okta's {plural}.", labels(&fields)));
+        said.push(say(&Finding::new("fillKeptYours").with(labels(&fields))));
+        let (label, replaced) = replace_words(&fields);
+        (replace_label, replaced_summary) = (Some(label), Some(replaced));
     }
     if !not_found.is_empty() {
-        summary.push_str(&format!(" Could not find {} on this page.", labels(&not_found)));
+        said.push(say(&Finding::new("fillNotFound").with(labels(&not_found))));
     }
     if !not_in_document.is_empty() {
-        summary.push_str(&format!(" The Okta document has no value for {}.", labels(&not_in_document)));
+        said.push(say(&Finding::new("fillNotInDocument").with(labels(&not_in_document))));
     }
-    FillPlan { steps, conflicts, summary, replace_label, replaced_summary }
+    FillPlan { steps, conflicts, summary: sentences(&said), replace_label, replaced_summary }
 }
 
 /// "Compare with Okta" on the edit page of an existing provider: each of the five fields that differs from
@@ -100,47 +109,42 @@ pub fn plan_fill(draft: &AnypointDraft, current: &FormValues) -> FillPlan {
 pub fn compare_with(draft: &AnypointDraft, current: &FormValues) -> FillPlan {
     let issuer = WebUrl::parse(&draft.issuer).ok();
     let mut conflicts = Vec::new();
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<String> = vec![String::new()];
     for (field, okta) in draft.values() {
         let (Some(okta), Some(typed)) = (okta, current.get(&field).map(|v| v.trim())) else { continue };
         if typed == okta {
             continue;
         }
-        let why = if typed.is_empty() { "empty".to_string() } else { difference(typed, okta, issuer.as_ref()) };
-        lines.push(format!("{}: {why} (Okta: {okta}).", field.label()));
+        let why = if typed.is_empty() { Finding::new("diffEmpty") } else { difference(typed, okta, issuer.as_ref()) };
+        lines.push(say(&Finding::new("compareLine").with(field.label()).with(why).with(okta)));
         conflicts.push(FillStep { field, value: okta.to_string() });
     }
     let fields: Vec<AnypointField> = conflicts.iter().map(|c| c.field).collect();
-    let plural = if fields.len() == 1 { "value" } else { "values" };
-    let differing = !fields.is_empty();
-    FillPlan {
-        steps: Vec::new(),
-        summary: if differing {
-            format!("{} differ from Okta's metadata. {}", fields.len(), lines.join(" "))
-        } else {
-            "Every URL matches Okta's metadata.".to_string()
-        },
-        replace_label: differing.then(|| format!("Use Okta's {plural} in {}", labels(&fields))),
-        replaced_summary: differing.then(|| format!("Replaced {} with Okta's {plural}.", labels(&fields))),
-        conflicts,
-    }
+    let (summary, replace) = if fields.is_empty() {
+        (text("compareEqual"), None)
+    } else {
+        lines[0] = say(&Finding::new("compareDiffer").with(fields.len().to_string()));
+        (sentences(&lines), Some(replace_words(&fields)))
+    };
+    let (replace_label, replaced_summary) = replace.unzip();
+    FillPlan { steps: Vec::new(), summary, replace_label, replaced_summary, conflicts }
 }
 
 /// Why a value differs from Okta's, in a few words.
-fn difference(typed: &str, okta: &str, issuer: Option<&WebUrl>) -> String {
+fn difference(typed: &str, okta: &str, issuer: Option<&WebUrl>) -> Finding {
     let (Ok(typed_url), Ok(okta_url)) = (WebUrl::parse(typed), WebUrl::parse(okta)) else {
-        return "not a URL".to_string();
+        return Finding::new("diffNotAUrl");
     };
     if !typed_url.is_https() {
-        return "uses http".to_string();
+        return Finding::new("diffHttp");
     }
     if typed_url.authority() != okta_url.authority() {
-        return format!("on {}, Okta's is on {} (a custom domain, or another org?)", typed_url.authority(), okta_url.authority());
+        return Finding::new("diffOtherHost").with(typed_url.authority()).with(okta_url.authority());
     }
     let server = |url: &WebUrl| crate::core::okta_paths::server_of_path(url.path());
     match (server(&typed_url), server(&okta_url), issuer) {
-        (Some(a), Some(b), _) if a != b => format!("belongs to {}, not {}", crate::core::words::say(&a.finding()), crate::core::words::say(&b.finding())),
-        _ => "differs".to_string(),
+        (Some(a), Some(b), _) if a != b => Finding::new("diffOtherServer").with(a.finding()).with(b.finding()),
+        _ => Finding::new("diffDiffers"),
     }
 }
 
@@ -204,6 +208,23 @@ mod tests {
         assert_eq!(plan.replace_label.as_deref(), Some("Use Okta's values in Authorize URL, Token URL, Token Introspection URL"));
         let same = FormValues::from([(AnypointField::Issuer, okta.issuer.clone())]);
         assert!(compare_with(&okta, &same).summary.starts_with("Every URL matches"));
+    }
+
+    #[test]
+    fn plans_read_in_japanese() {
+        let ja = include_str!("../../extension/_locales/ja/messages.json");
+        crate::core::words::use_words(crate::core::words::Words::of_language(ja));
+        let current = FormValues::from([
+            (AnypointField::Issuer, String::new()),
+            (AnypointField::AuthorizeUrl, "http://acme.okta.com/oauth2/default/v1/authorize".into()),
+        ]);
+        let plan = plan_fill(&draft(), &current);
+        assert!(plan.summary.starts_with("1 件を入力しました: Issuer。Authorize URL は入力済みの値を残しました"), "{}", plan.summary);
+        assert_eq!(plan.replace_label.as_deref(), Some("Authorize URL に Okta の値を使う"));
+        let compared = compare_with(&draft(), &current);
+        assert!(compared.summary.starts_with("2 件が Okta のメタデータと異なります。Issuer: 空です（Okta: "), "{}", compared.summary);
+        assert!(compared.summary.contains("Authorize URL: http を使っています"), "{}", compared.summary);
+        assert!(nothing_kept().contains("セキュリティ > API > 認可サーバー") && nothing_kept().contains("「Anypoint で使う」"));
     }
 
     #[test]

@@ -220,7 +220,7 @@ pub enum Response {
     MetadataPage { max_bytes: usize },
     /// Which links (indices into the hrefs asked about) get a "Use in Anypoint" button, and its words.
     /// `page_read`: false on a page that is never read (it may show API tokens): send no links from it.
-    MetadataLinks { links: Vec<usize>, button: &'static str, page_read: bool },
+    MetadataLinks { links: Vec<usize>, button: String, page_read: bool },
     /// What the document holds and what is wrong with it, for the copy-assist panel.
     MetadataReport {
         valid: bool,

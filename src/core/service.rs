@@ -7,7 +7,7 @@ use super::after_create::explain_provider_error;
 use super::checklist::checklist;
 use super::classify::classify_controls;
 use super::draft::AnypointDraft;
-use super::fill::{plan_fill, NOTHING_KEPT};
+use super::fill::{nothing_kept, plan_fill};
 use super::hints::hints_for;
 use super::hosts::{okta_org_of, Plane};
 use super::okta_check::CheckProof;
@@ -15,7 +15,8 @@ use super::metadata::{inspect_metadata_with, Inspection, MetadataLocation, MAX_D
 use super::problem::{Problem, ProblemKind};
 use super::protocol::{Envelope, PanelRow, Request, Response, PROTOCOL_VERSION};
 use super::sender::Context;
-use super::ui_text::{bar_texts, time_ago, PANEL_TEXTS};
+use super::ui_text::{bar_texts, panel_texts, time_ago};
+use super::words::{say, sentences, text, Finding};
 use super::web_url::WebUrl;
 
 /// A response, and what the caller must store.
@@ -130,7 +131,7 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         Request::RecogniseLinks { hrefs, page } => {
             let readable = page_url.and_then(|sender_page| readable_admin_page(sender_page, &page));
             let links = readable.map(|page| metadata_links(page, &hrefs)).unwrap_or_default();
-            Response::MetadataLinks { links, button: PANEL_TEXTS.keep, page_read: readable.is_some() }.into()
+            Response::MetadataLinks { links, button: text("panelKeep"), page_read: readable.is_some() }.into()
         }
         // The link's document, loaded as `document_to_load` said (a link of this org on a page that may be read).
         Request::KeepLinkedMetadata { .. } => loaded_document(situation, true),
@@ -151,7 +152,7 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             .into(),
             // Issuer first: nothing kept, the Issuer's metadata loaded (`issuer_to_load`).
             (None, Some(_)) => fill_after_loading(loaded_document(situation, false), &values),
-            (None, None) => Response::NothingKept { message: NOTHING_KEPT.to_string(), offered: None }.into(),
+            (None, None) => Response::NothingKept { message: nothing_kept(), offered: None }.into(),
         },
         Request::CompareWithOkta { values } => compare_after_loading(loaded_document(situation, false), &values),
         Request::FieldHints { field, value, others } => {
@@ -176,11 +177,11 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
                 let response = match response {
                     Response::OktaChecked { lines, summary } => Response::OktaChecked { lines: lines.clone(), summary: summary.clone() },
                     Response::Failure { message } => Response::Failure { message: message.clone() },
-                    _ => Response::Failure { message: "Checking with Okta gave no result.".to_string() },
+                    _ => Response::Failure { message: text("checkNoResult") },
                 };
                 Answer { proof, ..response.into() }
             }
-            None => Response::Failure { message: "Nothing was checked with Okta.".to_string() }.into(),
+            None => Response::Failure { message: text("checkNothing") }.into(),
         },
         Request::ExplainError { text } => Response::ErrorExplained { explanation: explain_provider_error(&text) }.into(),
         Request::GetChecklist => {
@@ -190,25 +191,22 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         }
         Request::GetKept => match situation.kept {
             Some(draft) => Response::Kept { draft: draft.clone(), message: provenance(draft, situation.now) },
-            None => Response::NothingKept { message: NOTHING_KEPT.to_string(), offered: situation.offered.map(offered) },
+            None => Response::NothingKept { message: nothing_kept(), offered: situation.offered.map(offered) },
         }
         .into(),
         // Kept only if the offer is still the one the admin was shown (a page may have loaded another since).
         Request::KeepOffered { issuer } => match situation.offered.filter(|draft| draft.issuer == issuer) {
             Some(draft) => Answer { offer: Hold::Clear, ..kept_now(draft, situation.now) },
-            None => Response::Failure {
-                message: "Nothing kept: those values are no longer offered. Click \"Fill from Okta\" in the form again.".to_string(),
-            }
-            .into(),
+            None => Response::Failure { message: say(&Finding::new("keepNoLongerOffered").with(Finding::new("barFill"))) }.into(),
         },
         Request::ForgetKept => Answer {
-            response: Response::Forgotten { message: "Forgot the kept values.".to_string() },
+            response: Response::Forgotten { message: text("forgotKept") },
             forget: true,
             ..Response::NotMetadata.into()
         },
         Request::KeepChecked => match situation.kept {
             Some(checked) => kept_now(checked, situation.now),
-            None => Response::Failure { message: "Nothing checked to keep: click Check first.".to_string() }.into(),
+            None => Response::Failure { message: text("keepNothingChecked") }.into(),
         },
     }
 }
@@ -247,7 +245,7 @@ pub struct Pasted {
 /// `Err`: the request is refused as it stands.
 #[allow(clippy::result_large_err)] // answered once per message, never stored
 pub fn document_to_load(request: &Request, context: &Context, kept: Option<&AnypointDraft>) -> Result<Option<String>, Response> {
-    let refused = |message: &str| Response::Failure { message: message.to_string() };
+    let refused = |key| Response::Failure { message: text(key) };
     Ok(match request {
         Request::FetchMetadata { input, .. } => Some(input.clone()),
         Request::KeepLinkedMetadata { href, page } => {
@@ -257,12 +255,12 @@ pub fn document_to_load(request: &Request, context: &Context, kept: Option<&Anyp
             };
             let url = readable_admin_page(sender_page, page)
                 .and_then(|page| linked_metadata_url(page, href))
-                .ok_or_else(|| refused("Refused: that link is not a Metadata URI of this Okta org."))?;
+                .ok_or_else(|| refused("refusedLink"))?;
             Some(url)
         }
         Request::CompareWithOkta { values } => {
             let url = issuer_metadata_url(values)
-                .ok_or_else(|| refused("Enter the Issuer (https://{org}/oauth2/{server}, or the org URL) to compare with Okta."))?;
+                .ok_or_else(|| refused("compareNeedsIssuer"))?;
             Some(url)
         }
         // Loaded to fill, never kept by itself: the page may have written that Issuer (`fill_after_loading`).
@@ -277,7 +275,7 @@ fn loaded_document(situation: Situation<'_>, keep: bool) -> Answer {
     match situation.loaded {
         Some(Ok((url, text))) => answer_document(url, text, keep, situation),
         Some(Err(problem)) => needs_grant(problem).unwrap_or(Response::Failure { message: problem.to_string() }).into(),
-        None => Response::Failure { message: "Nothing was loaded.".to_string() }.into(),
+        None => Response::Failure { message: text("nothingLoaded") }.into(),
     }
 }
 
@@ -338,14 +336,12 @@ pub fn fill_after_loading(answer: Answer, values: &crate::core::hints::FormValue
     match (answer.checked, answer.response) {
         (Hold::Set(draft), _) => {
             let mut plan = plan_fill(&draft, values);
-            plan.summary = format!("Loaded {} from Okta. {}", provenance_title(&draft), plan.summary);
+            plan.summary = sentences(&[say(&Finding::new("fillLoaded").with(provenance_title(&draft))), plan.summary]);
             let response = Response::FillPlanned { plan, source: Some(offered(&draft).message) };
             Answer { response, offer: Hold::Set(draft), ..Response::NotMetadata.into() }
         }
         (_, Response::MetadataReport { problems, .. }) => {
-            let errors: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.message.as_str()).collect();
-            Response::Failure { message: format!("Nothing filled: the Issuer's metadata cannot be used. {}", errors.join(" ")) }
-                .into()
+            Response::Failure { message: unusable("fillUnusable", &problems) }.into()
         }
         (_, other) => other.into(),
     }
@@ -361,16 +357,20 @@ pub fn compare_after_loading(answer: Answer, values: &crate::core::hints::FormVa
                 Hold::Set(draft) => {
                     Response::FillPlanned { plan: crate::core::fill::compare_with(&draft, values), source: None }.into()
                 }
-                _ => Response::Failure { message: "Could not read the Issuer's metadata.".to_string() }.into(),
+                _ => Response::Failure { message: text("compareUnreadable") }.into(),
             }
         }
         Response::MetadataReport { problems, .. } => {
-            let errors: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.message.as_str()).collect();
-            Response::Failure { message: format!("Cannot compare: the Issuer's metadata cannot be used. {}", errors.join(" ")) }
-                .into()
+            Response::Failure { message: unusable("compareUnusable", &problems) }.into()
         }
         other => other.into(),
     }
+}
+
+/// Why the Issuer's metadata cannot be used (`key`: for what), and its errors.
+fn unusable(key: &'static str, problems: &[Problem]) -> String {
+    let errors = problems.iter().filter(|p| p.is_error()).map(|p| p.message.clone());
+    sentences(&std::iter::once(text(key)).chain(errors).collect::<Vec<_>>())
 }
 
 /// A fetch refused by the policy for want of a grant: the popup offers to ask the browser for that host.
@@ -380,7 +380,7 @@ pub fn needs_grant(problem: &ProblemKind) -> Option<Response> {
         host: host.clone(),
         origin: format!("https://{host}/*"),
         message: problem.to_string(),
-        grant_label: format!("Allow access to {host}"),
+        grant_label: say(&Finding::new("grantLabel").with(host.as_str())),
     })
 }
 
@@ -392,10 +392,7 @@ fn kept_now(draft: &AnypointDraft, now: u64) -> Answer {
 }
 
 fn kept_message(title: &str) -> String {
-    format!(
-        "Kept the values of {title}. In Anypoint open Access Management > Client Providers > Add Client Provider > \
-         OpenID Connect Dynamic Client Registration and click \"Fill from Okta\"."
-    )
+    say(&Finding::new("keptMessage").with(title).with(Finding::new("anypointProviderFormPath")).with(Finding::new("barFill")))
 }
 
 /// Report on (and, with `keep`, keep) the document `text` read at `url`: what the Okta page and the popup's
@@ -422,12 +419,8 @@ fn offered(draft: &AnypointDraft) -> crate::core::protocol::Offered {
     let host = WebUrl::parse(&draft.source_url).map(|u| u.host().to_string()).unwrap_or_default();
     crate::core::protocol::Offered {
         issuer: draft.issuer.clone(),
-        message: format!(
-            "From {} ({host}), loaded from the Issuer in the form; not kept. To use these values on other screens, keep \
-             them in the extension's menu.",
-            provenance_title(draft)
-        ),
-        keep_label: format!("Keep the values of {host}"),
+        message: say(&Finding::new("offeredMessage").with(provenance_title(draft)).with(host.as_str())),
+        keep_label: say(&Finding::new("keepLabel").with(host.as_str())),
         host,
     }
 }
@@ -435,29 +428,29 @@ fn offered(draft: &AnypointDraft) -> crate::core::protocol::Offered {
 /// Where kept values came from and how old they are: "From authorization server "default" of Okta org
 /// dev-1, kept 3 min ago."
 fn provenance(draft: &AnypointDraft, now: u64) -> String {
-    format!("From {}, kept {}.", provenance_title(draft), time_ago(draft.kept_at, now))
+    say(&Finding::new("provenance").with(provenance_title(draft)).with(time_ago(draft.kept_at, now)))
 }
 
 fn provenance_title(draft: &AnypointDraft) -> String {
     let host = WebUrl::parse(&draft.source_url).map(|u| u.host().to_string()).unwrap_or_default();
     match okta_org_of(&host) {
         Some(org) => server_of_org(&draft.server, &org),
-        None => format!("{} of {host}", crate::core::words::say(&draft.server.finding())),
+        None => say(&Finding::new("titleOfHost").with(draft.server.finding()).with(host)),
     }
 }
 
 /// "authorization server "default" of Okta org dev-1": how the admin reads where values come from.
 fn server_of_org(server: &crate::core::okta_paths::AuthorizationServer, org: &str) -> String {
-    format!("{} of Okta org {org}", crate::core::words::say(&server.finding()))
+    say(&Finding::new("titleOfOrg").with(server.finding()).with(org))
 }
 
 fn title_of(inspection: &Inspection) -> String {
     match &inspection.metadata {
         Some(m) => match &m.location.okta_org {
             Some(org) => server_of_org(&m.location.server, org),
-            None => crate::core::words::say(&m.location.server.finding()),
+            None => say(&m.location.server.finding()),
         },
-        None => "this document".to_string(),
+        None => text("thisDocument"),
     }
 }
 
@@ -474,7 +467,7 @@ pub fn report(inspection: &Inspection) -> Response {
             .map(|(field, value)| PanelRow {
                 field,
                 label: field.label(),
-                copy_label: format!("Copy {}", field.label()),
+                copy_label: say(&Finding::new("panelCopyField").with(field.label())),
                 value: value.map(str::to_string),
             })
             .collect(),
@@ -485,7 +478,7 @@ pub fn report(inspection: &Inspection) -> Response {
         title: title_of(inspection),
         rows,
         problems: inspection.problems.iter().map(Problem::clone).collect(),
-        texts: PANEL_TEXTS,
+        texts: panel_texts(),
     }
 }
 
@@ -581,7 +574,7 @@ mod tests {
     #[test]
     fn fill_without_kept_values_says_where_to_get_them() {
         let response = ask(Request::PlanFill { values: FormValues::new() }, &anypoint(), None).response;
-        assert_eq!(response, Response::NothingKept { message: NOTHING_KEPT.into(), offered: None });
+        assert_eq!(response, Response::NothingKept { message: crate::core::fill::nothing_kept(), offered: None });
     }
 
     #[test]

@@ -1,12 +1,10 @@
-//! The words on the extension's own buttons and panels, so that the page-side scripts hold no text of their
-//! own (they only place what the core answers). Hints, problems and plans carry their own messages.
+//! The words on the extension's own buttons and panels, from the catalogue, so that the page-side scripts hold
+//! no text of their own (they only place what the core answers). Hints, problems and plans carry their own.
 
 use serde::Serialize;
 
 use super::fields::AnypointField;
-
-/// The product's name as the admin sees it (also the manifest's name).
-pub const PRODUCT_NAME: &str = "Okta → Anypoint Assist";
+use super::words::{text, Arg, Finding};
 
 /// The words of the copy-assist panel (Okta page and popup).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -14,25 +12,27 @@ pub const PRODUCT_NAME: &str = "Okta → Anypoint Assist";
 #[serde(rename_all = "camelCase")]
 pub struct PanelTexts {
     /// The panel's heading and accessible name.
-    pub panel: &'static str,
+    pub panel: String,
     /// The copy buttons' visible text (their accessible names are per row).
-    pub copy: &'static str,
+    pub copy: String,
     /// Said after a copy.
-    pub copied: &'static str,
+    pub copied: String,
     /// Said when the clipboard refused.
-    pub copy_failed: &'static str,
+    pub copy_failed: String,
     /// The button that keeps the values for the Anypoint tab.
-    pub keep: &'static str,
+    pub keep: String,
 }
 
 /// The panel's words.
-pub const PANEL_TEXTS: PanelTexts = PanelTexts {
-    panel: PRODUCT_NAME,
-    copy: "Copy",
-    copied: "Copied.",
-    copy_failed: "Could not copy: select the value and press Ctrl+C",
-    keep: "Use in Anypoint",
-};
+pub fn panel_texts() -> PanelTexts {
+    PanelTexts {
+        panel: text("extName"),
+        copy: text("panelCopy"),
+        copied: text("panelCopied"),
+        copy_failed: text("panelCopyFailed"),
+        keep: text("panelKeep"),
+    }
+}
 
 /// The words of the helper bar on the Anypoint form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,17 +40,17 @@ pub const PANEL_TEXTS: PanelTexts = PanelTexts {
 #[serde(rename_all = "camelCase")]
 pub struct BarTexts {
     /// The bar's accessible name.
-    pub name: &'static str,
+    pub name: String,
     /// The button that fills the form.
-    pub fill: &'static str,
+    pub fill: String,
     /// The button that compares the form with Okta's live metadata (edit pages).
-    pub compare: &'static str,
+    pub compare: String,
     /// The button that puts back what the fill changed.
-    pub undo: &'static str,
+    pub undo: String,
     /// The button that checks the filled form against Okta.
-    pub check: &'static str,
+    pub check: String,
     /// Its words while the checks run.
-    pub checking: &'static str,
+    pub checking: String,
     /// When it is enabled: once every field of one of these sets is filled (the Issuer, and the header or the
     /// introspection client).
     pub check_needs: [&'static [AnypointField]; 2],
@@ -64,12 +64,12 @@ pub struct BarTexts {
 /// The bar's words, with the provenance line of the kept values.
 pub fn bar_texts(source: Option<String>) -> BarTexts {
     BarTexts {
-        name: PRODUCT_NAME,
-        fill: "Fill from Okta",
-        compare: "Compare with Okta",
-        undo: "Undo fill",
-        check: "Check with Okta",
-        checking: "Checking with Okta…",
+        name: text("extName"),
+        fill: text("barFill"),
+        compare: text("barCompare"),
+        undo: text("barUndo"),
+        check: text("barCheck"),
+        checking: text("barChecking"),
         check_needs: [
             &[AnypointField::Issuer, AnypointField::AuthorizationHeader],
             &[AnypointField::Issuer, AnypointField::IntrospectionClientId, AnypointField::IntrospectionClientSecret],
@@ -80,13 +80,13 @@ pub fn bar_texts(source: Option<String>) -> BarTexts {
 }
 
 /// "3 min ago": how long ago `then` was, both in milliseconds since 1970.
-pub fn time_ago(then: u64, now: u64) -> String {
+pub fn time_ago(then: u64, now: u64) -> Finding {
     let minutes = now.saturating_sub(then) / 60_000;
     match minutes {
-        0 => "just now".to_string(),
-        1..=59 => format!("{minutes} min ago"),
-        60..=1439 => format!("{} h ago", minutes / 60),
-        _ => format!("{} days ago", minutes / 1440),
+        0 => Finding::new("timeJustNow"),
+        1..=59 => Finding::new("timeMinutes").with(minutes.to_string()),
+        60..=1439 => Finding::new("timeHours").with((minutes / 60).to_string()),
+        _ => Finding { key: "timeDays", args: vec![Arg::Count(minutes / 1440)] },
     }
 }
 
@@ -98,7 +98,6 @@ mod tests {
     fn the_product_name_is_the_manifests() {
         let messages: serde_json::Value =
             serde_json::from_str(include_str!("../../extension/_locales/en/messages.json")).unwrap();
-        assert_eq!(messages["extName"]["message"], PRODUCT_NAME);
         let description = messages["extDescription"]["message"].as_str().unwrap();
         assert!(description.chars().count() <= 132, "the Chrome Web Store cuts descriptions at 132 characters");
     }
@@ -113,10 +112,17 @@ mod tests {
 
     #[test]
     fn ages_read_as_a_person_says_them() {
-        assert_eq!(time_ago(0, 30_000), "just now");
-        assert_eq!(time_ago(0, 3 * 60_000), "3 min ago");
-        assert_eq!(time_ago(0, 125 * 60_000), "2 h ago");
-        assert_eq!(time_ago(0, 3 * 1440 * 60_000), "3 days ago");
-        assert_eq!(time_ago(10, 0), "just now", "a clock that went back is not negative");
+        let said = |then, now| crate::core::words::say(&time_ago(then, now));
+        assert_eq!(said(0, 30_000), "just now");
+        assert_eq!(said(0, 3 * 60_000), "3 min ago");
+        assert_eq!(said(0, 125 * 60_000), "2 h ago");
+        assert_eq!(said(0, 1440 * 60_000), "1 day ago");
+        assert_eq!(said(0, 3 * 1440 * 60_000), "3 days ago");
+        assert_eq!(said(10, 0), "just now", "a clock that went back is not negative");
+        let all: Vec<Finding> = [0, 3, 125, 1440, 3 * 1440].iter().map(|m| time_ago(0, m * 60_000)).collect();
+        crate::core::words::assert_worded_everywhere(&all);
+        let bar = bar_texts(None);
+        let panel = panel_texts();
+        assert!([&bar.name, &bar.fill, &bar.compare, &bar.undo, &bar.check, &bar.checking, &panel.copy, &panel.keep].iter().all(|t| !t.is_empty() && !t.starts_with("bar")));
     }
 }

@@ -100,7 +100,7 @@ fn admitted(message: JsValue, sender: JsValue) -> Result<(Request, Sender, Conte
     let envelope: Envelope = match serde_wasm_bindgen::from_value(message) {
         Ok(envelope) => envelope,
         // Not echoing serde's error text keeps its formatting machinery out of the wasm.
-        Err(_) => return Err(failure("The extension received a message it does not understand. Reload the page.".to_string())),
+        Err(_) => return Err(failure(words::text("messageNotUnderstood"))),
     };
     if let Some(response) = version_mismatch(&envelope) {
         return Err(to_js(&response));

@@ -1,9 +1,14 @@
 // The stand-alone web page: the extension's Rust core (same wasm) in a normal page. Paste a metadata document
 // and its address; the core checks it, maps it to the Anypoint fields, hints while the admin edits, and builds
 // the Access Management API body. Thin hands, as in the extension: every decision and text is the core's.
-import init, { inspectPasted, fieldHints, apiBody, controlPlanes } from './core/okta_anypoint_assist.js';
+import init, { inspectPasted, fieldHints, apiBody, controlPlanes, useWords } from './core/okta_anypoint_assist.js';
+import { catalogues } from './catalogues.js';
 
-const coreReady = init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) });
+// The core in the page's language: the extension's catalogues, copied beside this page by build.sh.
+const coreReady = Promise.all([
+  init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) }),
+  catalogues((path) => new URL(path, import.meta.url).href, navigator.language),
+]).then(([, [english, language]]) => useWords(english, language));
 /** @type {(id: string) => HTMLElement & HTMLInputElement} the page's own elements, by id (its inputs among them) */
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 // The control planes, as the core knows them (US first: the default).
