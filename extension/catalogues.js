@@ -6,7 +6,8 @@
 /**
  * @param {(path: string) => string} urlOf where a path of the extension (or of the web page) is
  * @param {string} chosen the browser's language: chrome.i18n's `@@ui_locale`, or the web page's `navigator.language`
- * @returns {Promise<[unknown, unknown]>} English, and the chosen language's catalogue or null
+ * @returns {Promise<{english: unknown, language: unknown, lang: string}>} English, the chosen language's catalogue
+ *   or null, and the language the words are in ("en" when none of the chosen)
  */
 export function catalogues(urlOf, chosen) {
   const catalogue = (/** @type {string} */ locale) => fetch(urlOf(`_locales/${locale}/messages.json`))
@@ -15,5 +16,22 @@ export function catalogues(urlOf, chosen) {
   const locale = chosen.replace('-', '_');
   const base = locale.split('_')[0];
   const language = base === 'en' || base === '' ? null : catalogue(locale).then((found) => found ?? (base !== locale ? catalogue(base) : null));
-  return Promise.all([catalogue('en'), language]);
+  return Promise.all([catalogue('en'), language])
+    .then(([english, found]) => ({ english, language: found, lang: found ? base : 'en' }));
+}
+
+/**
+ * The words of an extension page or the web page, put in place: each element marked `data-words="key"` gets that
+ * message as its text, with the messages named in `data-words-args` (a JSON array of keys) as its arguments. The
+ * HTML holds no words of its own: they are the catalogue's, rendered by the core (`words`).
+ * @param {ParentNode} root
+ * @param {(key: string, args: string[]) => string} words the core's export
+ * @param {string} lang the language the words are in
+ */
+export function localise(root, words, lang) {
+  document.documentElement.lang = lang;
+  for (const element of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('[data-words]'))) {
+    const args = JSON.parse(element.dataset.wordsArgs ?? '[]').map((/** @type {string} */ key) => words(key, []));
+    element.textContent = words(element.dataset.words ?? '', args);
+  }
 }

@@ -15,7 +15,7 @@ const words = catalogues((path) => chrome.runtime.getURL(path), chrome.i18n.getM
 function startCore(compiled) {
   const glue = coreInstance();
   const started = compiled ? Promise.resolve().then(() => glue.initSync({ module: compiled })) : glue.init({ module_or_path: CORE_URL });
-  const ready = Promise.all([started, words]).then(([, [english, language]]) => glue.useWords(english, language));
+  const ready = Promise.all([started, words]).then(([, { english, language }]) => glue.useWords(english, language));
   return { glue, ready, inFlight: new Set(), inside: 0, lastSettled: performance.now(), warming: null, dead: false };
 }
 let core = startCore();

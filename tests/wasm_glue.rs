@@ -3,7 +3,7 @@
 //! the network are exercised end to end in tests/e2e (they need the extension).
 #![cfg(target_arch = "wasm32")]
 
-use okta_anypoint_assist::ext::{handle_message, protocol_version, warm_up};
+use okta_anypoint_assist::ext::{handle_message, protocol_version, use_words, warm_up};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -14,7 +14,9 @@ fn js(json: &str) -> JsValue {
 }
 
 /// The worker's call: `handleMessage` answers a promise (resolved at once for requests the core answers alone).
+/// The words are English, given as the worker gives them (`useWords`) when an instance starts.
 async fn ask(message: JsValue, sender: JsValue) -> JsValue {
+    use_words(js(include_str!("../extension/_locales/en/messages.json")), JsValue::NULL);
     wasm_bindgen_futures::JsFuture::from(handle_message(message, sender)).await.expect("handleMessage never rejects")
 }
 

@@ -4,8 +4,8 @@
 // core decides, through the same protocol as the content scripts. The API body is built by the same core,
 // loaded in this page (a pure function: nothing to ask the worker).
 
-import init, { apiBody, grantFor, grantsOf, isMetadataUrl, useWords } from '../core/okta_anypoint_assist.js';
-import { catalogues } from '../catalogues.js';
+import init, { apiBody, grantFor, grantsOf, isMetadataUrl, useWords, words } from '../core/okta_anypoint_assist.js';
+import { catalogues, localise } from '../catalogues.js';
 import { askCore, messageOf } from '../shared/ask_core.js';
 import { h } from '../shared/assist_ui.js';
 import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
@@ -14,7 +14,10 @@ import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
 const coreReady = Promise.all([
   init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) }),
   catalogues((path) => chrome.runtime.getURL(path), chrome.i18n.getMessage('@@ui_locale')),
-]).then(([, [english, language]]) => useWords(english, language));
+]).then(([, { english, language, lang }]) => {
+  useWords(english, language);
+  localise(document, words, lang);
+});
 let coreLoaded = false;
 coreReady.then(() => { coreLoaded = true; });
 
@@ -57,7 +60,7 @@ async function showChecklist() {
     list.replaceChildren(h('li', {}, messageOf(answer)));
     return;
   }
-  document.getElementById('checklist-plane').textContent = `Anypoint: ${answer.planeName}`;
+  document.getElementById('checklist-plane').textContent = words('popupPlane', [answer.planeName]);
   list.replaceChildren(...answer.steps.map((step) => h('li', { 'data-proved': String(Boolean(step.proved)) },
     h('strong', {}, step.title),
     h('p', { class: 'sub' }, step.detail),
@@ -73,9 +76,9 @@ copyBodyButton.addEventListener('click', async () => {
   const { body } = apiBody(Object.fromEntries(Object.entries(urls).filter(([, value]) => value !== null)), '');
   try {
     await navigator.clipboard.writeText(JSON.stringify(body, null, 2));
-    keptStatus.textContent = 'API body copied (client_request_timeout in milliseconds; secrets are placeholders).';
+    keptStatus.textContent = words('popupApiBodyCopied', []);
   } catch (error) {
-    keptStatus.textContent = `Could not copy (${error.message}).`;
+    keptStatus.textContent = words('popupCouldNotCopy', [error.message]);
   }
 });
 
@@ -95,18 +98,20 @@ async function showDomains() {
       await chrome.permissions.remove({ origins: [`https://${host}/*`] });
       chrome.runtime.sendMessage({ grantsChanged: true }).catch(() => {});
       showDomains();
-    } }, `Remove ${host}`));
-  }) : [h('li', {}, 'None.')]));
+    } }, words('popupRemoveHost', [host])));
+  }) : [h('li', {}, words('popupNoHosts', []))]));
 }
 
 // Ask the browser for one host (on the admin's click) and register the manifest's scripts of that kind there.
-// permissions.request must run within the click's handling: nothing is awaited before it.
+// permissions.request must run within the click's handling: nothing is awaited before it. Says whether the host is
+// now allowed, and the words for it.
 async function allow(input, kind) {
-  if (!coreLoaded) return 'The extension is still starting: click again.';
+  // Before the core runs, the browser's own rendering of the catalogue (a message without arguments).
+  if (!coreLoaded) return { allowed: false, message: chrome.i18n.getMessage('popupStarting') };
   const grant = grantFor(input, kind);
-  if ('message' in grant) return grant.message;
+  if ('message' in grant) return { allowed: false, message: grant.message };
   const granted = await chrome.permissions.request({ origins: [grant.origin] }).catch(() => false);
-  if (!granted) return `${grant.host} was not allowed.`;
+  if (!granted) return { allowed: false, message: words('popupNotAllowed', [grant.host]) };
   const scriptOf = (file) => chrome.runtime.getManifest().content_scripts.find((c) => c.js.some((js) => js.endsWith(file)));
   const base = kind === 'oktaCustomDomain' ? scriptOf('okta_metadata.js') : scriptOf('anypoint.js');
   await chrome.scripting.unregisterContentScripts({ ids: [grant.id] }).catch(() => {});
@@ -118,12 +123,12 @@ async function allow(input, kind) {
   }]);
   chrome.runtime.sendMessage({ grantsChanged: true }).catch(() => {});
   await showDomains();
-  return `Allowed ${grant.host}.`;
+  return { allowed: true, message: words('popupAllowed', [grant.host]) };
 }
 
 document.getElementById('private-cloud').addEventListener('submit', async (event) => {
   event.preventDefault();
-  document.getElementById('grant-status').textContent = await allow(/** @type {HTMLInputElement} */ (document.getElementById('private-cloud-host')).value, 'anypointPrivateCloud');
+  document.getElementById('grant-status').textContent = (await allow(/** @type {HTMLInputElement} */ (document.getElementById('private-cloud-host')).value, 'anypointPrivateCloud')).message;
 });
 
 form.addEventListener('submit', async (event) => {
@@ -138,8 +143,8 @@ form.addEventListener('submit', async (event) => {
     grantButton.textContent = report.grantLabel;
     grantButton.onclick = async () => {
       const outcome = await allow(report.host, 'oktaCustomDomain');
-      loadStatus.textContent = outcome;
-      if (!outcome.startsWith('Allowed')) return;
+      loadStatus.textContent = outcome.message;
+      if (!outcome.allowed) return;
       grantRow.hidden = true;
       form.requestSubmit();
     };

@@ -11,9 +11,10 @@ import { CALLER_DEADLINE_MS, PROTOCOL_VERSION } from './core_constants.js';
  * @returns {Promise<import('../protocol/Response').Response>}
  */
 export function askCore(request) {
-  // The only texts written here are transport failures: the core cannot be asked for them.
+  // The only texts said here are transport failures: the core cannot be asked for them, so the browser renders
+  // the catalogue's message (it has no plural or nested words).
   /** @type {(why: string) => import('../protocol/Response').Response} */
-  const unavailable = (why) => ({ kind: 'failure', message: `The extension is unavailable (${why}). Reload the page.` });
+  const unavailable = (why) => ({ kind: 'failure', message: chrome.i18n.getMessage('extensionUnavailable', [why]) });
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(unavailable('no answer')), CALLER_DEADLINE_MS);
     chrome.runtime.sendMessage({ v: PROTOCOL_VERSION, request }).then(

@@ -185,22 +185,27 @@ impl Words {
 
     /// The finding in words.
     pub fn render(&self, finding: &Finding) -> String {
-        let count = finding.args.iter().find_map(|arg| match arg {
+        self.render_message(finding.key, &finding.args)
+    }
+
+    /// The message `key` (any string: a page names it) with `args` in words.
+    pub fn render_message(&self, key: &str, args: &[Arg]) -> String {
+        let count = args.iter().find_map(|arg| match arg {
             Arg::Count(n) => Some(*n),
             _ => None,
         });
         let template = match count {
             Some(n) => {
-                let one = (n == 1).then(|| self.lookup(&format!("{}_one", finding.key), self.language.is_empty())).flatten();
-                one.or_else(|| self.lookup(&format!("{}_other", finding.key), true))
+                let one = (n == 1).then(|| self.lookup(&format!("{key}_one"), self.language.is_empty())).flatten();
+                one.or_else(|| self.lookup(&format!("{key}_other"), true))
             }
             None => None,
         }
-        .or_else(|| self.lookup(finding.key, true));
-        let args: Vec<String> = finding.args.iter().map(|arg| self.render_arg(arg)).collect();
+        .or_else(|| self.lookup(key, true));
+        let args: Vec<String> = args.iter().map(|arg| self.render_arg(arg)).collect();
         match template {
             Some(template) => substitute(template, &args),
-            None => format!("{}({})", finding.key, args.join(", ")),
+            None => format!("{key}({})", args.join(", ")),
         }
     }
 

@@ -30,6 +30,14 @@ pub fn inspect_pasted(text: &str, url: &str) -> JsValue {
     to_js(&page_answers::pasted(text, url))
 }
 
+/// The catalogue's message `key` with `args` (text), in this instance's words: the popup's and the web page's own
+/// words, rendered as the core renders its answers.
+#[wasm_bindgen]
+pub fn words(key: &str, args: Vec<String>) -> String {
+    let args: Vec<crate::core::words::Arg> = args.into_iter().map(Into::into).collect();
+    crate::core::words::current().render_message(key, &args)
+}
+
 /// Whether `url` is an Okta metadata document URL (the worker's action badge; the popup's "this tab" offer).
 #[wasm_bindgen(js_name = isMetadataUrl)]
 pub fn is_metadata_url(url: &str) -> bool {

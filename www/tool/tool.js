@@ -1,14 +1,17 @@
 // The stand-alone web page: the extension's Rust core (same wasm) in a normal page. Paste a metadata document
 // and its address; the core checks it, maps it to the Anypoint fields, hints while the admin edits, and builds
 // the Access Management API body. Thin hands, as in the extension: every decision and text is the core's.
-import init, { inspectPasted, fieldHints, apiBody, controlPlanes, useWords } from './core/okta_anypoint_assist.js';
-import { catalogues } from './catalogues.js';
+import init, { inspectPasted, fieldHints, apiBody, controlPlanes, useWords, words } from './core/okta_anypoint_assist.js';
+import { catalogues, localise } from './catalogues.js';
 
 // The core in the page's language: the extension's catalogues, copied beside this page by build.sh.
 const coreReady = Promise.all([
   init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) }),
   catalogues((path) => new URL(path, import.meta.url).href, navigator.language),
-]).then(([, [english, language]]) => useWords(english, language));
+]).then(([, { english, language, lang }]) => {
+  useWords(english, language);
+  localise(document, words, lang);
+});
 /** @type {(id: string) => HTMLElement & HTMLInputElement} the page's own elements, by id (its inputs among them) */
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 // The control planes, as the core knows them (US first: the default).
@@ -70,8 +73,8 @@ function buildFields(values) {
     const input = element('input', { id, type: field === 'authorizationHeader' ? 'password' : 'text', value: values[field] ?? '' });
     input.setAttribute('aria-describedby', `hint-${field}`);
     input.addEventListener('input', () => { showHints(field); showApiBody(); });
-    const copy = element('button', { type: 'button', className: 'secondary' }, 'Copy');
-    copy.setAttribute('aria-label', `Copy ${label}`);
+    const copy = element('button', { type: 'button', className: 'secondary' }, words('panelCopy', []));
+    copy.setAttribute('aria-label', words('panelCopyField', [label]));
     copy.addEventListener('click', () => copyText(input.value));
     inputs.set(field, input);
     const row = element('div', { className: 'row' });
@@ -87,9 +90,9 @@ function buildFields(values) {
 async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
-    $('status').textContent = 'Copied.';
+    $('status').textContent = words('panelCopied', []);
   } catch (error) {
-    $('status').textContent = `Could not copy (${error.message}): select the text and press Ctrl+C.`;
+    $('status').textContent = words('toolCouldNotCopy', [error.message]);
   }
 }
 
@@ -98,10 +101,10 @@ $('paste').addEventListener('submit', async (event) => {
   await coreReady;
   const { report, values, checkedAs, assumed } = inspectPasted($('document-text').value, $('document-url').value);
   $('result').hidden = false;
-  $('checked-as').textContent = !checkedAs ? '' : assumed ? `No address given: checked as if loaded from ${checkedAs}.` : `Checked as loaded from ${checkedAs}.`;
+  $('checked-as').textContent = !checkedAs ? '' : words(assumed ? 'toolCheckedAsAssumed' : 'toolCheckedAs', [checkedAs]);
   $('problems').replaceChildren(...(report.kind === 'metadataReport' ? report.problems : []).map((p) => element('li', { className: p.severity }, p.message)));
-  $('status').textContent = report.kind !== 'metadataReport' ? 'That address is not a metadata URL.'
-    : report.valid ? `Valid: ${report.title}.` : 'This document cannot be used as it is: see the problems below.';
+  $('status').textContent = report.kind !== 'metadataReport' ? words('toolNotMetadata', [])
+    : report.valid ? words('toolValid', [report.title]) : words('toolInvalid', []);
   buildFields(values ?? {});
 });
 $('copy-body').addEventListener('click', () => copyText($('api-body').textContent));
