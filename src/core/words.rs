@@ -437,6 +437,9 @@ mod tests {
         assert!(all.len() >= 2, "English and Japanese at least");
         let english = &all.iter().find(|(lang, _)| lang == "en").unwrap().1;
         for (lang, catalogue) in &all {
+            // Complete: every English message (a language without a singular form needs no `_one`).
+            let missing: Vec<&String> = english.keys().filter(|key| !key.ends_with("_one") && !catalogue.contains_key(key)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
             for (key, entry) in &catalogue.0 {
                 let named: Vec<String> = entry.message.split('$').skip(1).step_by(2).map(str::to_ascii_lowercase).collect();
                 let declared: Vec<String> = entry.placeholders.keys().map(|k| k.to_ascii_lowercase()).collect();

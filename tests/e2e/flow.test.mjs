@@ -213,7 +213,7 @@ test('private key JWT: the method choice is recognised, the header is left alone
   const hintOf = (locator) => locator.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/)
     .map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
   await page.waitForFunction(() => document.body.textContent.includes('okta.clients.manage'));
-  assert.match(await hintOf(radio), /API Services app with the scopes okta\.clients\.register, okta\.clients\.read and okta\.clients\.manage, the Application Administrator role, DPoP off/);
+  assert.match(await hintOf(radio), /API Services app with the scopes okta\.clients\.register, okta\.clients\.read and okta\.clients\.manage, the Application Administrator role, and DPoP off\. The app holds this key's public half/);
   await header.fill('');
   await header.pressSequentially('00def');
   await page.keyboard.press('Tab');

@@ -3,7 +3,7 @@
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { launch, keepMetadata, formPage, METADATA_URL, CUSTOM_DEFAULT, API_TOKEN, CLIENT_SECRET } from './browser.mjs';
+import { launch, keepMetadata, formPage, assistUi, METADATA_URL, CUSTOM_DEFAULT, API_TOKEN, CLIENT_SECRET } from './browser.mjs';
 
 const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs');
 const shot = (name) => join(DOCS, `screenshot-${name}.png`);
@@ -73,7 +73,38 @@ try {
   await tool.getByRole('status').filter({ hasText: 'Valid' }).waitFor();
   await tool.screenshot({ path: shot('web-page'), fullPage: true });
 
-  console.log(`Screenshots written to ${DOCS}: okta, anypoint, check, anypoint-dark, hints, popup, popup-dark, web-page.`);
 } finally {
   await browser.close();
 }
+
+// The same extension in a browser set to Japanese: the form after the fill, with a hint, and the popup. Button
+// names come from the Japanese catalogue.
+const ja = JSON.parse(readFileSync(resolve(DOCS, '../extension/_locales/ja/messages.json'), 'utf8'));
+const say = (key) => ja[key].message;
+const japanese = await launch({ lang: 'ja' });
+try {
+  const okta = await japanese.context.newPage();
+  await okta.goto(METADATA_URL);
+  const panel = assistUi(okta);
+  await panel.click(say('panelKeep'));
+  await panel.waitForStatus(say('barFill'));
+  const page = await japanese.context.newPage();
+  await page.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client');
+  await page.getByText('Settings loaded.').waitFor();
+  const ui = assistUi(page);
+  await ui.click(say('barFill'));
+  await ui.waitForStatus('件を入力しました');
+  await page.getByLabel('Token URL', { exact: true }).fill('http://dev-12345678.okta.com/oauth2/default/v1/token');
+  await ui.waitFor(say('fixUseHttps'));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot('anypoint-ja'), fullPage: true });
+
+  const popup = await japanese.context.newPage();
+  await popup.setViewportSize({ width: 600, height: 720 });
+  await popup.goto(`chrome-extension://${new URL(japanese.worker.url()).host}/popup/popup.html`);
+  await popup.getByRole('heading', { name: say('popupChecklistTitle') }).waitFor();
+  await popup.screenshot({ path: shot('popup-ja'), fullPage: true });
+} finally {
+  await japanese.close();
+}
+console.log(`Screenshots written to ${DOCS}: okta, anypoint, check, anypoint-dark, hints, popup, popup-dark, web-page, anypoint-ja, popup-ja.`);
