@@ -193,8 +193,21 @@ cmd_size() {
   twiggy top -n "${1:-25}" "target/wasm-bindgen/${CRATE}_bg.wasm"
 }
 
+# A Japanese font for the screenshots in Japanese (a headless Debian Chromium has none: every glyph a box).
+ensure_japanese_font() {
+  [[ -d /usr/share/fonts/opentype/ipafont-gothic ]] && return
+  if [[ $(id -u) -eq 0 ]]; then
+    log "installing Debian's fonts-ipafont-gothic (screenshots in Japanese)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipafont-gothic >/dev/null
+  else
+    die "No Japanese font: run 'sudo apt-get install fonts-ipafont-gothic' (Debian), then try again."
+  fi
+}
+
 cmd_screenshots() {
   ensure_chromium
+  ensure_japanese_font
   cmd_build
   node tests/support/screenshots.mjs
 }

@@ -35,8 +35,8 @@ let keptDraft = null;
 const domainList = document.getElementById('domains');
 
 async function showKept() {
-  const answer = await askCore('getKept');
-  keptArea.textContent = answer.kind === 'kept' ? `${answer.draft.issuer}. ${answer.message}` : messageOf(answer);
+  const [answer] = await Promise.all([askCore('getKept'), coreReady]);
+  keptArea.textContent = answer.kind === 'kept' ? words('popupKept', [answer.draft.issuer, answer.message]) : messageOf(answer);
   keptDraft = answer.kind === 'kept' ? answer.draft : null;
   // Values a form loaded from the Issuer it holds: kept only on this click, with the org's full host in view.
   const offered = answer.kind === 'nothingKept' ? answer.offered : null;
