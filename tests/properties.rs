@@ -6,6 +6,7 @@ use okta_anypoint_assist::core::fields::AnypointField;
 use okta_anypoint_assist::core::header::normalize_authorization_header;
 use okta_anypoint_assist::core::hints::{hints_for, FormValues};
 use okta_anypoint_assist::core::metadata::inspect_metadata;
+use okta_anypoint_assist::core::words::{Arg, Finding};
 use proptest::prelude::*;
 
 const SAMPLE: &str = include_str!("fixtures/custom-default.openid-configuration.json");
@@ -40,8 +41,41 @@ fn label() -> impl Strategy<Value = String> {
     prop_oneof![4 => dressed, 1 => ".{0,30}"]
 }
 
+/// Every text argument of a finding, nested ones included.
+fn texts_of(finding: &Finding, out: &mut Vec<String>) {
+    fn arg(a: &Arg, out: &mut Vec<String>) {
+        match a {
+            Arg::Text(text) => out.push(text.clone()),
+            Arg::Words(inner) => texts_of(inner, out),
+            Arg::List(items) => items.iter().for_each(|item| arg(item, out)),
+            Arg::Count(_) => {}
+        }
+    }
+    finding.args.iter().for_each(|a| arg(a, out));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The arguments of a finding are built by the core: what is typed into a field whose value is a secret (the
+    /// API token, the client secret, the private key) is never one of them, so no catalogue's template can put it
+    /// into words. The secret's fix (the header with its prefix) goes only into its own field.
+    #[test]
+    fn no_finding_argument_holds_a_secret(
+        field in proptest::sample::select(AnypointField::ALL.iter().copied().filter(|f| !f.shares_value()).collect::<Vec<_>>()),
+        secret in "[A-Za-z0-9_-]{12,64}",
+        prefix in "(|SSWS |Bearer |ssws  | )",
+        issuer in pasted(),
+    ) {
+        let others = FormValues::from([(AnypointField::Issuer, issuer)]);
+        for hint in hints_for(field, &format!("{prefix}{secret}"), &others) {
+            let mut texts = Vec::new();
+            texts_of(&hint.kind.finding(), &mut texts);
+            prop_assert!(texts.iter().all(|text| !text.contains(&secret)), "{:?} carries the secret: {:?}", hint.code, texts);
+            prop_assert!(!hint.message.contains(&secret));
+            prop_assert!(hint.fix_label.as_deref().is_none_or(|label| !label.contains(&secret)));
+        }
+    }
 
     #[test]
     fn inspecting_any_text_never_panics(text in ".*", url in pasted()) {

@@ -63,7 +63,9 @@ impl Plane {
     pub fn name(&self) -> String {
         match self {
             Self::Public(plane) => plane.name.to_string(),
-            Self::PrivateCloud(host) => format!("Private Cloud ({host})"),
+            Self::PrivateCloud(host) => {
+                crate::core::words::say(&crate::core::words::Finding::new("planePrivateCloud").with(host.as_str()))
+            }
         }
     }
 
@@ -206,11 +208,11 @@ impl Grant {
     }
 
     /// How the popup names the kind beside the host.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::OktaCustomDomain => "Okta custom domain",
-            Self::AnypointPrivateCloud => "Anypoint Private Cloud",
-        }
+    pub fn describe(self) -> String {
+        crate::core::words::text(match self {
+            Self::OktaCustomDomain => "grantOktaCustomDomain",
+            Self::AnypointPrivateCloud => "grantPrivateCloud",
+        })
     }
 
     /// The kind and host of a registered script's id (`{prefix}:{host}`), if it is one of ours.

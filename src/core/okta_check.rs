@@ -441,9 +441,9 @@ https://{org}.okta.com/oauth2/{server id} for a custom authorization server (no 
 pub fn plan_checks(filled: &Filled<'_>, granted_hosts: &[String]) -> Result<CheckPlan, String> {
     let issuer = value(filled.values, AnypointField::Issuer);
     if issuer.is_empty() {
-        return Err("Fill the Issuer first: the checks run against its Okta org.".to_string());
+        return Err(crate::core::words::text("checkNeedsIssuer"));
     }
-    let parsed = may_fetch(issuer, granted_hosts).map_err(|problem| format!("Cannot check this Issuer: {problem}"))?;
+    let parsed = may_fetch(issuer, granted_hosts).map_err(|problem| crate::core::words::say(&Finding::new("checkCannotCheckIssuer").with(problem.to_string())))?;
     let host = parsed.host();
     let org_host = OktaOrgHost::of(host).is_some_and(|org| !org.admin);
     let well_formed = parsed.query().is_none()

@@ -97,7 +97,7 @@ pub struct GrantedHost {
     /// The host.
     pub host: String,
     /// What kind of host, in words.
-    pub kind: &'static str,
+    pub kind: String,
 }
 
 /// The granted hosts, from the ids of the content scripts registered for them, so that no script splits an id.

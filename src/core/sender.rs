@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::hosts::{is_anypoint_host, OktaOrgHost};
 use super::protocol::{Request, Surface};
 use super::web_url::WebUrl;
+use super::words::{say, Finding};
 
 /// What the browser says about a message's sender, and who this extension is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -59,11 +60,12 @@ impl Context {
         }
     }
 
+    /// The catalogue's name of this kind of page, for a refusal.
     fn describe(&self) -> &'static str {
         match self {
-            Self::OktaPage { .. } => "an Okta page",
-            Self::AnypointPage { .. } => "an Anypoint page",
-            Self::ExtensionPage => "the extension's own pages",
+            Self::OktaPage { .. } => "contextOktaPage",
+            Self::AnypointPage { .. } => "contextAnypointPage",
+            Self::ExtensionPage => "contextExtensionPage",
         }
     }
 }
@@ -86,14 +88,14 @@ pub enum Refusal {
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::OtherExtension => write!(f, "Refused: the message did not come from Okta → Anypoint Assist itself."),
-            Self::UnknownPage => write!(f, "Refused: Okta → Anypoint Assist only answers its pages on Okta and Anypoint."),
-            Self::NotForThisContext { request, context } => write!(
-                f,
-                "Refused: \"{request}\" may not be asked from {context}. Reload the page if this keeps happening."
-            ),
-        }
+        let finding = match self {
+            Self::OtherExtension => Finding::new("refusedOtherExtension"),
+            Self::UnknownPage => Finding::new("refusedUnknownPage"),
+            Self::NotForThisContext { request, context } => {
+                Finding::new("refusedNotForContext").with(*request).with(Finding::new(context))
+            }
+        };
+        f.write_str(&say(&finding))
     }
 }
 

@@ -96,11 +96,7 @@ pub fn version_mismatch(envelope: &Envelope) -> Option<Response> {
         None
     } else {
         Some(Response::Failure {
-            message: format!(
-                "This page talks to an older or newer version of Okta → Anypoint Assist (protocol {} vs {}). \
-                 Reload the page.",
-                envelope.v, PROTOCOL_VERSION
-            ),
+            message: say(&Finding::new("versionMismatch").with(envelope.v.to_string()).with(PROTOCOL_VERSION.to_string())),
         })
     }
 }

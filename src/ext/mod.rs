@@ -127,7 +127,7 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context)
         Some((slot, may_fail)) => match storage::load(slot.key()).await {
             Ok(kept) => kept,
             Err(_) if may_fail => None,
-            Err(e) => return failure(format!("Could not read the kept values ({e}). Reload the extension.")),
+            Err(e) => return failure(words::say(&words::Finding::new("storageReadFailed").with(e))),
         },
     };
     // A document to load first (the popup's check, an admin console link, the Issuer of a fill or comparison).
@@ -174,7 +174,7 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context)
             Change::Remove(slot) => storage::remove(slot.key()).await,
         };
         if let (Err(e), true) = (made, change.must_succeed()) {
-            return failure(format!("Could not store the values ({e}). Reload the extension and try again."));
+            return failure(words::say(&words::Finding::new("storageWriteFailed").with(e)));
         }
     }
     to_js(&answer.response)
