@@ -166,13 +166,63 @@ const SIGNATURES: &[Signature] = &[
     Signature { field: AnypointField::PrivateKey, all_of: &[&["private", "key"]], none_of: &["jwt", "id"] },
 ];
 
-/// Calls `each` with every word of a text: lower case, split on anything but ASCII letters and digits (labels
-/// are English; ASCII keeps the Unicode tables out of the wasm) and at camelCase boundaries. A lone capital
-/// that ends a word stays with it ("IdP" is one word, "tokenIntrospectionURL" three). One buffer, no Vec.
+/// Japanese words of the form and the English vocabulary word each means. Whether Anypoint has a Japanese UI is
+/// unconfirmed (docs/facts.md): these are the words a Japanese form would use for its labels (発行者 Issuer,
+/// 認可ヘッダー Authorization Header, トークン イントロスペクション URL, …), read by meaning as the English ones are.
+/// Longer words first, so that 秘密鍵 is read before 鍵.
+const JAPANESE_WORDS: &[(&str, &str)] = &[
+    ("イントロスペクション", "introspection"),
+    ("タイムアウト", "timeout"),
+    ("クライアント", "client"),
+    ("シークレット", "secret"),
+    ("エンドポイント", "endpoint"),
+    ("ヘッダー", "header"),
+    ("トークン", "token"),
+    ("発行者", "issuer"),
+    ("秘密鍵", "private key"),
+    ("証明書", "certificate"),
+    ("名前", "name"),
+    ("説明", "description"),
+    ("登録", "registration"),
+    ("認可", "authorization"),
+    ("認証", "auth"),
+    ("検証", "validation"),
+    ("削除", "deletion"),
+    ("更新", "updates"),
+];
+
+/// Calls `each` with the vocabulary words a run of non-ASCII text holds (`JAPANESE_WORDS`), in order. Substring
+/// search only: no Unicode tables in the wasm.
+fn for_each_japanese_word(run: &str, each: &mut impl FnMut(&str)) {
+    let mut rest = run;
+    while !rest.is_empty() {
+        match JAPANESE_WORDS.iter().find(|(japanese, _)| rest.starts_with(japanese)) {
+            Some((japanese, english)) => {
+                english.split(' ').for_each(&mut *each);
+                rest = &rest[japanese.len()..];
+            }
+            None => rest = &rest[rest.chars().next().map_or(rest.len(), char::len_utf8)..],
+        }
+    }
+}
+
+/// Calls `each` with every word of a text: lower case, split on anything but ASCII letters and digits and at
+/// camelCase boundaries; runs of other text are read for the Japanese words they hold. A lone capital that ends
+/// a word stays with it ("IdP" is one word, "tokenIntrospectionURL" three). One buffer, no Vec.
 fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut current = String::new();
+    let mut run_start = None;
     for (i, &b) in bytes.iter().enumerate() {
+        // A run of non-ASCII text ends at the next ASCII byte (always a char boundary in UTF-8).
+        match (b.is_ascii(), run_start) {
+            (false, None) => run_start = Some(i),
+            (true, Some(start)) => {
+                for_each_japanese_word(&text[start..i], &mut each);
+                run_start = None;
+            }
+            _ => {}
+        }
         if !b.is_ascii_alphanumeric() {
             if !current.is_empty() {
                 each(&current);
@@ -190,6 +240,9 @@ fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
     }
     if !current.is_empty() {
         each(&current);
+    }
+    if let Some(start) = run_start {
+        for_each_japanese_word(&text[start..], &mut each);
     }
 }
 

@@ -431,9 +431,6 @@ fn value(values: &FormValues, field: AnypointField) -> &str {
     values.get(&field).map(|value| value.trim()).unwrap_or("")
 }
 
-const ISSUER_SHAPE: &str = "Check with Okta needs the Issuer as Okta writes it: https://{org}.okta.com, or \
-https://{org}.okta.com/oauth2/{server id} for a custom authorization server (no trailing slash, query or fragment).";
-
 /// The first round: the discovery documents Anypoint reads, or why there is nothing to check. The Issuer
 /// must be an org's own URL (`https://{org}.{okta domain}[/oauth2/{id}]`) or on a custom domain the admin
 /// granted (`granted_hosts`): never a deeper Okta subdomain, a query or a fragment, so the requests (and later
@@ -451,7 +448,7 @@ pub fn plan_checks(filled: &Filled<'_>, granted_hosts: &[String]) -> Result<Chec
         && !issuer.ends_with('/')
         && server_of_issuer(parsed.path()).is_some();
     if !well_formed || !(org_host || granted_hosts.iter().any(|granted| granted == host)) {
-        return Err(ISSUER_SHAPE.to_string());
+        return Err(crate::core::words::text("checkIssuerShape"));
     }
     let calls = CHECKS
         .iter()

@@ -129,6 +129,40 @@ const MARKUPS: [Markup; 11] = [
     Markup::NameAndIdOnly,
 ];
 
+/// The same form as a Japanese Anypoint could label it (unconfirmed: docs/facts.md), by meaning.
+const FORM_JA: &[(AnypointField, &str, &str, &str)] = &[
+    (Name, "名前", "text", "クライアント情報"),
+    (Description, "説明", "text", "クライアント情報"),
+    (Issuer, "発行者", "text", "動的クライアント登録"),
+    (ClientRegistrationUrl, "クライアント登録 URL", "text", "動的クライアント登録"),
+    (AuthorizationHeader, "認可ヘッダー", "password", "動的クライアント登録"),
+    (ClientRequestTimeout, "クライアント要求のタイムアウト", "number", "動的クライアント登録"),
+    (IntrospectionClientId, "クライアント ID", "text", "トークンイントロスペクションクライアント"),
+    (IntrospectionClientSecret, "クライアントシークレット", "password", "トークンイントロスペクションクライアント"),
+    (AuthorizeUrl, "認可 URL", "text", "OpenID Connect 認可 URL"),
+    (TokenUrl, "トークン URL", "text", "OpenID Connect 認可 URL"),
+    (TokenIntrospectionUrl, "トークンイントロスペクション URL", "text", "OpenID Connect 認可 URL"),
+    (DisableCertificateValidation, "サーバー証明書の検証を無効化", "checkbox", "詳細設定"),
+    (EnableClientDeletion, "Anypoint Platform でのクライアントの削除を有効化", "checkbox", "詳細設定"),
+    (EnableIdpDeletionAndUpdates, "IdP でのクライアントの削除と更新を有効化", "checkbox", "詳細設定"),
+];
+
+#[test]
+fn reads_japanese_labels_by_meaning() {
+    for how in [Markup::LabelFor, Markup::FloatingLabel, Markup::SlottedLabel, Markup::TableCell] {
+        let controls: Vec<ControlSnapshot> = FORM_JA.iter().map(|(_, label, t, section)| control(label, t, section, how)).collect();
+        let classification = classify_controls(&controls);
+        assert!(classification.is_client_provider_form, "{how:?}");
+        for (i, (field, label, _, _)) in FORM_JA.iter().enumerate() {
+            assert_eq!(classification.field_of(i), Some(*field), "{how:?}: control '{label}'");
+        }
+    }
+    assert_eq!(words("秘密鍵 (PEM)"), ["private", "key", "pem"], "the longer word first");
+    assert_eq!(words("トークンURL"), ["token", "url"], "a run ends at ASCII");
+    let unrelated = [control("ユーザー名", "text", "ログイン", Markup::LabelFor), control("パスワード", "password", "ログイン", Markup::LabelFor)];
+    assert!(!classify_controls(&unrelated).is_client_provider_form, "control: Japanese text alone is no form");
+}
+
 #[test]
 fn classifies_every_markup() {
     for how in MARKUPS {
