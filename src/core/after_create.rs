@@ -33,7 +33,10 @@ fn explanation(text: &str) -> Option<Finding> {
         Some(400) if lower.contains("invalid_client_metadata") => words("explainInvalidClientMetadata"),
         Some(400) => words("explain400"),
         Some(401) => words("explain401").with(words("barCheck")),
-        Some(403) => words("explain403").with(words("oktaRegisterRoles")).with(words("oktaAdministratorsPage")),
+        Some(403) => words("explain403")
+            .with(words("oktaRegisterRoles"))
+            .with(words("oktaAdministratorsPage"))
+            .with(words("oktaTokenCreatorRoles")),
         Some(404) => words("explain404"),
         Some(status @ 500..=599) => words("explain5xx").with(status.to_string()),
         _ if timed_out => words("explainTimeout"),

@@ -65,7 +65,7 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, plane
         },
         ChecklistStep {
             title: text("stepTokenTitle"),
-            detail: say(&words("stepTokenDetail").with(words("oktaTokensPage")).with(words("oktaRegisterRoles"))),
+            detail: say(&words("stepTokenDetail").with(words("oktaTokensPage")).with(words("oktaRegisterRoles")).with(words("oktaTokenCreatorRoles"))),
             links: okta_link("stepTokenLink", "/admin/access/api/tokens").into_iter().collect(),
             proved: passed(ProcedureStep::ApiToken),
         },

@@ -318,7 +318,11 @@ impl Cause {
             HeaderNotSsws => words("checkHeaderNotSsws"),
             RoleAllowed => words("checkRoleAllowed").with(words("oktaAdministratorsPage")),
             RoleMissing(code) => {
-                words("checkRoleMissing").with(note(code)).with(words("oktaRegisterRoles")).with(words("oktaAdministratorsPage"))
+                words("checkRoleMissing")
+                    .with(note(code))
+                    .with(words("oktaRegisterRoles"))
+                    .with(words("oktaAdministratorsPage"))
+                    .with(words("oktaTokenCreatorRoles"))
             }
             TokenNotAccepted => words("checkTokenNotAccepted"),
             NoTokenToAskWith => words("checkNoTokenToAskWith"),
