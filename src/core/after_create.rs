@@ -33,11 +33,17 @@ fn explanation(text: &str) -> Option<Finding> {
         Some(400) if lower.contains("invalid_client_metadata") => words("explainInvalidClientMetadata"),
         Some(400) => words("explain400"),
         Some(401) => words("explain401").with(words("barCheck")),
+        // Updates and deletions (the IdP box): Anypoint's wording of that failure is unconfirmed, read loosely.
+        Some(403) if ["updat", "delet"].iter().any(|verb| lower.contains(verb)) => words("explainManage403")
+            .with(crate::core::fields::AnypointField::EnableIdpDeletionAndUpdates.label())
+            .with(words("oktaRegisterRoles")),
         Some(403) => words("explain403")
             .with(words("oktaRegisterRoles"))
             .with(words("oktaAdministratorsPage"))
-            .with(words("oktaTokenCreatorRoles")),
+            .with(words("oktaTokenCreatorRoles"))
+            .with(words("oktaTokensPage")),
         Some(404) => words("explain404"),
+        Some(429) => words("explain429").with(words("oktaTokensPage")),
         Some(status @ 500..=599) => words("explain5xx").with(status.to_string()),
         _ if timed_out => words("explainTimeout"),
         _ => return None,
@@ -73,7 +79,7 @@ mod tests {
 
     #[test]
     fn every_explanation_is_worded_in_every_language() {
-        let all: Vec<Finding> = ["400: invalid_client_metadata", "400", "401", "403", "404", "503"]
+        let all: Vec<Finding> = ["400: invalid_client_metadata", "400", "401", "403", "403 on update", "404", "429", "503"]
             .iter()
             .map(|status| format!("{ANYPOINT} {status}"))
             .chain(["The request to the OpenID provider timed out.".to_string()])

@@ -87,6 +87,13 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, plane
             links: anypoint_link(),
             proved: None,
         },
+        // What goes wrong later, on Okta's side, at the first sign-in (docs/facts.md): nothing here can prove it.
+        ChecklistStep {
+            title: text("stepSignInTitle"),
+            detail: say(&words("stepSignInDetail").with(words("oktaApplicationsPage")).with(words("oktaServersPage"))),
+            links: okta_link("stepClientLink", "/admin/apps/active").into_iter().collect(),
+            proved: None,
+        },
     ]
 }
 
@@ -122,8 +129,8 @@ mod tests {
         assert!(steps.iter().all(|step| step.proved.is_none() && (step.links.is_empty() || !step.links[0].url.contains("okta"))));
         // Without any org: no Okta links, still the whole procedure.
         let steps = checklist(None, None, &Plane::default(), 0);
-        assert_eq!(steps.len(), 5);
-        assert!(steps[..3].iter().all(|step| step.links.is_empty()));
+        assert_eq!(steps.len(), 6);
+        assert!(steps[..3].iter().chain(&steps[5..]).all(|step| step.links.is_empty()));
         // A custom domain has no admin console to guess.
         let custom = CheckProof { issuer: "https://login.acme-corp.com/oauth2/default".to_string(), at: 0, passed: vec![CheckKind::OpenidConfiguration] };
         assert!(checklist(None, Some(&custom), &Plane::default(), 0)[1].links.is_empty());

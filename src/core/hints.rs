@@ -80,6 +80,8 @@ pub enum HintKind {
     SecretShort,
     /// IdP deletion ticked without local deletion (`form_rules::idp_deletion_allowed`).
     IdpDeletionNeedsLocal,
+    /// IdP deletion and updates ticked: Anypoint will manage its apps in Okta, which the token must allow.
+    IdpUpdatesNeedManage,
     /// Certificate validation turned off.
     CertificateValidationOff,
     /// Private key JWT chosen: what Okta needs for it.
@@ -130,6 +132,7 @@ impl HintKind {
             SecretLooksLikeApiToken => ("secretLooksLikeApiToken", Warning, "hintSecretLooksLikeApiToken"),
             SecretShort => ("secretShort", Info, "hintSecretShort"),
             IdpDeletionNeedsLocal => ("idpDeletionNeedsLocal", Error, "hintIdpDeletionNeedsLocal"),
+            IdpUpdatesNeedManage => ("idpUpdatesNeedManage", Info, "hintIdpUpdatesNeedManage"),
             CertificateValidationOff => ("certificateValidationOff", Warning, "hintCertificateValidationOff"),
             PrivateKeyJwtNeeds => ("privateKeyJwtNeeds", Info, "hintPrivateKeyJwtNeeds"),
             PrivateKeyFormat => ("privateKeyFormat", Warning, "hintPrivateKeyFormat"),
@@ -206,6 +209,7 @@ impl HintKind {
                 AnypointField::EnableClientDeletion.label().into(),
             ],
             PrivateKeyJwtNeeds => vec![Finding::new("oktaPrivateKeyJwtNeeds").into()],
+            IdpUpdatesNeedManage => vec![Finding::new("oktaRegisterRoles").into()],
             SurroundingSpaces
             | TrailingSlash { .. }
             | MetadataUrlInIssuer
@@ -299,7 +303,11 @@ pub fn hints_for(field: AnypointField, value: &str, others: &FormValues) -> Vec<
         AnypointField::IntrospectionClientSecret => client_secret_hints(value, others),
         // The same rule, shown on whichever of the two checkboxes the admin just changed.
         AnypointField::EnableIdpDeletionAndUpdates => {
-            idp_deletion_hints(is_ticked(others, AnypointField::EnableClientDeletion), value == "true")
+            let mut hints = idp_deletion_hints(is_ticked(others, AnypointField::EnableClientDeletion), value == "true");
+            if value == "true" {
+                hints.push(HintKind::IdpUpdatesNeedManage.into());
+            }
+            hints
         }
         AnypointField::EnableClientDeletion => {
             idp_deletion_hints(value == "true", is_ticked(others, AnypointField::EnableIdpDeletionAndUpdates))

@@ -155,9 +155,11 @@ fn client_id_and_secret_shapes() {
 #[test]
 fn idp_deletion_needs_local_deletion() {
     let none = FormValues::new();
-    assert!(matches!(kinds(AnypointField::EnableIdpDeletionAndUpdates, "true", &none).as_slice(), [HintKind::IdpDeletionNeedsLocal { .. }]));
+    assert!(matches!(kinds(AnypointField::EnableIdpDeletionAndUpdates, "true", &none).as_slice(), [HintKind::IdpDeletionNeedsLocal, HintKind::IdpUpdatesNeedManage]));
     let local = FormValues::from([(AnypointField::EnableClientDeletion, "true".to_string())]);
-    assert!(kinds(AnypointField::EnableIdpDeletionAndUpdates, "true", &local).is_empty());
+    // Ticked as it should be: only what it asks of Okta (the token must manage the apps Anypoint registers).
+    assert_eq!(kinds(AnypointField::EnableIdpDeletionAndUpdates, "true", &local), [HintKind::IdpUpdatesNeedManage]);
+    assert!(kinds(AnypointField::EnableIdpDeletionAndUpdates, "false", &local).is_empty(), "control: unticked says nothing");
     let idp = FormValues::from([(AnypointField::EnableIdpDeletionAndUpdates, "true".to_string())]);
     assert!(matches!(kinds(AnypointField::EnableClientDeletion, "false", &idp).as_slice(), [HintKind::IdpDeletionNeedsLocal { .. }]));
     assert!(matches!(kinds(AnypointField::DisableCertificateValidation, "true", &none).as_slice(), [HintKind::CertificateValidationOff { .. }]));
@@ -290,6 +292,7 @@ fn every_kind() -> Vec<HintKind> {
         SecretLooksLikeApiToken,
         SecretShort,
         IdpDeletionNeedsLocal,
+        IdpUpdatesNeedManage,
         CertificateValidationOff,
         PrivateKeyJwtNeeds,
         PrivateKeyFormat,
@@ -301,7 +304,7 @@ fn every_kind() -> Vec<HintKind> {
             | WrongEndpoint { .. } | RegistrationNotOrgLevel | TrailingSlash { .. } | OtherHost { .. } | OtherServer { .. }
             | MetadataUrlInIssuer | EndpointInIssuer { .. } | IssuerQuery | Header(_) | HeaderNormalized { .. }
             | TimeoutOutOfRange { .. } | TimeoutNotANumber | ClientIdCharacters | ClientIdLooksLikeSecret | ClientIdUnusual
-            | SecretEqualsId | SecretLooksLikeApiToken | SecretShort | IdpDeletionNeedsLocal | CertificateValidationOff
+            | SecretEqualsId | SecretLooksLikeApiToken | SecretShort | IdpDeletionNeedsLocal | IdpUpdatesNeedManage | CertificateValidationOff
             | PrivateKeyJwtNeeds | PrivateKeyFormat | PublicKeyInstead => {}
         }
     }
