@@ -265,3 +265,16 @@ fn the_client_authentication_choice_is_read_by_meaning() {
     assert_eq!(classification.control_for(AuthorizationHeader), Some(4), "the header text field is still the header");
     assert!(!classification.matches.iter().find(|m| m.field == PrivateKey).unwrap().share_value, "a private key is a secret");
 }
+
+#[test]
+fn a_form_with_advanced_settings_collapsed_is_recognised() {
+    // Advanced settings are collapsed until the admin expands them: their check boxes are not in the page.
+    for how in MARKUPS {
+        let controls: Vec<ControlSnapshot> = form(how).into_iter().filter(|c| c.section != "Advanced settings").collect();
+        assert_eq!(controls.len(), FORM.len() - 3);
+        let classification = classify_controls(&controls);
+        assert!(classification.is_client_provider_form, "{how:?}");
+        assert_eq!(classification.control_for(Issuer), Some(2), "{how:?}");
+        assert_eq!(classification.control_for(EnableClientDeletion), None);
+    }
+}
