@@ -73,7 +73,7 @@ async function showChecklist() {
 copyBodyButton.addEventListener('click', async () => {
   await coreReady;
   const { sourceUrl, server, keptAt, ...urls } = keptDraft; // the five URLs, named as the form's fields
-  const { body } = apiBody(Object.fromEntries(Object.entries(urls).filter(([, value]) => value !== null)), '');
+  const { body } = apiBody(Object.fromEntries(Object.entries(urls).filter(([, value]) => value !== null)), '', '');
   try {
     await navigator.clipboard.writeText(JSON.stringify(body, null, 2));
     keptStatus.textContent = words('popupApiBodyCopied', []);

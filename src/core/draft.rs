@@ -107,6 +107,9 @@ pub struct ProviderType {
 pub struct OidcDynamicClientProvider {
     pub allow_local_client_deletion: bool,
     pub allow_external_client_modification: bool,
+    /// Always true: the public CLI that creates client providers (yaac) sends it so. What it means is not
+    /// documented anywhere read here (docs/facts.md).
+    pub allow_client_import: bool,
     pub issuer: String,
     /// Milliseconds: the form shows seconds (5–20), but the one public CLI that creates client providers
     /// (yaac) sends milliseconds (default 5000) for this field of the API (docs/facts.md; unconfirmed by MuleSoft).
@@ -177,6 +180,7 @@ impl AnypointDraft {
                 allow_local_client_deletion: options.allow_local_client_deletion,
                 allow_external_client_modification: options.allow_external_client_modification
                     && idp_deletion_allowed(options.allow_local_client_deletion, true),
+                allow_client_import: true,
                 issuer: self.issuer.clone(),
                 client_request_timeout: seconds * 1000,
                 urls: ProviderUrls {
@@ -197,10 +201,33 @@ impl AnypointDraft {
     }
 }
 
+/// The id of an existing client provider in what the admin gave: the id itself, or the address of its page in
+/// Anypoint, where the id follows `client-providers/` (the edit page's address is **unconfirmed**:
+/// docs/facts.md). `None` for anything else.
+pub fn provider_id_of(input: &str) -> Option<String> {
+    let input = input.trim();
+    let is_id = |text: &str| (8..=64).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if is_id(input) {
+        return Some(input.to_string());
+    }
+    super::web_url::WebUrl::parse(input).ok().filter(|url| super::hosts::is_anypoint_host(url.host()))?;
+    // The console routes in its path or, for hash routes, in its fragment: read both.
+    let mut segments = input.split(['/', '#', '?']);
+    segments.find(|segment| segment.eq_ignore_ascii_case("client-providers") || *segment == "clientProviders")?;
+    segments.next().filter(|id| is_id(id)).map(str::to_string)
+}
+
 /// The API body for values as the admin edits them (a field absent stays empty) and the `curl` command that
 /// sends it to the Access Management API of `plane` (for a Private Cloud installation, whose API base is not
-/// known here, the command says where the base goes instead of guessing it).
-pub fn api_body_for(values: &super::fields::FormValues, options: &ApiBodyOptions, plane: &super::hosts::Plane) -> (ApiBody, String) {
+/// known here, the command says where the base goes instead of guessing it): a `POST` that creates the
+/// provider, or, with the id of an existing one, the `PATCH` that updates it (which takes a partial body and
+/// needs the `admin:orgclientproviders` scope of an Organization Administrator; docs/facts.md).
+pub fn api_body_for(
+    values: &super::fields::FormValues,
+    options: &ApiBodyOptions,
+    plane: &super::hosts::Plane,
+    provider_id: Option<&str>,
+) -> (ApiBody, String) {
     let value = |field: AnypointField| values.get(&field).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let draft = AnypointDraft {
         issuer: value(AnypointField::Issuer).unwrap_or_default(),
@@ -215,8 +242,12 @@ pub fn api_body_for(values: &super::fields::FormValues, options: &ApiBodyOptions
     let timeout = value(AnypointField::ClientRequestTimeout).and_then(|t| t.parse().ok());
     let body = draft.to_api_body(&ApiBodyOptions { timeout_seconds: timeout, ..options.clone() });
     let base = plane.api_base().unwrap_or_else(|| format!("<the Access Management API of {}>", plane.host()));
+    let (method, path) = match provider_id {
+        Some(id) => ("PATCH", format!("/{id}")),
+        None => ("POST", String::new()),
+    };
     let curl = format!(
-        "curl -X POST '{base}/organizations/<root organization id>/clientProviders' \\\n  \
+        "curl -X {method} '{base}/organizations/<root organization id>/clientProviders{path}' \\\n  \
          -H 'Authorization: Bearer <Anypoint access token>' -H 'Content-Type: application/json' \\\n  \
          --data @client-provider.json"
     );

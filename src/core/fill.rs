@@ -250,12 +250,12 @@ mod tests {
         use crate::core::hosts::{Plane, CONTROL_PLANES};
         let options = crate::core::draft::ApiBodyOptions::default();
         for plane in CONTROL_PLANES {
-            let (_, curl) = crate::core::draft::api_body_for(&FormValues::new(), &options, &Plane::Public(*plane));
+            let (_, curl) = crate::core::draft::api_body_for(&FormValues::new(), &options, &Plane::Public(*plane), None);
             let expected = format!("curl -X POST 'https://{}/accounts/api/organizations/<root organization id>/clientProviders'", plane.host);
             assert!(curl.starts_with(&expected), "{curl}");
         }
         // A Private Cloud installation's API base is not known here: said, not guessed.
-        let (_, curl) = crate::core::draft::api_body_for(&FormValues::new(), &options, &Plane::of_seen_host("anypoint.acme.com"));
+        let (_, curl) = crate::core::draft::api_body_for(&FormValues::new(), &options, &Plane::of_seen_host("anypoint.acme.com"), None);
         assert!(curl.starts_with("curl -X POST '<the Access Management API of anypoint.acme.com>/organizations/"), "{curl}");
     }
 }

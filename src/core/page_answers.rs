@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::draft::{api_body_for, AnypointDraft, ApiBody, ApiBodyOptions};
+use super::draft::{api_body_for, provider_id_of, AnypointDraft, ApiBody, ApiBodyOptions};
 use super::fetch_policy::grantable_host;
 use super::fields::FormValues;
 use super::hosts::{Grant, Plane};
@@ -136,13 +136,17 @@ pub struct ApiRequest {
     pub body: ApiBody,
     /// The command.
     pub curl: String,
+    /// The existing provider the command updates, when the admin named one (else it creates one).
+    pub updates: Option<String>,
 }
 
-/// `apiBody`: to the control plane of `plane_host` (US when empty).
-pub fn api_request(values: &FormValues, plane_host: &str) -> ApiRequest {
+/// `apiBody`: to the control plane of `plane_host` (US when empty); an update of the provider `provider` names
+/// (its id or its page's address) when it names one.
+pub fn api_request(values: &FormValues, plane_host: &str, provider: &str) -> ApiRequest {
     let plane = if plane_host.is_empty() { Plane::default() } else { Plane::of_seen_host(plane_host) };
-    let (body, curl) = api_body_for(values, &ApiBodyOptions::default(), &plane);
-    ApiRequest { body, curl }
+    let updates = provider_id_of(provider);
+    let (body, curl) = api_body_for(values, &ApiBodyOptions::default(), &plane, updates.as_deref());
+    ApiRequest { body, curl, updates }
 }
 
 #[cfg(test)]
@@ -165,6 +169,23 @@ mod tests {
         let grants = grants_of(&ids);
         assert_eq!((grants.custom_domains, grants.private_cloud), (vec!["login.acme.com".to_string()], vec!["anypoint.acme.com".to_string()]));
         assert_eq!(grants.grants.len(), 2, "an id of no grant of ours is left out");
+    }
+
+    #[test]
+    fn an_update_names_an_existing_provider_by_its_id_or_its_page() {
+        let id = "8f2c3a1e-6b4d-4c1a-9e7f-1a2b3c4d5e6f";
+        let create = api_request(&FormValues::new(), "", "");
+        assert!(create.curl.starts_with("curl -X POST 'https://anypoint.mulesoft.com/accounts/api/organizations/<root organization id>/clientProviders' "));
+        assert_eq!(create.updates, None);
+        for given in [id.to_string(), format!("https://eu1.anypoint.mulesoft.com/accounts/client-providers/{id}/edit"), format!(" https://anypoint.mulesoft.com/accounts/#/client-providers/{id} ")] {
+            let update = api_request(&FormValues::new(), "eu1.anypoint.mulesoft.com", &given);
+            assert_eq!(update.updates.as_deref(), Some(id), "{given}");
+            assert!(update.curl.starts_with(&format!("curl -X PATCH 'https://eu1.anypoint.mulesoft.com/accounts/api/organizations/<root organization id>/clientProviders/{id}' ")), "{}", update.curl);
+        }
+        for refused in ["https://evil.example/client-providers/8f2c3a1e", "not an id!", "https://anypoint.mulesoft.com/accounts/", "abc"] {
+            assert_eq!(api_request(&FormValues::new(), "", refused).updates, None, "{refused}");
+        }
+        assert!(create.body.oidc_dynamic_client_provider.allow_client_import, "sent as the public CLI sends it");
     }
 
     #[test]

@@ -82,9 +82,10 @@ pub fn field_hints(
 }
 
 /// The Access Management API body for the values on the page, with placeholders where secrets go, and the
-/// `curl` command that sends it to the control plane of `plane_host` (US when empty).
+/// `curl` command that sends it to the control plane of `plane_host` (US when empty): an update of the existing
+/// provider that `provider` names (its id or its page's address), else a creation.
 #[wasm_bindgen(js_name = apiBody, unchecked_return_type = "ApiRequest")]
-pub fn api_body(#[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue, plane_host: &str) -> JsValue {
+pub fn api_body(#[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue, plane_host: &str, provider: &str) -> JsValue {
     let values: FormValues = serde_wasm_bindgen::from_value(values).unwrap_or_default();
-    to_js(&page_answers::api_request(&values, plane_host))
+    to_js(&page_answers::api_request(&values, plane_host, provider))
 }

@@ -43,6 +43,16 @@ test('a pasted document gives the Anypoint values, hints while editing, and the 
     await page.getByLabel('Your Anypoint control plane').selectOption(host);
     assert.match(await page.locator('#curl').textContent(), new RegExp(`^curl -X POST 'https://${host.replaceAll('.', '\\.')}/accounts/api/organizations/`));
   }
+  // An existing provider, named by the address of its page: the command updates it (PATCH) on the same plane.
+  const id = '8f2c3a1e-6b4d-4c1a-9e7f-1a2b3c4d5e6f';
+  const provider = page.getByLabel('Update an existing provider (its id, or the address of its page in Anypoint)');
+  await provider.fill(`https://eu1.anypoint.mulesoft.com/accounts/client-providers/${id}`);
+  assert.match(await page.locator('#curl').textContent(), new RegExp(`^curl -X PATCH 'https://eu1\\.anypoint\\.mulesoft\\.com/accounts/api/organizations/<root organization id>/clientProviders/${id}'`));
+  assert.match(await page.locator('#provider-note').textContent(), /updates provider 8f2c3a1e/);
+  await provider.fill('https://evil.example/client-providers/8f2c3a1e');
+  assert.match(await page.locator('#curl').textContent(), /^curl -X POST /, 'control: an address that is not Anypoint\'s updates nothing');
+  assert.match(await page.locator('#provider-note').textContent(), /creates a new one/);
+  await provider.fill('');
 
   // Hints while editing, with the core's fixes; the API body follows the edit.
   const token = page.getByLabel('Token URL', { exact: true });

@@ -59,7 +59,9 @@ function showHints(field) {
 }
 
 function showApiBody() {
-  const { body, curl } = apiBody(currentValues(null), $('plane').value);
+  const provider = $('provider').value.trim();
+  const { body, curl, updates } = apiBody(currentValues(null), $('plane').value, provider);
+  $('provider-note').textContent = updates ? words('toolProviderUpdate', [updates]) : provider ? words('toolProviderUnknown', []) : '';
   $('api-body').textContent = JSON.stringify(body, null, 2);
   $('curl').textContent = curl;
 }
@@ -110,3 +112,4 @@ $('paste').addEventListener('submit', async (event) => {
 $('copy-body').addEventListener('click', () => copyText($('api-body').textContent));
 $('copy-curl').addEventListener('click', () => copyText($('curl').textContent));
 $('plane').addEventListener('change', showApiBody);
+$('provider').addEventListener('input', showApiBody);
