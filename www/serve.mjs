@@ -180,7 +180,7 @@ async function anypointSite(path, response) {
     '/practice/busy': 'practice/busy.html',
     '/practice/busy.js': 'practice/busy.js',
     // The design-system kits, and their bundles (./build.sh bundles www/anypoint/kits/*.js from npm packages).
-    ...Object.fromEntries(['anypoint-web-components', 'material-web', 'labels-beside', 'table'].flatMap((kit) => [
+    ...Object.fromEntries(['anypoint-web-components', 'material-web', 'labels-beside', 'table', 'anypoint-react'].flatMap((kit) => [
       [`/practice/kit/${kit}`, 'practice/design-systems.html'],
       [`/practice/kit/${kit}/again`, 'practice/design-systems.html'],
     ])),

@@ -36,6 +36,10 @@ pub struct ControlSnapshot {
     pub name: String,
     /// The `id` attribute.
     pub id: String,
+    /// The `data-test-id` of the control or of the design-system component that holds it alone: MuleSoft's React
+    /// components mark themselves `data-anypoint-component` and render their `testId` so, while their TextField is
+    /// an input without a label of its own (docs/facts.md). Read as name and id are.
+    pub test_id: String,
     /// Every label text a person reads for it: label[for], wrapping label, aria-labelledby, aria-label.
     pub labels: Vec<String>,
     /// The `placeholder` attribute.
@@ -323,7 +327,7 @@ const MIN_FIELDS_FOR_FORM: usize = 3;
 /// A control's texts reduced once to word masks, then matched against every signature.
 struct ControlWords {
     labels: Vec<u64>,
-    name_and_id: [u64; 2],
+    name_and_id: [u64; 3],
     placeholder: u64,
     nearby: u64,
     in_introspection_section: bool,
@@ -335,10 +339,11 @@ impl ControlWords {
     fn of(control: &ControlSnapshot) -> Self {
         let t = control.input_type.to_ascii_lowercase();
         let mut in_introspection_section = false;
-        for_each_word(&control.section, |w| in_introspection_section |= w == "introspection");
+        // Some versions of MuleSoft's docs title the section "Token Inspection Client".
+        for_each_word(&control.section, |w| in_introspection_section |= w == "introspection" || w == "inspection");
         Self {
             labels: control.labels.iter().map(|l| mask_of(l)).collect(),
-            name_and_id: [mask_of(&control.name), mask_of(&control.id)],
+            name_and_id: [mask_of(&control.name), mask_of(&control.id), mask_of(&control.test_id)],
             placeholder: mask_of(&control.placeholder),
             nearby: mask_of(&control.nearby),
             in_introspection_section,

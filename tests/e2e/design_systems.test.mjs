@@ -1,5 +1,6 @@
 // The helper on forms built from real design systems' components (bundled from their npm packages:
-// www/anypoint/kits) and on two light-DOM markups tied to no kit (www/anypoint/practice/design-systems.js).
+// www/anypoint/kits) and on light-DOM markups tied to no kit (www/anypoint/practice/design-systems.js), one of
+// them as MuleSoft's React component library renders its fields.
 // The form comes a moment after load and a kit's definitions later still: the bar must come without any focus
 // or click of the admin's, and again when a route change renders the form anew. Fill and the SSWS prefix must
 // reach the component's own `value`.
@@ -14,6 +15,8 @@ const KITS = {
   'material-web': (key) => `md-outlined-text-field[name=${key}] input`,
   'labels-beside': (key) => `#beside-${INDEX[key]}`,
   table: (key) => `input[name=f${INDEX[key]}]`,
+  // MuleSoft's React markup: inputs without labels of their own, in components that carry a data-test-id.
+  'anypoint-react': (key) => `[data-test-id=${key}] input`,
 };
 let browser;
 

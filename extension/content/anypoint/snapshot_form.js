@@ -72,6 +72,15 @@ function nearbyText(control) {
   return around === control ? '' : textOf(around);
 }
 
+// The test id of the control, or of the design-system component around it that holds no other control
+// (MuleSoft's React components: data-anypoint-component, their testId as data-test-id; docs/facts.md).
+function testIdOf(control) {
+  const own = control.getAttribute('data-test-id');
+  if (own) return own;
+  const component = composedParent(control)?.closest('[data-anypoint-component]');
+  return component && controlsIn(component) === 1 ? component.getAttribute('data-test-id') ?? '' : '';
+}
+
 function sectionOf(control, headings) {
   let section = '';
   const anchor = control.getRootNode().host ?? control;
@@ -93,6 +102,7 @@ export function snapshotForm() {
       type: control.type ?? '',
       name: control.getAttribute('name') ?? '',
       id: control.id ?? '',
+      testId: testIdOf(control),
       labels: labelsOf(control),
       placeholder: control.getAttribute('placeholder') ?? '',
       nearby: nearbyText(control),

@@ -76,16 +76,28 @@ fn control(label: &str, input_type: &str, section: &str, how: Markup) -> Control
             c.name = format!("f{}", label.len());
         }
         Markup::NameAndIdOnly => {
-            let words: Vec<&str> = label.split_whitespace().collect();
-            c.name = words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| if i == 0 { w.to_lowercase() } else { w.to_string() })
-                .collect::<String>();
+            c.name = camel(label);
             c.id = format!("cp-{slug}");
         }
+        // MuleSoft's React TextField: <div data-anypoint-component="TextField" data-test-id="issuer"><input></div>,
+        // no label of its own, the label text rendered beside it (docs/facts.md).
+        Markup::AnypointReact => {
+            c.test_id = camel(label);
+            c.nearby = label.into();
+        }
+        // Only the component's test id says what it is.
+        Markup::TestIdOnly => c.test_id = camel(label),
     }
     c
+}
+
+/// "Client Registration URL" → "clientRegistrationURL", "Disable server certificate" → "disableServerCertificate".
+fn camel(label: &str) -> String {
+    label
+        .split_whitespace()
+        .enumerate()
+        .map(|(i, w)| if i == 0 { w.to_lowercase() } else { w[..1].to_uppercase() + &w[1..] })
+        .collect()
 }
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -101,6 +113,8 @@ enum Markup {
     MaterialLabel,
     TableCell,
     NameAndIdOnly,
+    AnypointReact,
+    TestIdOnly,
 }
 
 fn form(how: Markup) -> Vec<ControlSnapshot> {
@@ -115,7 +129,7 @@ fn assert_all_fields(controls: &[ControlSnapshot], offset: usize, how: &str) {
     }
 }
 
-const MARKUPS: [Markup; 11] = [
+const MARKUPS: [Markup; 13] = [
     Markup::LabelFor,
     Markup::WrappingLabel,
     Markup::AriaLabelledBy,
@@ -127,6 +141,8 @@ const MARKUPS: [Markup; 11] = [
     Markup::MaterialLabel,
     Markup::TableCell,
     Markup::NameAndIdOnly,
+    Markup::AnypointReact,
+    Markup::TestIdOnly,
 ];
 
 /// The same form as a Japanese Anypoint could label it (unconfirmed: docs/facts.md), by meaning.
@@ -264,6 +280,25 @@ fn the_client_authentication_choice_is_read_by_meaning() {
     assert_eq!(classification.field_of(n - 1), Some(PrivateKey));
     assert_eq!(classification.control_for(AuthorizationHeader), Some(4), "the header text field is still the header");
     assert!(!classification.matches.iter().find(|m| m.field == PrivateKey).unwrap().share_value, "a private key is a secret");
+}
+
+#[test]
+fn reads_the_real_consoles_own_words() {
+    // "Client Request Timeout (seconds)" and the "Token Inspection Client" section some docs versions show.
+    let mut controls = form(Markup::AnypointReact);
+    for c in &mut controls {
+        if c.section == "Token Introspection Client" {
+            c.section = "Token Inspection Client".into();
+        }
+        if c.nearby == "Client Request Timeout" {
+            c.nearby = "Client Request Timeout (seconds)".into();
+        }
+    }
+    assert_all_fields(&controls, 0, "the console's wording");
+    // A test id that says nothing is no signal: the same form with meaningless ids and no text is not recognised.
+    let blank: Vec<ControlSnapshot> =
+        form(Markup::TestIdOnly).into_iter().enumerate().map(|(i, c)| ControlSnapshot { test_id: format!("field{i}"), ..c }).collect();
+    assert!(!classify_controls(&blank).is_client_provider_form, "control");
 }
 
 #[test]

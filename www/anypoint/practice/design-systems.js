@@ -6,6 +6,10 @@
 //                             shadow root, the label text in another component's shadow root inside it
 //   labels-beside           — light DOM: the label text in an element beside the input, not tied to it
 //   table                   — light DOM: the label text in the previous table cell, inputs named f1, f2, …
+//   anypoint-react          — light DOM as MuleSoft's React component library renders it (docs/facts.md): each
+//                             input in a <div data-anypoint-component="TextField" data-test-id="…"> with no
+//                             label of its own, the label text rendered apart; the console's own wording
+//                             ("Client Request Timeout (seconds)", "Token Inspection Client")
 // As a single-page app renders it: the form comes a moment after load, and a component kit's definitions come
 // later still (its script loads late), so its elements are upgraded after their markup arrived. "Show again"
 // is a route change (pushState) that renders the form anew. The components keep their own `value`.
@@ -18,11 +22,13 @@ const FORM_AFTER_MS = late ? 6000 : 300;
 const DEFINITIONS_AFTER_MS = FORM_AFTER_MS + 500;
 const COMPONENT_KITS = ['anypoint-web-components', 'material-web'];
 
+const REACT = kit === 'anypoint-react';
 const SECTIONS = [
   ['Client Information', [['name', 'Name']]],
   ['Dynamic Client Registration', [['issuer', 'Issuer'], ['registrationUrl', 'Client Registration URL'],
-    ['authorizationHeader', 'Authorization Header', 'password'], ['timeout', 'Client Request Timeout', 'number']]],
-  ['Token Introspection Client', [['clientId', 'Client ID'], ['clientSecret', 'Client Secret', 'password']]],
+    ['authorizationHeader', 'Authorization Header', 'password'],
+    ['timeout', REACT ? 'Client Request Timeout (seconds)' : 'Client Request Timeout', 'number']]],
+  [REACT ? 'Token Inspection Client' : 'Token Introspection Client', [['clientId', 'Client ID'], ['clientSecret', 'Client Secret', 'password']]],
   ['OpenID Connect Authorization URLs', [['authorizeUrl', 'Authorize URL'], ['tokenUrl', 'Token URL'],
     ['introspectionUrl', 'Token Introspection URL']]],
 ];
@@ -65,6 +71,18 @@ function field(key, text, type, index) {
   const input = document.createElement('input');
   input.type = type;
   bind(input, key);
+  if (REACT) {
+    const row = document.createElement('div');
+    row.style.cssText = ROW;
+    const label = document.createElement('span');
+    label.textContent = text;
+    const textField = document.createElement('div');
+    textField.dataset.anypointComponent = 'TextField';
+    textField.dataset.testId = key;
+    textField.append(input);
+    row.append(label, textField);
+    return row;
+  }
   if (kit === 'labels-beside') {
     const row = document.createElement('div');
     row.style.cssText = ROW;
