@@ -49,6 +49,9 @@ pub struct ControlSnapshot {
     pub nearby: String,
     /// The nearest heading above the control (section title).
     pub section: String,
+    /// Whether it holds a value (never the value itself): a form that comes with its Issuer filled is an
+    /// existing provider's.
+    pub filled: bool,
     /// Index of the form (or form-like container) it belongs to, so two forms are not mixed up.
     pub form: u32,
 }

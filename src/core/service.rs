@@ -138,7 +138,10 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
                 Context::AnypointPage { host } if classification.is_client_provider_form => Some(host.clone()),
                 _ => None,
             };
-            Answer { plane, ..Response::FormClassified { classification, bar: bar_texts(source) }.into() }
+            // A form that came with its Issuer filled is an existing provider's: saving it loads the metadata again.
+            let issuer = classification.control_for(super::fields::AnypointField::Issuer).and_then(|i| controls.get(i));
+            let editing = issuer.is_some_and(|control| control.filled);
+            Answer { plane, ..Response::FormClassified { classification, bar: bar_texts(source, editing) }.into() }
         }
         Request::PlanFill { values } => match (situation.kept, situation.loaded) {
             (Some(draft), _) => Response::FillPlanned {
@@ -584,6 +587,33 @@ mod tests {
         assert_eq!(bar.source.as_deref(), Some("From the org authorization server of Okta org acme, kept 3 min ago."));
         let fill = answer(Request::PlanFill { values: FormValues::from([(AnypointField::Issuer, String::new())]) }, later);
         assert!(matches!(fill.response, Response::FillPlanned { ref plan, .. } if plan.steps.len() == 1));
+    }
+
+    #[test]
+    fn a_form_that_comes_with_its_issuer_is_told_to_compare_before_save() {
+        use crate::core::classify::ControlSnapshot;
+        let form = |issuer_filled: bool| {
+            ["Issuer", "Client Registration URL", "Authorization Header", "Authorize URL", "Token URL", "Token Introspection URL"]
+                .iter()
+                .map(|label| ControlSnapshot {
+                    tag: "input".into(),
+                    input_type: "text".into(),
+                    labels: vec![label.to_string()],
+                    filled: issuer_filled && *label == "Issuer",
+                    ..Default::default()
+                })
+                .collect::<Vec<_>>()
+        };
+        let page = anypoint();
+        let note = |controls| match answer(Request::ClassifyForm { controls }, Situation::at(&page, NOW)).response {
+            Response::FormClassified { bar, classification } => {
+                assert!(classification.is_client_provider_form);
+                bar.note
+            }
+            other => panic!("{other:?}"),
+        };
+        assert!(note(form(true)).is_some_and(|n| n.starts_with("Save makes Anypoint load the Issuer's metadata again")));
+        assert_eq!(note(form(false)), None, "control: an empty form is a new provider's");
     }
 
     #[test]

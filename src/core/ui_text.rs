@@ -59,10 +59,13 @@ pub struct BarTexts {
     pub check_sends: [AnypointField; 2],
     /// Where the kept values came from and when (provenance), or `None` when nothing is kept.
     pub source: Option<String>,
+    /// On a form that came with its Issuer filled (an existing provider's edit page): why to compare with Okta
+    /// before Save, which makes Anypoint load the Issuer's metadata again (docs/facts.md).
+    pub note: Option<String>,
 }
 
-/// The bar's words, with the provenance line of the kept values.
-pub fn bar_texts(source: Option<String>) -> BarTexts {
+/// The bar's words, with the provenance line of the kept values, and the note of an edit page (`editing`).
+pub fn bar_texts(source: Option<String>, editing: bool) -> BarTexts {
     BarTexts {
         name: text("extName"),
         fill: text("barFill"),
@@ -76,6 +79,7 @@ pub fn bar_texts(source: Option<String>) -> BarTexts {
         ],
         check_sends: [AnypointField::AuthorizationHeader, AnypointField::IntrospectionClientSecret],
         source,
+        note: editing.then(|| crate::core::words::say(&Finding::new("barSaveFetchesMetadata").with(Finding::new("barCompare")))),
     }
 }
 
@@ -105,7 +109,7 @@ mod tests {
     #[test]
     fn the_check_alone_carries_the_secret_fields() {
         // The fields the check's request carries as header and secret are the ones that never cross otherwise.
-        let texts = bar_texts(None);
+        let texts = bar_texts(None, false);
         assert_eq!(texts.check_sends, [AnypointField::AuthorizationHeader, AnypointField::IntrospectionClientSecret]);
         assert!(texts.check_sends.iter().all(|field| !field.shares_value()));
     }
@@ -121,7 +125,9 @@ mod tests {
         assert_eq!(said(10, 0), "just now", "a clock that went back is not negative");
         let all: Vec<Finding> = [0, 3, 125, 1440, 3 * 1440].iter().map(|m| time_ago(0, m * 60_000)).collect();
         crate::core::words::assert_worded_everywhere(&all);
-        let bar = bar_texts(None);
+        let bar = bar_texts(None, true);
+        assert!(bar.note.as_deref().is_some_and(|note| note.contains("\"Compare with Okta\" first")), "{:?}", bar.note);
+        assert_eq!(bar_texts(None, false).note, None);
         let panel = panel_texts();
         assert!([&bar.name, &bar.fill, &bar.compare, &bar.undo, &bar.check, &bar.checking, &panel.copy, &panel.keep].iter().all(|t| !t.is_empty() && !t.starts_with("bar")));
     }

@@ -33,8 +33,10 @@ test('metadata → Use in Anypoint → Fill from Okta reaches React state; the b
   const { page, ui } = await formPage(browser.context);
   const bar = await ui.textOf(PRODUCT, 'group');
   assert.match(bar, /From authorization server "default" of Okta org dev-12345678, kept just now\./);
+  assert.doesNotMatch(bar, /Save makes Anypoint/, 'a new provider\'s form gets no note for edit pages');
   await ui.click('Fill from Okta');
   await ui.waitForStatus('Filled 5');
+  assert.doesNotMatch(await ui.textOf(PRODUCT, 'group'), /Save makes Anypoint/, 'nor once the fill has written the Issuer');
 
   const state = await submittedState(page);
   assertOktaValues(state);
@@ -178,6 +180,9 @@ test('Okta admin console: a Metadata URI link gets "Use in Anypoint"; the API to
 
 test('edit page: Compare with Okta names each field that differs from the live metadata, and fixes them on request', async () => {
   const { page, ui } = await formPage(browser.context, (p) => p.goto('https://anypoint.mulesoft.com/practice/edit'));
+  // The form came with its Issuer: the bar says why to compare before Save (Save loads the metadata again).
+  const why = /Save makes Anypoint load the Issuer's metadata again: an Issuer that is stale or unreachable fails Save\. "Compare with Okta" first\./;
+  await ui.waitForText(PRODUCT, 'group', why);
   await ui.click('Compare with Okta');
   const status = await ui.waitForStatus('differ from Okta');
   assert.match(status, /^3 differ from Okta's metadata\./);

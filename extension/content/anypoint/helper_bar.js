@@ -51,6 +51,8 @@ export async function scan() {
     wakeCore();
   }
   attached.bar.source.textContent = bar.source ?? '';
+  // Said of the form as it came (an existing provider's), not of what the admin typed since.
+  if (found) attached.bar.note.textContent = bar.note ?? '';
   attached.fields = new Map(classification.matches.map((m) => [controls[m.control], m.field]));
   // Only the values the core reads as context for other fields ever leave the page (never a secret).
   attached.shared = new Set(classification.matches.filter((m) => m.shareValue).map((m) => m.field));
@@ -71,6 +73,7 @@ function attachBar(form, texts) {
   const bar = {
     status: h('p', { role: 'status', 'aria-live': 'polite' }),
     source: h('p', { class: 'source' }),
+    note: h('p', { class: 'source' }),
     undo: h('button', { type: 'button', hidden: true }, texts.undo),
     replace: h('button', { type: 'button', hidden: true }),
   };
@@ -81,7 +84,7 @@ function attachBar(form, texts) {
   bar.results = h('div', { class: 'results', role: 'status', 'aria-live': 'polite' });
   root.append(
     h('div', { class: 'card', role: 'group', 'aria-label': texts.name },
-      h('div', { class: 'row' }, bar.fill, bar.compare, bar.check, bar.replace, bar.undo, bar.status, bar.source),
+      h('div', { class: 'row' }, bar.fill, bar.compare, bar.check, bar.replace, bar.undo, bar.status, bar.source, bar.note),
       bar.results),
   );
   form.before(host);

@@ -107,6 +107,7 @@ export function snapshotForm() {
       placeholder: control.getAttribute('placeholder') ?? '',
       nearby: nearbyText(control),
       section: sectionOf(control, headings),
+      filled: control.type === 'checkbox' || control.type === 'radio' ? control.checked : control.value !== '',
       form: form ? forms.indexOf(form) : forms.length,
     };
   });
