@@ -171,6 +171,8 @@ const SIGNATURES: &[Signature] = &[
     },
     Signature { field: AnypointField::AuthenticationByPrivateKeyJwt, all_of: &[&["jwt"]], none_of: &[] },
     Signature { field: AnypointField::PrivateKey, all_of: &[&["private", "key"]], none_of: &["jwt", "id"] },
+    // The service app's client ID of the JWT method: a "Client ID" too, told apart by its section (`score`).
+    Signature { field: AnypointField::JwtClientId, all_of: &[&["client", "id"], &["clientid"]], none_of: &["secret", "url"] },
 ];
 
 /// Japanese words of the form and the English vocabulary word each means. Whether Anypoint has a Japanese UI is
@@ -334,6 +336,7 @@ struct ControlWords {
     placeholder: u64,
     nearby: u64,
     in_introspection_section: bool,
+    in_registration_section: bool,
     is_toggle: bool,
     is_fillable: bool,
 }
@@ -341,15 +344,19 @@ struct ControlWords {
 impl ControlWords {
     fn of(control: &ControlSnapshot) -> Self {
         let t = control.input_type.to_ascii_lowercase();
-        let mut in_introspection_section = false;
-        // Some versions of MuleSoft's docs title the section "Token Inspection Client".
-        for_each_word(&control.section, |w| in_introspection_section |= w == "introspection" || w == "inspection");
+        let (mut in_introspection_section, mut in_registration_section) = (false, false);
+        for_each_word(&control.section, |w| {
+            // Some versions of MuleSoft's docs title the section "Token Inspection Client".
+            in_introspection_section |= w == "introspection" || w == "inspection";
+            in_registration_section |= matches!(w, "registration" | "authentication" | "jwt");
+        });
         Self {
             labels: control.labels.iter().map(|l| mask_of(l)).collect(),
             name_and_id: [mask_of(&control.name), mask_of(&control.id), mask_of(&control.test_id)],
             placeholder: mask_of(&control.placeholder),
             nearby: mask_of(&control.nearby),
             in_introspection_section,
+            in_registration_section,
             is_toggle: matches!(t.as_str(), "checkbox" | "radio" | "switch"),
             is_fillable: !matches!(t.as_str(), "hidden" | "submit" | "button" | "reset" | "file" | "image"),
         }
@@ -388,7 +395,14 @@ fn score(words: &ControlWords, sig: &SignatureMask) -> f32 {
     if best > 0.0 && introspection_client && words.in_introspection_section {
         best = (best + 0.1).min(1.0);
     }
-    best
+    // A "Client ID" in the registration section is the JWT method's service app, never the introspection
+    // client's; outside it, never the service app's.
+    let in_registration = words.in_registration_section && !words.in_introspection_section;
+    match sig.field {
+        AnypointField::JwtClientId if !in_registration => 0.0,
+        AnypointField::IntrospectionClientId if in_registration => best - 0.2,
+        _ => best,
+    }
 }
 
 /// Map controls to Anypoint fields. Each field goes to at most one control (the best-scoring, in the form that

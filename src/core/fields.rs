@@ -32,11 +32,14 @@ pub enum AnypointField {
     AuthenticationByPrivateKeyJwt,
     /// The private key of the JWT method (labels unconfirmed: docs/facts.md).
     PrivateKey,
+    /// The client ID of the service app whose private key signs the JWT: in the registration section, not the
+    /// introspection client's (labels unconfirmed: docs/facts.md).
+    JwtClientId,
 }
 
 impl AnypointField {
     /// Every field, in form order.
-    pub const ALL: [AnypointField; 17] = [
+    pub const ALL: [AnypointField; 18] = [
         Self::Name,
         Self::Description,
         Self::Issuer,
@@ -54,6 +57,7 @@ impl AnypointField {
         Self::AuthenticationByHeader,
         Self::AuthenticationByPrivateKeyJwt,
         Self::PrivateKey,
+        Self::JwtClientId,
     ];
 
     /// The five URLs that come straight from the metadata document.
@@ -80,6 +84,7 @@ impl AnypointField {
             Self::AuthenticationByHeader => "Authorization Header (client authentication)",
             Self::AuthenticationByPrivateKeyJwt => "Private Key JWT (client authentication)",
             Self::PrivateKey => "Private Key",
+            Self::JwtClientId => "Client ID (private key JWT)",
         }
     }
 

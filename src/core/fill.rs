@@ -66,7 +66,11 @@ pub fn plan_fill(draft: &AnypointDraft, current: &FormValues) -> FillPlan {
     let mut conflicts = Vec::new();
     let mut not_found = Vec::new();
     let mut not_in_document = Vec::new();
+    // Private key JWT takes Okta's org URL as Issuer; the other URLs stay the kept server's (docs/facts.md).
+    let jwt = current.get(&AnypointField::AuthenticationByPrivateKeyJwt).is_some_and(|v| v == "true");
+    let org_issuer = WebUrl::parse(&draft.issuer).ok().map(|issuer| issuer.origin());
     for (field, value) in draft.values() {
+        let value = if field == AnypointField::Issuer && jwt { org_issuer.as_deref() } else { value };
         let Some(value) = value else {
             not_in_document.push(field);
             continue;
@@ -208,6 +212,28 @@ mod tests {
         assert_eq!(plan.replace_label.as_deref(), Some("Use Okta's values in Authorize URL, Token URL, Token Introspection URL"));
         let same = FormValues::from([(AnypointField::Issuer, okta.issuer.clone())]);
         assert!(compare_with(&okta, &same).summary.starts_with("Every URL matches"));
+    }
+
+    #[test]
+    fn private_key_jwt_fills_the_org_issuer_and_the_kept_servers_urls() {
+        let empty = |jwt: &str| {
+            let mut values: FormValues = AnypointField::FROM_METADATA.iter().map(|f| (*f, String::new())).collect();
+            values.insert(AnypointField::AuthenticationByPrivateKeyJwt, jwt.to_string());
+            values
+        };
+        let kept = draft();
+        let issuer_of = |plan: &FillPlan| plan.steps.iter().find(|s| s.field == AnypointField::Issuer).map(|s| s.value.clone());
+        let plan = plan_fill(&kept, &empty("true"));
+        assert_eq!(issuer_of(&plan).as_deref(), Some("https://acme.okta.com"), "{plan:?}");
+        let token = plan.steps.iter().find(|s| s.field == AnypointField::TokenUrl).unwrap();
+        assert_eq!(token.value, kept.token_url, "the other URLs are the kept server's");
+        for step in &plan.steps {
+            let mut others = empty("true");
+            others.insert(AnypointField::Issuer, issuer_of(&plan).unwrap());
+            let hints = crate::core::hints::hints_for(step.field, &step.value, &others);
+            assert!(hints.iter().all(|h| h.severity != crate::core::severity::Severity::Error && h.code != "otherServer"), "{:?}: {hints:?}", step.field);
+        }
+        assert_eq!(issuer_of(&plan_fill(&kept, &empty("false"))), Some(kept.issuer.clone()), "control: header mode keeps the issuer");
     }
 
     #[test]

@@ -18,8 +18,8 @@ use super::fields::AnypointField;
 use super::form_rules::{idp_deletion_allowed, nearest_allowed_timeout, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_SECONDS};
 use super::header::{looks_like_api_token, normalize_authorization_header, HeaderChange, HeaderFinding};
 use super::okta_paths::{
-    compare_to_issuer, endpoint_role, metadata_document, registration_client_id, AuthorizationServer, EndpointRole,
-    Mismatch, ORG_REGISTRATION_PATH,
+    compare_to_issuer, endpoint_role, metadata_document, registration_client_id, server_of_issuer, AuthorizationServer,
+    EndpointRole, Mismatch, ORG_REGISTRATION_PATH,
 };
 use super::severity::Severity;
 use super::web_url::{UrlError, WebUrl};
@@ -86,6 +86,8 @@ pub enum HintKind {
     CertificateValidationOff,
     /// Private key JWT chosen: what Okta needs for it.
     PrivateKeyJwtNeeds,
+    /// Private key JWT chosen with a custom authorization server's issuer: Anypoint needs the org URL.
+    JwtNeedsOrgIssuer { org: String },
     /// A private key that is neither PEM nor a JWK.
     PrivateKeyFormat,
     /// A public key (or certificate) where the private key goes.
@@ -135,6 +137,7 @@ impl HintKind {
             IdpUpdatesNeedManage => ("idpUpdatesNeedManage", Info, "hintIdpUpdatesNeedManage"),
             CertificateValidationOff => ("certificateValidationOff", Warning, "hintCertificateValidationOff"),
             PrivateKeyJwtNeeds => ("privateKeyJwtNeeds", Info, "hintPrivateKeyJwtNeeds"),
+            JwtNeedsOrgIssuer { .. } => ("jwtNeedsOrgIssuer", Error, "hintJwtNeedsOrgIssuer"),
             PrivateKeyFormat => ("privateKeyFormat", Warning, "hintPrivateKeyFormat"),
             PublicKeyInstead => ("publicKeyInstead", Error, "hintPublicKeyInstead"),
         }
@@ -208,7 +211,8 @@ impl HintKind {
                 AnypointField::EnableIdpDeletionAndUpdates.label().into(),
                 AnypointField::EnableClientDeletion.label().into(),
             ],
-            PrivateKeyJwtNeeds => vec![Finding::new("oktaPrivateKeyJwtNeeds").into()],
+            PrivateKeyJwtNeeds => vec![Finding::new("oktaPrivateKeyJwtNeeds").into(), Finding::new("oktaApplicationsPage").into()],
+            JwtNeedsOrgIssuer { org } => vec![org.as_str().into()],
             IdpUpdatesNeedManage => vec![Finding::new("oktaRegisterRoles").into()],
             SurroundingSpaces
             | TrailingSlash { .. }
@@ -360,8 +364,14 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
         hints.push(Hint::from(HintKind::HttpsRequired { field }).with_fix(fixed, "fixUseHttps"));
     }
     let role = endpoint_role(url.path());
+    // Private key JWT takes Okta's org URL as Issuer beside the kept server's other URLs (docs/facts.md).
+    let jwt = is_ticked(others, AnypointField::AuthenticationByPrivateKeyJwt);
     if field == AnypointField::Issuer {
         issuer_hints(trimmed, &url, role, &mut hints);
+        if jwt && role.is_none() && matches!(server_of_issuer(url.path()), Some(AuthorizationServer::Custom { .. })) {
+            let org = url.origin();
+            hints.push(Hint::from(HintKind::JwtNeedsOrgIssuer { org: org.clone() }).with_fix(org, "fixUseOrgUrl"));
+        }
         return hints;
     }
     match role {
@@ -384,6 +394,8 @@ fn url_hints(field: AnypointField, value: &str, others: &FormValues) -> Vec<Hint
     let issuer = others.get(&AnypointField::Issuer).and_then(|v| WebUrl::parse(v.trim()).ok());
     match issuer.as_ref().and_then(|issuer| compare_to_issuer(&url, issuer)) {
         Some(Mismatch::OtherHost { host, issuer_host }) => hints.push(HintKind::OtherHost { field, host, issuer_host }.into()),
+        // In JWT mode the org Issuer stands beside a custom server's URLs: that is no mismatch.
+        Some(Mismatch::OtherServer { issuer_server: AuthorizationServer::Org, .. }) if jwt => {}
         Some(Mismatch::OtherServer { server, issuer_server }) => {
             hints.push(HintKind::OtherServer { field, server, issuer_server }.into())
         }

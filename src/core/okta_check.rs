@@ -221,6 +221,9 @@ pub enum Cause {
     UrlsEmpty(Vec<&'static str>),
     /// The OpenID configuration did not pass.
     UrlsNotCompared,
+    /// Private key JWT: the Issuer is the org's, the other URLs the kept server's (not compared); whether the
+    /// registration URL differs from the org's.
+    UrlsJwt { registration_differs: bool },
     // The API token.
     /// Accepted.
     TokenAccepted,
@@ -275,6 +278,8 @@ impl Cause {
         use Cause::*;
         match self {
             DocumentAccepted | UrlsEqual | TokenAccepted | RoleAllowed | ClientAccepted => Verdict::Passed,
+            UrlsJwt { registration_differs: false } => Verdict::Passed,
+            UrlsJwt { registration_differs: true } => Verdict::Failed,
             RateLimited(_) | OktaError(..) | NotChecked | NotSentDiscoveryFailed | UrlsEmpty(_) | UrlsNotCompared
             | PrivateKeyJwt | HeaderEmpty | BearerToken | TokenNotAccepted | NoTokenToAskWith | NotAnIntrospection
             | ClientNotFilled => Verdict::Warning,
@@ -307,6 +312,10 @@ impl Cause {
             AnypointWouldRefuse(problem) => words("checkAnypointWouldRefuse").with(problem.as_str()),
             UrlsEqual => words("checkUrlsEqual"),
             UrlsDiffer(labels) => words("checkUrlsDiffer").with(fields(labels)),
+            UrlsJwt { registration_differs } => words("checkUrlsJwt").with(match registration_differs {
+                true => Arg::Words(words("checkUrlsJwtRegistration")),
+                false => "".into(),
+            }),
             UrlsEmpty(labels) => words("checkUrlsEmpty").with(fields(labels)),
             UrlsNotCompared => words("checkUrlsNotCompared"),
             TokenAccepted => words("checkTokenAccepted"),
@@ -712,6 +721,14 @@ fn judge_discovery(run: &Run<'_>, reply: Option<&Reply<'_>>) -> Cause {
 fn judge_form_urls(run: &Run<'_>, _: Option<&Reply<'_>>) -> Cause {
     let Some(metadata) = &run.discovered else { return Cause::UrlsNotCompared };
     let draft = AnypointDraft::from_metadata(metadata, 0);
+    // Private key JWT with the org's Issuer (KB 005315457): the other URLs stay the kept server's, which the
+    // org's document does not name: only the registration URL (org-level either way) is compared.
+    let jwt = run.values.get(&AnypointField::AuthenticationByPrivateKeyJwt).is_some_and(|v| v == "true");
+    if jwt && metadata.location.server == crate::core::okta_paths::AuthorizationServer::Org {
+        let typed = value(run.values, AnypointField::ClientRegistrationUrl);
+        let registration_differs = !typed.is_empty() && draft.client_registration_url.as_deref() != Some(typed);
+        return Cause::UrlsJwt { registration_differs };
+    }
     let mut differ = Vec::new();
     let mut empty = Vec::new();
     for (field, expected) in draft.values() {
@@ -1040,6 +1057,30 @@ mod tests {
     }
 
     #[test]
+    fn private_key_jwt_compares_only_what_the_org_document_names() {
+        // The org's Issuer (KB 005315457) beside the kept custom server's Token URL: no "differ" for that.
+        let org = include_str!("../../tests/fixtures/org.openid-configuration.json");
+        let mut values = FormValues::from([
+            (AnypointField::Issuer, "https://acme.okta.com".to_string()),
+            (AnypointField::ClientRegistrationUrl, "https://acme.okta.com/oauth2/v1/clients".to_string()),
+            (AnypointField::TokenUrl, "https://acme.okta.com/oauth2/default/v1/token".to_string()),
+            (AnypointField::AuthenticationByPrivateKeyJwt, "true".to_string()),
+        ]);
+        let answers = Answers::from([(OpenidConfiguration, answered(200, org)), (AuthorizationServerMetadata, answered(404, "{}"))]);
+        let (_, lines) = run(&values, "", "", &answers);
+        let form = line(&lines, FormUrls);
+        assert_eq!(form.verdict, Verdict::Passed, "{}", form.text);
+        assert!(form.text.contains("as private key JWT needs"), "{}", form.text);
+        values.insert(AnypointField::ClientRegistrationUrl, "https://other.okta.com/oauth2/v1/clients".to_string());
+        assert_eq!(line(&run(&values, "", "", &answers).1, FormUrls).verdict, Verdict::Failed, "the registration URL still counts");
+        // Control: the same form in header mode is compared field by field, and the Token URL differs.
+        values.insert(AnypointField::AuthenticationByPrivateKeyJwt, "false".to_string());
+        let form = line(&run(&values, "", "", &answers).1, FormUrls).clone();
+        assert_eq!(form.verdict, Verdict::Failed);
+        assert!(form.text.contains("Token URL"), "{}", form.text);
+    }
+
+    #[test]
     fn the_header_decides_what_is_sent() {
         let (plan, lines) = run(&values(), TOKEN.trim(), "", &discovery_only());
         assert!(plan.calls.iter().all(|call| call.request.authorization.is_none()), "a raw token is not sent");
@@ -1059,7 +1100,7 @@ mod tests {
             TimedOut, Unreachable, Redirected, TooLarge, RateLimited(code()), OktaError(503, None), NotJson(200), OtherStatus(418, code()),
             FeatureNotEnabled("dev-1.okta.com".into()), NotChecked, NotSentDiscoveryFailed, DocumentAccepted, NoSuchDocument,
             AnypointWouldRefuse("a problem".into()), UrlsEqual, UrlsDiffer(vec!["Issuer", "Token URL"]), UrlsEmpty(vec!["Authorize URL"]),
-            UrlsNotCompared, TokenAccepted, TokenRefused(code()), TokenRestricted(None), PrivateKeyJwt, HeaderEmpty, BearerToken,
+            UrlsNotCompared, UrlsJwt { registration_differs: false }, UrlsJwt { registration_differs: true }, TokenAccepted, TokenRefused(code()), TokenRestricted(None), PrivateKeyJwt, HeaderEmpty, BearerToken,
             HeaderNotSsws, RoleAllowed, RoleMissing(code()), TokenNotAccepted, NoTokenToAskWith, ClientAccepted, NotAnIntrospection,
             ClientRefused(Some("invalid_client".into())), NoIntrospectionHere, ClientNotFilled, IntrospectionUrlDiffers,
             NoIntrospectionEndpoint,
@@ -1068,7 +1109,7 @@ mod tests {
             match cause {
                 TimedOut | Unreachable | Redirected | TooLarge | RateLimited(_) | OktaError(..) | NotJson(_) | OtherStatus(..)
                 | FeatureNotEnabled(_) | NotChecked | NotSentDiscoveryFailed | DocumentAccepted | NoSuchDocument
-                | AnypointWouldRefuse(_) | UrlsEqual | UrlsDiffer(_) | UrlsEmpty(_) | UrlsNotCompared | TokenAccepted
+                | AnypointWouldRefuse(_) | UrlsEqual | UrlsDiffer(_) | UrlsEmpty(_) | UrlsNotCompared | UrlsJwt { .. } | TokenAccepted
                 | TokenRefused(_) | TokenRestricted(_) | PrivateKeyJwt | HeaderEmpty | BearerToken | HeaderNotSsws | RoleAllowed
                 | RoleMissing(_) | TokenNotAccepted | NoTokenToAskWith | ClientAccepted | NotAnIntrospection | ClientRefused(_)
                 | NoIntrospectionHere | ClientNotFilled | IntrospectionUrlDiffers | NoIntrospectionEndpoint => {}

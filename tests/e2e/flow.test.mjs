@@ -2,7 +2,7 @@
 // Okta metadata page → "Use in Anypoint" → Anypoint form (React, strict CSP) → "Fill from Okta" → React state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, assistUi, keepMetadata, formPage, submittedState, assertOktaValues, METADATA_URL, CUSTOM_DEFAULT, PRODUCT } from '../support/browser.mjs';
+import { launch, assistUi, keepMetadata, formPage, submittedState, assertOktaValues, METADATA_URL, CUSTOM_DEFAULT, PRODUCT, until } from '../support/browser.mjs';
 import { contentScriptWorld } from '../support/isolated_world.mjs';
 
 let browser;
@@ -231,11 +231,21 @@ test('private key JWT: the method choice is recognised, the header is left alone
   await page.waitForFunction(() => document.querySelector('#p-private-key').getAttribute('aria-invalid') === 'true');
   assert.match(await hintOf(key), /This is a public key or certificate/);
   // The fill still brings the five URLs.
+  // The fill in JWT mode: Okta's org URL as Issuer (KB 005315457), the kept server's other URLs, and no hint
+  // that calls the two a mismatch.
   await ui.click('Fill from Okta');
   await ui.waitForStatus('Filled 5');
   const state = await submittedState(page);
   assert.equal(state.clientAuthentication, 'privateKeyJwt');
+  assert.equal(state.issuer, 'https://dev-12345678.okta.com');
   assert.equal(state.tokenUrl, CUSTOM_DEFAULT.token_endpoint);
+  assert.equal(await hintOf(page.getByLabel('Token URL', { exact: true })), '', 'no mismatch between the org Issuer and the server\'s URLs');
+  assert.equal(state.jwtClientId, '', 'the service app\'s Client ID is the admin\'s to give');
+  // Control: a custom server's issuer typed in JWT mode is an error whose fix is the org URL.
+  const issuer = page.getByLabel('Issuer', { exact: true });
+  await issuer.fill(CUSTOM_DEFAULT.issuer);
+  await ui.click('Use the org URL');
+  await until(async () => (await issuer.inputValue()) === 'https://dev-12345678.okta.com', 'the org URL');
   await Promise.all([okta.close(), page.close()]);
 });
 

@@ -313,3 +313,24 @@ fn a_form_with_advanced_settings_collapsed_is_recognised() {
         assert_eq!(classification.control_for(EnableClientDeletion), None);
     }
 }
+
+#[test]
+fn the_jwt_service_apps_client_id_is_not_the_introspection_clients() {
+    // Private key JWT mode: a "Client ID" beside the private key, in the registration section, before the
+    // introspection client's own "Client ID" (labels unconfirmed: docs/facts.md).
+    for section in ["Dynamic Client Registration", "Client authentication"] {
+        let mut controls = form(Markup::LabelFor);
+        let jwt_id = control("Client ID", "text", section, Markup::LabelFor);
+        let key = control("Private Key", "textarea", section, Markup::LabelFor);
+        controls.insert(6, jwt_id);
+        controls.insert(7, key);
+        let classification = classify_controls(&controls);
+        assert_eq!(classification.field_of(6), Some(JwtClientId), "{section}");
+        assert_eq!(classification.field_of(7), Some(PrivateKey), "{section}");
+        assert_eq!(classification.field_of(8), Some(IntrospectionClientId), "{section}: the introspection client's own");
+    }
+    // Control: the form without the JWT method has no JWT client ID, and its Client ID stays the introspection one.
+    let classification = classify_controls(&form(Markup::LabelFor));
+    assert_eq!(classification.control_for(JwtClientId), None);
+    assert_eq!(classification.field_of(6), Some(IntrospectionClientId));
+}

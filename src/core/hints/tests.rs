@@ -295,6 +295,7 @@ fn every_kind() -> Vec<HintKind> {
         IdpUpdatesNeedManage,
         CertificateValidationOff,
         PrivateKeyJwtNeeds,
+        JwtNeedsOrgIssuer { org: "https://acme.okta.com".into() },
         PrivateKeyFormat,
         PublicKeyInstead,
     ];
@@ -305,7 +306,7 @@ fn every_kind() -> Vec<HintKind> {
             | MetadataUrlInIssuer | EndpointInIssuer { .. } | IssuerQuery | Header(_) | HeaderNormalized { .. }
             | TimeoutOutOfRange { .. } | TimeoutNotANumber | ClientIdCharacters | ClientIdLooksLikeSecret | ClientIdUnusual
             | SecretEqualsId | SecretLooksLikeApiToken | SecretShort | IdpDeletionNeedsLocal | IdpUpdatesNeedManage | CertificateValidationOff
-            | PrivateKeyJwtNeeds | PrivateKeyFormat | PublicKeyInstead => {}
+            | PrivateKeyJwtNeeds | JwtNeedsOrgIssuer { .. } | PrivateKeyFormat | PublicKeyInstead => {}
         }
     }
     all
@@ -323,4 +324,25 @@ fn every_kind_is_worded_in_every_language() {
     messages.sort();
     messages.dedup();
     assert_eq!(messages.len(), kinds.len(), "each kind and wording has its own message");
+}
+
+#[test]
+fn private_key_jwt_takes_the_org_issuer_and_no_two_hints_contradict() {
+    let jwt = |issuer: &str| FormValues::from([
+        (AnypointField::AuthenticationByPrivateKeyJwt, "true".to_string()),
+        (AnypointField::Issuer, issuer.to_string()),
+    ]);
+    // A custom server's issuer in JWT mode: an error whose one fix is the org URL.
+    let hints = hints_for(AnypointField::Issuer, ISSUER, &jwt(ISSUER));
+    let hint = hints.iter().find(|h| matches!(h.kind, HintKind::JwtNeedsOrgIssuer { .. })).expect("the org issuer hint");
+    assert_eq!((hint.severity, hint.fix.as_deref()), (Severity::Error, Some("https://dev-12345678.okta.com")));
+    assert!(hints_for(AnypointField::Issuer, "https://dev-12345678.okta.com", &jwt("https://dev-12345678.okta.com")).is_empty(), "the fix fixes");
+    // The org Issuer beside the kept server's Token URL is no mismatch in JWT mode...
+    let token = "https://dev-12345678.okta.com/oauth2/default/v1/token";
+    assert!(kinds(AnypointField::TokenUrl, token, &jwt("https://dev-12345678.okta.com")).is_empty());
+    // ...but another org still is, and so is everything in header mode (controls).
+    assert!(matches!(kinds(AnypointField::TokenUrl, "https://other.okta.com/oauth2/default/v1/token", &jwt("https://dev-12345678.okta.com")).as_slice(), [HintKind::OtherHost { .. }]));
+    let header_mode = FormValues::from([(AnypointField::Issuer, "https://dev-12345678.okta.com".to_string())]);
+    assert!(matches!(kinds(AnypointField::TokenUrl, token, &header_mode).as_slice(), [HintKind::OtherServer { .. }]));
+    assert!(hints_for(AnypointField::Issuer, ISSUER, &with_issuer()).is_empty(), "a custom server's issuer is right in header mode");
 }

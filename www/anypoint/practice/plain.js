@@ -4,7 +4,8 @@
 //                    stale: an http authorize URL, a token URL of the org server, an introspection URL on a custom
 //                    domain), the secrets masked as Anypoint shows them
 //   /practice/jwt  — newer Anypoint's client authentication choice (MuleSoft docs, March 2026; labels
-//                    unconfirmed): an Authorization Header or a private key JWT
+//                    unconfirmed): an Authorization Header or a private key JWT, with the service app's own
+//                    Client ID beside the private key
 //   /practice/jwt-chosen — the same, with the private key JWT already chosen when the form appears
 //   /practice/form-beside-list — the form beside a live list of users (users.js) that the benchmark churns
 const form = document.getElementById('provider');
@@ -47,8 +48,14 @@ if (variant === 'jwt' || variant === 'jwt-chosen') {
   const keyLabel = Object.assign(document.createElement('label'), { htmlFor: 'p-private-key', textContent: 'Private Key' });
   const key = Object.assign(document.createElement('textarea'), { id: 'p-private-key', name: 'privateKey', rows: 3 });
   keyRow.append(keyLabel, key);
+  // The service app whose key signs the JWT (Salesforce KB 005315457): its client ID beside the key.
+  const idRow = document.createElement('div');
+  idRow.className = 'field';
+  const idLabel = Object.assign(document.createElement('label'), { htmlFor: 'p-jwt-client-id', textContent: 'Client ID' });
+  const id = Object.assign(document.createElement('input'), { id: 'p-jwt-client-id', name: 'jwtClientId', type: 'text' });
+  idRow.append(idLabel, id);
   header.before(choice);
-  header.after(keyRow);
+  header.after(idRow, keyRow);
 }
 
 if (variant === 'form-beside-list') {
