@@ -130,6 +130,9 @@ mod tests {
         // Without any org: no Okta links, still the whole procedure.
         let steps = checklist(None, None, &Plane::default(), 0);
         assert_eq!(steps.len(), 6);
+        // Only some admins may create API tokens, and a token has its creator's rights (docs/facts.md).
+        assert!(steps[1].detail.contains("only a Super, Organization, Group, Group Membership or Read-only Administrator may"), "{}", steps[1].detail);
+        assert!(steps[5].detail.contains("User is not assigned to the client application"));
         assert!(steps[..3].iter().chain(&steps[5..]).all(|step| step.links.is_empty()));
         // A custom domain has no admin console to guess.
         let custom = CheckProof { issuer: "https://login.acme-corp.com/oauth2/default".to_string(), at: 0, passed: vec![CheckKind::OpenidConfiguration] };
