@@ -91,7 +91,7 @@ pub fn checklist(kept: Option<&AnypointDraft>, proof: Option<&CheckProof>, plane
         ChecklistStep {
             title: text("stepSignInTitle"),
             detail: say(&words("stepSignInDetail").with(words("oktaApplicationsPage")).with(words("oktaServersPage"))),
-            links: okta_link("stepClientLink", "/admin/apps/active").into_iter().collect(),
+            links: okta_link("stepSignInLink", "/admin/apps/active").into_iter().collect(),
             proved: None,
         },
     ]

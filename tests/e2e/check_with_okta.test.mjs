@@ -218,12 +218,12 @@ test('the popup\'s setup checklist links into the admin\'s org and marks what th
   const list = popup.getByRole('list').filter({ has: popup.getByText('API token for the Authorization Header') });
   await list.getByRole('listitem').first().waitFor();
   const steps = list.getByRole('listitem');
-  assert.equal(await steps.count(), 5);
+  assert.equal(await steps.count(), 6);
   assert.equal(await list.getByRole('link', { name: 'API tokens in Okta' }).getAttribute('href'), 'https://dev-12345678-admin.okta.com/admin/access/api/tokens');
   assert.equal(await list.getByRole('link', { name: 'Applications in Okta' }).getAttribute('href'), 'https://dev-12345678-admin.okta.com/admin/apps/active');
   // Discovery, form URLs and the introspection client passed; the token's role did not: step 2 stays open.
   const proved = await steps.evaluateAll((items) => items.map((item) => item.dataset.proved));
-  assert.deepEqual(proved, ['true', 'false', 'true', 'true', 'false']);
+  assert.deepEqual(proved, ['true', 'false', 'true', 'true', 'false', 'false']);
   await steps.nth(0).getByText(/Proved by Check with Okta, just now\./).waitFor();
   await popup.close();
   await page.close();
@@ -249,7 +249,7 @@ test('a page that swaps the Issuer under the admin\'s click neither steers the c
   await own.page.close();
   const before = await checklistNow();
   assert.equal(before.link, 'https://dev-12345678-admin.okta.com/admin/access/api/tokens');
-  assert.deepEqual(before.proved, ['true', 'false', 'true', 'true', 'false']);
+  assert.deepEqual(before.proved, ['true', 'false', 'true', 'true', 'false', 'false']);
   const { page, ui } = await filledForm({ header: `SSWS ${READ_ONLY_TOKEN}` });
   // The attacker's page: in a capture-phase listener, another org's issuer for the length of the click.
   await page.evaluate(() => {
