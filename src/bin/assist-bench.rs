@@ -43,10 +43,13 @@ fn sixty_controls() -> Vec<ControlSnapshot> {
     }
     for field in AnypointField::ALL {
         let input_type = if field.is_checkbox() { "checkbox" } else { "text" };
+        // The JWT method's Client ID is told from the introspection client's by its section.
+        let section = if field == AnypointField::JwtClientId { "Client authentication" } else { "" };
         controls.push(ControlSnapshot {
             tag: "input".into(),
             input_type: input_type.into(),
             labels: vec![field.label().into()],
+            section: section.into(),
             ..Default::default()
         });
     }

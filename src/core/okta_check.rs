@@ -223,7 +223,10 @@ pub enum Cause {
     UrlsNotCompared,
     /// Private key JWT: the Issuer is the org's, the other URLs the kept server's (not compared); whether the
     /// registration URL differs from the org's.
-    UrlsJwt { registration_differs: bool },
+    UrlsJwt {
+        /// The typed registration URL is not the org document's.
+        registration_differs: bool,
+    },
     // The API token.
     /// Accepted.
     TokenAccepted,
