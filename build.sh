@@ -132,8 +132,8 @@ cmd_build() {
   log "laying out extension/dist/chrome and extension/dist/firefox"
   node extension/tools/layout.mjs "$CORE_OUT" target/layout-from-core.json
   # The stand-alone web page (www/tool) runs the same core.
-  rm -rf www/tool/core www/tool/_locales && cp -r "$CORE_OUT" www/tool/core
-  cp -r extension/_locales www/tool/_locales && cp extension/catalogues.js www/tool/catalogues.js
+  rm -rf www/tool/core www/tool/words && cp -r "$CORE_OUT" www/tool/core
+  cp -r extension/dist/chrome/words www/tool/words && cp extension/catalogues.js www/tool/catalogues.js
   printf 'wasm: %s bytes (after wasm-opt)\n' "$(stat -c %s "$CORE_OUT/${CRATE}_bg.wasm")"
 }
 

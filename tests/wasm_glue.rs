@@ -16,7 +16,9 @@ fn js(json: &str) -> JsValue {
 /// The worker's call: `handleMessage` answers a promise (resolved at once for requests the core answers alone).
 /// The words are English, given as the worker gives them (`useWords`) when an instance starts.
 async fn ask(message: JsValue, sender: JsValue) -> JsValue {
-    use_words(js(include_str!("../extension/_locales/en/messages.json")), JsValue::NULL);
+    use okta_anypoint_assist::core::words::{compiled, Catalogue};
+    let english: Catalogue = serde_json::from_str(include_str!("../extension/_locales/en/messages.json")).unwrap();
+    use_words(&compiled(&english), None);
     wasm_bindgen_futures::JsFuture::from(handle_message(message, sender)).await.expect("handleMessage never rejects")
 }
 

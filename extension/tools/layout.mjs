@@ -17,7 +17,7 @@ if (!coreDir || !fromCoreFile) throw new Error('usage: layout.mjs <dir with okta
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 export const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(EXT, '..', 'Cargo.toml'), 'utf8'))[1];
-const { hostSets, constants } = readJson(fromCoreFile);
+const { hostSets, constants, words } = readJson(fromCoreFile);
 const constantsModule = ['// Written by extension/tools/layout.mjs from the core (`assist-layout`): the numbers the content scripts',
   '// and the popup share with it. Not in the repository: change them in src/core.',
   ...Object.entries(constants).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`), ''].join('\n');
@@ -59,6 +59,9 @@ for (const browser of ['chrome', 'firefox']) {
     mkdirSync(join(out, '_locales', lang), { recursive: true });
     writeFileSync(join(out, '_locales', lang, 'messages.json'), JSON.stringify(lean));
   }
+  // The same catalogues compiled by the core (`assist-layout`): what an instance of the core starts with.
+  mkdirSync(join(out, 'words'), { recursive: true });
+  for (const [lang, compiled] of Object.entries(words)) writeFileSync(join(out, 'words', `${lang}.txt`), compiled);
   for (const { entry, out: file, format, external = [] } of BUNDLES) {
     buildSync({
       entryPoints: [join(EXT, entry)], outfile: join(out, file), bundle: true, format, external, charset: 'utf8',

@@ -149,22 +149,60 @@ pub struct Words {
     english: Vec<(String, String)>,
 }
 
+/// What follows each key and each template in a compiled catalogue: the ASCII unit separator, which no message
+/// holds.
+pub const SEPARATOR: char = '\u{1f}';
+
+/// A catalogue compiled for an instance of the core: [`templates`], each key and template followed by
+/// [`SEPARATOR`].
+pub fn compiled(catalogue: &Catalogue) -> String {
+    templates(catalogue).into_iter().flat_map(|(key, template)| [key, template]).fold(String::new(), |mut out, item| {
+        out.push_str(&item);
+        out.push(SEPARATOR);
+        out
+    })
+}
+
+/// A catalogue as the core renders it: each key with its template (placeholders already replaced by their
+/// content, as chrome.i18n does first), sorted by key. `assist-layout` writes these at build time
+/// (`words/{lang}.txt`, see [`Words::from_templates`]), so that an instance of the core starts without reading,
+/// converting or sorting `messages.json`.
+pub fn templates(catalogue: &Catalogue) -> Vec<(String, String)> {
+    let mut templates: Vec<(String, String)> = catalogue.0.iter().map(|(key, entry)| (key.clone(), template(entry))).collect();
+    // An insertion sort: a few hundred keys, and `sort` would add kilobytes of wasm.
+    for i in 1..templates.len() {
+        let mut j = i;
+        while j > 0 && templates[j - 1].0 > templates[j].0 {
+            templates.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    templates
+}
+
 impl Words {
     /// From the English catalogue and, when the browser speaks another language the extension has, that one's.
     pub fn new(english: &Catalogue, language: Option<&Catalogue>) -> Self {
-        let templates = |catalogue: &Catalogue| {
-            let mut templates: Vec<(String, String)> = catalogue.0.iter().map(|(key, entry)| (key.clone(), template(entry))).collect();
-            // An insertion sort: a few hundred keys once, and `sort` would add kilobytes of wasm.
-            for i in 1..templates.len() {
-                let mut j = i;
-                while j > 0 && templates[j - 1].0 > templates[j].0 {
-                    templates.swap(j - 1, j);
-                    j -= 1;
-                }
-            }
-            templates
-        };
         Self { language: language.map(templates).unwrap_or_default(), english: templates(english) }
+    }
+
+    /// From catalogues as `assist-layout` writes them ([`compiled`]): keys and templates, sorted by key, each
+    /// followed by [`SEPARATOR`]. One string, so that a page hands it over in one copy. Anything else (a key
+    /// without its template, keys out of order) is no catalogue: the words are then as before, never a panic.
+    pub fn from_templates(english: &str, language: Option<&str>) -> Option<Self> {
+        fn pairs(compiled: &str) -> Option<Vec<(String, String)>> {
+            let mut items = compiled.split_terminator(SEPARATOR);
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            while let Some(key) = items.next() {
+                pairs.push((key.to_string(), items.next()?.to_string()));
+            }
+            pairs.windows(2).all(|w| w[0].0 < w[1].0).then_some(pairs)
+        }
+        let language = match language {
+            Some(flat) => Some(pairs(flat)?),
+            None => None,
+        };
+        Some(Self { language: language.unwrap_or_default(), english: pairs(english)? })
     }
 
     /// The English words of `extension/_locales/en/messages.json` (native builds: tests, the CLI).
@@ -414,6 +452,21 @@ mod tests {
         assert_eq!(ja.render(&Finding { key: "ago", args: vec![Arg::Count(1)] }), "1 分前", "no singular in Japanese: not the English one");
         assert_eq!(ja.render(&nested), "[English only] a、b", "a key the language lacks falls back to English");
         assert_eq!(ja.render(&Finding::new("missing").with("x")), "missing(x)", "never a panic");
+    }
+
+    #[test]
+    fn compiled_catalogues_start_an_instance_as_messages_json_would() {
+        let english = catalogue(include_str!("../../extension/_locales/en/messages.json"));
+        let japanese = catalogue(include_str!("../../extension/_locales/ja/messages.json"));
+        let compiled_words = Words::from_templates(&compiled(&english), Some(&compiled(&japanese))).expect("compiled");
+        let parsed = Words::new(&english, Some(&japanese));
+        for key in english.keys() {
+            let finding = Finding { key: Box::leak(key.clone().into_boxed_str()), args: vec!["a".into(), "b".into(), "c".into(), "d".into()] };
+            assert_eq!(compiled_words.render(&finding), parsed.render(&finding), "{key}");
+        }
+        for bad in ["key-without-template\u{1f}", "b\u{1f}1\u{1f}a\u{1f}2\u{1f}"] {
+            assert!(Words::from_templates(bad, None).is_none(), "{bad:?} is no catalogue");
+        }
     }
 
     /// Every catalogue the extension has, by folder.

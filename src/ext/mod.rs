@@ -18,7 +18,7 @@ use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Context, Sender};
 use crate::core::gather::{self, Change, Granted, Slot};
 use crate::core::service::{answer, document_to_load, version_mismatch, Loaded, Situation};
-use crate::core::words::{self, Catalogue, Words};
+use crate::core::words::{self, Words};
 
 #[wasm_bindgen]
 extern "C" {
@@ -26,13 +26,14 @@ extern "C" {
     fn permissions_get_all() -> Result<JsValue, JsValue>;
 }
 
-/// The catalogue of English (`_locales/en/messages.json`, parsed) and, when the browser's language is another
-/// the extension has, that one's (else `null`). Bad input leaves the words as they were.
+/// The words of English (`words/en.txt`: the catalogue as `assist-layout` compiles it, `words::compiled`) and,
+/// when the browser's language is another the extension has, that one's (else `null`). Bad input leaves the
+/// words as they were.
 #[wasm_bindgen(js_name = useWords)]
-pub fn use_words(english: JsValue, language: JsValue) {
-    let Ok(english) = serde_wasm_bindgen::from_value::<Catalogue>(english) else { return };
-    let language = serde_wasm_bindgen::from_value::<Catalogue>(language).ok();
-    words::use_words(Words::new(&english, language.as_ref()));
+pub fn use_words(english: &str, language: Option<String>) {
+    if let Some(words) = Words::from_templates(english, language.as_deref()) {
+        words::use_words(words);
+    }
 }
 
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {

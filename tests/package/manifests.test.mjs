@@ -73,7 +73,7 @@ test('every file the manifests name is in the build; nothing but the build is in
     ];
     for (const file of named) assert.ok(statSync(join(DIST, browser, file)).isFile(), `${browser}: ${file}`);
     const top = readdirSync(join(DIST, browser)).sort();
-    assert.deepEqual(top, ['_locales', 'content', 'core', 'icons', 'manifest.json', 'popup', 'worker.js']);
+    assert.deepEqual(top, ['_locales', 'content', 'core', 'icons', 'manifest.json', 'popup', 'words', 'worker.js']);
   }
 });
 
