@@ -110,8 +110,8 @@ export function assistUi(page) {
       return texts;
     },
     /** Wait until a status line contains `text`; returns that line. */
-    async waitForStatus(text) {
-      return until(async () => (await ui.statuses()).find((line) => line.includes(text)), `a status with "${text}"`);
+    async waitForStatus(text, timeout = DEADLINE_MS) {
+      return until(async () => (await ui.statuses()).find((line) => line.includes(text)), `a status with "${text}"`, timeout);
     },
     /** The accessible name of the focused button, if a button has focus. */
     async focusedButton() {
