@@ -348,7 +348,7 @@ impl ControlWords {
         for_each_word(&control.section, |w| {
             // Some versions of MuleSoft's docs title the section "Token Inspection Client".
             in_introspection_section |= w == "introspection" || w == "inspection";
-            in_registration_section |= matches!(w, "registration" | "authentication" | "jwt");
+            in_registration_section |= matches!(w, "registration" | "authentication" | "auth" | "jwt");
         });
         Self {
             labels: control.labels.iter().map(|l| mask_of(l)).collect(),

@@ -190,7 +190,7 @@ impl<'de> Deserialize<'de> for TopLevel {
                 Ok(TopLevel::Other("jsonNull"))
             }
             fn visit_bool<E: de::Error>(self, _: bool) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other("a boolean"))
+                Ok(TopLevel::Other("jsonBoolean"))
             }
             fn visit_i64<E: de::Error>(self, _: i64) -> Result<TopLevel, E> {
                 Ok(TopLevel::Other("jsonNumber"))

@@ -221,12 +221,9 @@ pub enum Cause {
     UrlsEmpty(Vec<&'static str>),
     /// The OpenID configuration did not pass.
     UrlsNotCompared,
-    /// Private key JWT: the Issuer is the org's, the other URLs the kept server's (not compared); whether the
-    /// registration URL differs from the org's.
-    UrlsJwt {
-        /// The typed registration URL is not the org document's.
-        registration_differs: bool,
-    },
+    /// Private key JWT: the Issuer is the org's, the registration URL the org document's, and the other URLs on
+    /// the org's host (their server is the kept one's, which the org's document does not name).
+    UrlsJwt,
     // The API token.
     /// Accepted.
     TokenAccepted,
@@ -281,8 +278,7 @@ impl Cause {
         use Cause::*;
         match self {
             DocumentAccepted | UrlsEqual | TokenAccepted | RoleAllowed | ClientAccepted => Verdict::Passed,
-            UrlsJwt { registration_differs: false } => Verdict::Passed,
-            UrlsJwt { registration_differs: true } => Verdict::Failed,
+            UrlsJwt => Verdict::Passed,
             RateLimited(_) | OktaError(..) | NotChecked | NotSentDiscoveryFailed | UrlsEmpty(_) | UrlsNotCompared
             | PrivateKeyJwt | HeaderEmpty | BearerToken | TokenNotAccepted | NoTokenToAskWith | NotAnIntrospection
             | ClientNotFilled => Verdict::Warning,
@@ -315,10 +311,7 @@ impl Cause {
             AnypointWouldRefuse(problem) => words("checkAnypointWouldRefuse").with(problem.as_str()),
             UrlsEqual => words("checkUrlsEqual"),
             UrlsDiffer(labels) => words("checkUrlsDiffer").with(fields(labels)),
-            UrlsJwt { registration_differs } => words("checkUrlsJwt").with(match registration_differs {
-                true => Arg::Words(words("checkUrlsJwtRegistration")),
-                false => "".into(),
-            }),
+            UrlsJwt => words("checkUrlsJwt"),
             UrlsEmpty(labels) => words("checkUrlsEmpty").with(fields(labels)),
             UrlsNotCompared => words("checkUrlsNotCompared"),
             TokenAccepted => words("checkTokenAccepted"),
@@ -724,13 +717,36 @@ fn judge_discovery(run: &Run<'_>, reply: Option<&Reply<'_>>) -> Cause {
 fn judge_form_urls(run: &Run<'_>, _: Option<&Reply<'_>>) -> Cause {
     let Some(metadata) = &run.discovered else { return Cause::UrlsNotCompared };
     let draft = AnypointDraft::from_metadata(metadata, 0);
-    // Private key JWT with the org's Issuer (KB 005315457): the other URLs stay the kept server's, which the
-    // org's document does not name: only the registration URL (org-level either way) is compared.
+    // Private key JWT with the org's Issuer (KB 005315457): the Authorize, Token and Introspection URLs stay the
+    // kept server's, which the org's document does not name. They must still be on the org's host; the
+    // registration URL (org-level either way) must be the document's; none may be empty.
     let jwt = run.values.get(&AnypointField::AuthenticationByPrivateKeyJwt).is_some_and(|v| v == "true");
     if jwt && metadata.location.server == crate::core::okta_paths::AuthorizationServer::Org {
-        let typed = value(run.values, AnypointField::ClientRegistrationUrl);
-        let registration_differs = !typed.is_empty() && draft.client_registration_url.as_deref() != Some(typed);
-        return Cause::UrlsJwt { registration_differs };
+        let org_host = super::web_url::WebUrl::parse(&draft.issuer).map(|issuer| issuer.host().to_string()).unwrap_or_default();
+        let (mut differ, mut empty) = (Vec::new(), Vec::new());
+        for field in [AnypointField::ClientRegistrationUrl, AnypointField::AuthorizeUrl, AnypointField::TokenUrl, AnypointField::TokenIntrospectionUrl] {
+            if !run.values.contains_key(&field) {
+                continue;
+            }
+            let typed = value(run.values, field);
+            let on_org = super::web_url::WebUrl::parse(typed).is_ok_and(|url| url.is_https() && url.host() == org_host);
+            let right = match field {
+                AnypointField::ClientRegistrationUrl => draft.client_registration_url.as_deref() == Some(typed),
+                _ => on_org,
+            };
+            if typed.is_empty() {
+                empty.push(field.label());
+            } else if !right {
+                differ.push(field.label());
+            }
+        }
+        return if !differ.is_empty() {
+            Cause::UrlsDiffer(differ)
+        } else if !empty.is_empty() {
+            Cause::UrlsEmpty(empty)
+        } else {
+            Cause::UrlsJwt
+        };
     }
     let mut differ = Vec::new();
     let mut empty = Vec::new();
@@ -1074,8 +1090,16 @@ mod tests {
         let form = line(&lines, FormUrls);
         assert_eq!(form.verdict, Verdict::Passed, "{}", form.text);
         assert!(form.text.contains("as private key JWT needs"), "{}", form.text);
+        values.insert(AnypointField::TokenUrl, "https://collector.example.com/oauth2/default/v1/token".to_string());
+        let form = line(&run(&values, "", "", &answers).1, FormUrls).clone();
+        assert_eq!(form.verdict, Verdict::Failed, "another host is never the org's: {}", form.text);
+        assert!(form.text.contains("Token URL"), "{}", form.text);
+        values.insert(AnypointField::TokenUrl, "https://acme.okta.com/oauth2/default/v1/token".to_string());
         values.insert(AnypointField::ClientRegistrationUrl, "https://other.okta.com/oauth2/v1/clients".to_string());
         assert_eq!(line(&run(&values, "", "", &answers).1, FormUrls).verdict, Verdict::Failed, "the registration URL still counts");
+        values.insert(AnypointField::ClientRegistrationUrl, String::new());
+        assert_eq!(line(&run(&values, "", "", &answers).1, FormUrls).verdict, Verdict::Warning, "an empty one is not passed");
+        values.insert(AnypointField::ClientRegistrationUrl, "https://acme.okta.com/oauth2/v1/clients".to_string());
         // Control: the same form in header mode is compared field by field, and the Token URL differs.
         values.insert(AnypointField::AuthenticationByPrivateKeyJwt, "false".to_string());
         let form = line(&run(&values, "", "", &answers).1, FormUrls).clone();
@@ -1103,7 +1127,7 @@ mod tests {
             TimedOut, Unreachable, Redirected, TooLarge, RateLimited(code()), OktaError(503, None), NotJson(200), OtherStatus(418, code()),
             FeatureNotEnabled("dev-1.okta.com".into()), NotChecked, NotSentDiscoveryFailed, DocumentAccepted, NoSuchDocument,
             AnypointWouldRefuse("a problem".into()), UrlsEqual, UrlsDiffer(vec!["Issuer", "Token URL"]), UrlsEmpty(vec!["Authorize URL"]),
-            UrlsNotCompared, UrlsJwt { registration_differs: false }, UrlsJwt { registration_differs: true }, TokenAccepted, TokenRefused(code()), TokenRestricted(None), PrivateKeyJwt, HeaderEmpty, BearerToken,
+            UrlsNotCompared, UrlsJwt, TokenAccepted, TokenRefused(code()), TokenRestricted(None), PrivateKeyJwt, HeaderEmpty, BearerToken,
             HeaderNotSsws, RoleAllowed, RoleMissing(code()), TokenNotAccepted, NoTokenToAskWith, ClientAccepted, NotAnIntrospection,
             ClientRefused(Some("invalid_client".into())), NoIntrospectionHere, ClientNotFilled, IntrospectionUrlDiffers,
             NoIntrospectionEndpoint,
@@ -1112,7 +1136,7 @@ mod tests {
             match cause {
                 TimedOut | Unreachable | Redirected | TooLarge | RateLimited(_) | OktaError(..) | NotJson(_) | OtherStatus(..)
                 | FeatureNotEnabled(_) | NotChecked | NotSentDiscoveryFailed | DocumentAccepted | NoSuchDocument
-                | AnypointWouldRefuse(_) | UrlsEqual | UrlsDiffer(_) | UrlsEmpty(_) | UrlsNotCompared | UrlsJwt { .. } | TokenAccepted
+                | AnypointWouldRefuse(_) | UrlsEqual | UrlsDiffer(_) | UrlsEmpty(_) | UrlsNotCompared | UrlsJwt | TokenAccepted
                 | TokenRefused(_) | TokenRestricted(_) | PrivateKeyJwt | HeaderEmpty | BearerToken | HeaderNotSsws | RoleAllowed
                 | RoleMissing(_) | TokenNotAccepted | NoTokenToAskWith | ClientAccepted | NotAnIntrospection | ClientRefused(_)
                 | NoIntrospectionHere | ClientNotFilled | IntrospectionUrlDiffers | NoIntrospectionEndpoint => {}

@@ -187,8 +187,9 @@ impl Words {
     }
 
     /// From catalogues as `assist-layout` writes them ([`compiled`]): keys and templates, sorted by key, each
-    /// followed by [`SEPARATOR`]. One string, so that a page hands it over in one copy. Anything else (a key
-    /// without its template, keys out of order) is no catalogue: the words are then as before, never a panic.
+    /// followed by [`SEPARATOR`]. One string, so that a page hands it over in one copy. Anything else (empty, a
+    /// key without its template, keys out of order) is no catalogue, never a panic: without English there are
+    /// no words (`None`: the current ones stay); a language that is no catalogue is left out (English alone).
     pub fn from_templates(english: &str, language: Option<&str>) -> Option<Self> {
         fn pairs(compiled: &str) -> Option<Vec<(String, String)>> {
             let mut items = compiled.split_terminator(SEPARATOR);
@@ -198,11 +199,8 @@ impl Words {
             }
             pairs.windows(2).all(|w| w[0].0 < w[1].0).then_some(pairs)
         }
-        let language = match language {
-            Some(flat) => Some(pairs(flat)?),
-            None => None,
-        };
-        Some(Self { language: language.unwrap_or_default(), english: pairs(english)? })
+        let english = pairs(english).filter(|pairs| !pairs.is_empty())?;
+        Some(Self { language: language.and_then(pairs).unwrap_or_default(), english })
     }
 
     /// The English words of `extension/_locales/en/messages.json` (native builds: tests, the CLI).
@@ -464,8 +462,10 @@ mod tests {
             let finding = Finding { key: Box::leak(key.clone().into_boxed_str()), args: vec!["a".into(), "b".into(), "c".into(), "d".into()] };
             assert_eq!(compiled_words.render(&finding), parsed.render(&finding), "{key}");
         }
-        for bad in ["key-without-template\u{1f}", "b\u{1f}1\u{1f}a\u{1f}2\u{1f}"] {
+        for bad in ["", "key-without-template\u{1f}", "b\u{1f}1\u{1f}a\u{1f}2\u{1f}"] {
             assert!(Words::from_templates(bad, None).is_none(), "{bad:?} is no catalogue");
+            let english_alone = Words::from_templates(&compiled(&english), Some(bad)).expect("English stays");
+            assert_eq!(english_alone.render(&Finding::new("barFill")), "Fill from Okta", "a broken language falls back to English");
         }
     }
 

@@ -318,7 +318,7 @@ fn a_form_with_advanced_settings_collapsed_is_recognised() {
 fn the_jwt_service_apps_client_id_is_not_the_introspection_clients() {
     // Private key JWT mode: a "Client ID" beside the private key, in the registration section, before the
     // introspection client's own "Client ID" (labels unconfirmed: docs/facts.md).
-    for section in ["Dynamic Client Registration", "Client authentication"] {
+    for section in ["Dynamic Client Registration", "Client authentication", "クライアント認証"] {
         let mut controls = form(Markup::LabelFor);
         let jwt_id = control("Client ID", "text", section, Markup::LabelFor);
         let key = control("Private Key", "textarea", section, Markup::LabelFor);

@@ -233,6 +233,12 @@ fn not_json_documents_get_their_own_messages() {
         &ProblemKind::NotAnObject { found: "jsonArray" }
     );
     assert_eq!(only_error(&inspect_metadata(" \n ", CUSTOM_OIDC_URL)), &ProblemKind::EmptyDocument);
+    // Every other JSON type at the top is named by a catalogue message (never a key left as it is).
+    for (text, found) in [("true", "jsonBoolean"), ("null", "jsonNull"), ("3", "jsonNumber"), ("\"x\"", "jsonString")] {
+        let problem = only_error(&inspect_metadata(text, CUSTOM_OIDC_URL)).clone();
+        assert_eq!(problem, ProblemKind::NotAnObject { found }, "{text}");
+        crate::core::words::assert_worded_everywhere(&[problem.finding()]);
+    }
     let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_DOCUMENT_BYTES));
     assert!(matches!(only_error(&inspect_metadata(&huge, CUSTOM_OIDC_URL)), ProblemKind::TooLarge { .. }));
 }
