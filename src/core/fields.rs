@@ -37,6 +37,11 @@ pub enum AnypointField {
     JwtClientId,
 }
 
+/// Whether the tick box or radio button `checkbox` is ticked in `values` (checkboxes travel as "true"/"false").
+pub fn is_ticked(values: &FormValues, checkbox: AnypointField) -> bool {
+    values.get(&checkbox).is_some_and(|v| v == "true")
+}
+
 impl AnypointField {
     /// Every field, in form order.
     pub const ALL: [AnypointField; 18] = [

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::draft::AnypointDraft;
-use super::fields::AnypointField;
+use super::fields::{is_ticked, AnypointField};
 use super::hints::FormValues;
 use super::web_url::WebUrl;
 use super::words::{say, sentences, text, Arg, Finding};
@@ -67,7 +67,7 @@ pub fn plan_fill(draft: &AnypointDraft, current: &FormValues) -> FillPlan {
     let mut not_found = Vec::new();
     let mut not_in_document = Vec::new();
     // Private key JWT takes Okta's org URL as Issuer; the other URLs stay the kept server's (docs/facts.md).
-    let jwt = current.get(&AnypointField::AuthenticationByPrivateKeyJwt).is_some_and(|v| v == "true");
+    let jwt = is_ticked(current, AnypointField::AuthenticationByPrivateKeyJwt);
     let org_issuer = WebUrl::parse(&draft.issuer).ok().map(|issuer| issuer.origin());
     for (field, value) in draft.values() {
         let value = if field == AnypointField::Issuer && jwt { org_issuer.as_deref() } else { value };

@@ -14,7 +14,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::fields::AnypointField;
+use super::fields::{is_ticked, AnypointField};
 use super::form_rules::{idp_deletion_allowed, nearest_allowed_timeout, DEFAULT_TIMEOUT_SECONDS, TIMEOUT_SECONDS};
 use super::header::{looks_like_api_token, normalize_authorization_header, HeaderChange, HeaderFinding};
 use super::okta_paths::{
@@ -512,10 +512,6 @@ fn private_key_hints(value: &str) -> Vec<Hint> {
     } else {
         vec![HintKind::PrivateKeyFormat.into()]
     }
-}
-
-fn is_ticked(values: &FormValues, checkbox: AnypointField) -> bool {
-    values.get(&checkbox).is_some_and(|v| v == "true")
 }
 
 fn idp_deletion_hints(local_deletion: bool, idp_deletion: bool) -> Vec<Hint> {

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::draft::AnypointDraft;
 use super::fetch_policy::{may_fetch, Method, Outgoing, FETCH_TIMEOUT_SECONDS};
-use super::fields::{AnypointField, FormValues};
+use super::fields::{is_ticked, AnypointField, FormValues};
 use super::hosts::{okta_org_of, OktaOrgHost};
 use super::json_document::{parse_json, DocumentFields, Found, TopLevel};
 use super::metadata::{inspect_metadata_with, nesting_depth, Inspection, Metadata, MAX_NESTING};
@@ -477,7 +477,7 @@ pub fn plan_checks(filled: &Filled<'_>, granted_hosts: &[String]) -> Result<Chec
         client_id: value(filled.values, AnypointField::IntrospectionClientId).to_string(),
         secret: filled.secret.trim().to_string(),
         typed_introspection: value(filled.values, AnypointField::TokenIntrospectionUrl).to_string(),
-        private_key_jwt: value(filled.values, AnypointField::AuthenticationByPrivateKeyJwt) == "true",
+        private_key_jwt: is_ticked(filled.values, AnypointField::AuthenticationByPrivateKeyJwt),
     })
 }
 
@@ -720,7 +720,7 @@ fn judge_form_urls(run: &Run<'_>, _: Option<&Reply<'_>>) -> Cause {
     // Private key JWT with the org's Issuer (KB 005315457): the Authorize, Token and Introspection URLs stay the
     // kept server's, which the org's document does not name. They must still be on the org's host; the
     // registration URL (org-level either way) must be the document's; none may be empty.
-    let jwt = run.values.get(&AnypointField::AuthenticationByPrivateKeyJwt).is_some_and(|v| v == "true");
+    let jwt = is_ticked(run.values, AnypointField::AuthenticationByPrivateKeyJwt);
     if jwt && metadata.location.server == crate::core::okta_paths::AuthorizationServer::Org {
         let org_host = super::web_url::WebUrl::parse(&draft.issuer).map(|issuer| issuer.host().to_string()).unwrap_or_default();
         let (mut differ, mut empty) = (Vec::new(), Vec::new());
@@ -729,10 +729,9 @@ fn judge_form_urls(run: &Run<'_>, _: Option<&Reply<'_>>) -> Cause {
                 continue;
             }
             let typed = value(run.values, field);
-            let on_org = super::web_url::WebUrl::parse(typed).is_ok_and(|url| url.is_https() && url.host() == org_host);
             let right = match field {
                 AnypointField::ClientRegistrationUrl => draft.client_registration_url.as_deref() == Some(typed),
-                _ => on_org,
+                _ => super::web_url::WebUrl::parse(typed).is_ok_and(|url| url.is_https() && url.host() == org_host),
             };
             if typed.is_empty() {
                 empty.push(field.label());
