@@ -16,7 +16,6 @@ use crate::core::okta_check::{judge, plan_checks, plan_second_round, CheckKind, 
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Sender};
 use crate::core::service::{answer, version_mismatch, Situation};
-use crate::core::words::Words;
 
 /// A door: raw bytes in, assertions inside.
 pub type Door = fn(&[u8]);
@@ -213,8 +212,7 @@ pub fn okta_answer_lines(data: &[u8]) -> Vec<crate::core::okta_check::CheckLine>
     for call in &plan.calls {
         assert!(call.request.url.starts_with("https://dev-12345678.okta.com/"), "a request left the org: {}", call.request.url);
     }
-    static ENGLISH: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
-    let lines = judge(&plan, &outcomes, &values, &[], ENGLISH.get_or_init(Words::english));
+    let lines = judge(&plan, &outcomes, &values, &[]);
     let checks: Vec<CheckKind> = lines.iter().map(|line| line.check).collect();
     let all: Vec<CheckKind> = CHECKS.iter().map(|check| check.kind).collect();
     assert_eq!(checks, all, "one line per check, in order");

@@ -22,7 +22,7 @@ use super::json_document::{parse_json, DocumentFields, Found, TopLevel};
 use super::metadata::{inspect_metadata_with, nesting_depth, Inspection, Metadata, MAX_NESTING};
 use super::okta_paths::server_of_issuer;
 use super::severity::Severity;
-use super::words::{Arg, Finding, Words};
+use super::words::{say, Arg, Finding};
 
 /// A whole check run (both rounds) ends within this (declared with the other limits, in `fetch_policy`).
 pub use super::fetch_policy::CHECK_TOTAL_MS;
@@ -356,10 +356,10 @@ pub struct CheckLine {
 }
 
 impl CheckLine {
-    fn new(check: &Check, cause: &Cause, words: &Words) -> Self {
+    fn new(check: &Check, cause: &Cause) -> Self {
         let verdict = cause.verdict();
         let line = Finding::new("checkLine").with(Finding::new(verdict.key())).with(Finding::new(check.title)).with(cause.finding());
-        Self { check: check.kind, verdict, text: words.render(&line) }
+        Self { check: check.kind, verdict, text: say(&line) }
     }
 }
 
@@ -653,7 +653,7 @@ fn answered(outcome: &Outcome) -> Result<(u16, &str), Cause> {
 
 /// Judge every check from the decided causes and the answers (`outcomes`: each call's kind and what came back),
 /// into the result's lines in [`CHECKS`] order: one line per check, also for those that could not run.
-pub fn judge(plan: &CheckPlan, outcomes: &[(CheckKind, Outcome)], values: &FormValues, granted_hosts: &[String], words: &Words) -> Vec<CheckLine> {
+pub fn judge(plan: &CheckPlan, outcomes: &[(CheckKind, Outcome)], values: &FormValues, granted_hosts: &[String]) -> Vec<CheckLine> {
     let run = Run { values, granted_hosts, org_host: &plan.org_host, discovered: discovered(plan, outcomes, granted_hosts), outcomes };
     let mut lines: Vec<CheckLine> = CHECKS
         .iter()
@@ -672,7 +672,7 @@ pub fn judge(plan: &CheckPlan, outcomes: &[(CheckKind, Outcome)], values: &FormV
                 },
                 _ => Cause::NotChecked,
             });
-            CheckLine::new(check, &cause, words)
+            CheckLine::new(check, &cause)
         })
         .collect();
     // Belt and braces: whatever a line quotes (a document's issuer), it never repeats the token or the secret.
@@ -814,14 +814,14 @@ fn judge_introspection(run: &Run<'_>, reply: Option<&Reply<'_>>) -> Cause {
 }
 
 /// One line for the whole result: how many passed, and what to do next.
-pub fn summary(org: &str, lines: &[CheckLine], words: &Words) -> String {
+pub fn summary(org: &str, lines: &[CheckLine]) -> String {
     let count = |verdict| lines.iter().filter(|line| line.verdict == verdict).count() as u64;
     let summary = match (count(Verdict::Failed), count(Verdict::Warning)) {
         (0, 0) => Finding::new("checkSummaryPassed").with(org),
         (0, warned) => Finding::new("checkSummaryNotProven").with(org).with(Arg::Count(warned)),
         (failed, _) => Finding::new("checkSummaryFailed").with(org).with(Arg::Count(failed)),
     };
-    words.render(&summary)
+    say(&summary)
 }
 
 /// `application/x-www-form-urlencoded` (and RFC 6749 §2.3.1's encoding of client credentials).
@@ -856,6 +856,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::core::words::{use_words, Words};
     use CheckKind::*;
 
     const ISSUER: &str = "https://dev-12345678.okta.com/oauth2/default";
@@ -891,7 +892,7 @@ mod tests {
         let mut outcomes: Vec<(CheckKind, Outcome)> = plan.calls.iter().map(answer).collect();
         let added = plan_second_round(&mut plan, &outcomes, &[], "nonce");
         outcomes.extend(plan.calls[plan.calls.len() - added..].iter().map(answer));
-        let lines = judge(&plan, &outcomes, values, &[], &Words::english());
+        let lines = judge(&plan, &outcomes, values, &[]);
         (plan, lines)
     }
 
@@ -1144,36 +1145,21 @@ mod tests {
         all
     }
 
-    /// Every key a finding names, nested ones included.
-    fn keys_of(finding: &Finding, out: &mut Vec<&'static str>) {
-        out.push(finding.key);
-        for arg in &finding.args {
-            match arg {
-                Arg::Words(inner) => keys_of(inner, out),
-                Arg::List(items) => items.iter().for_each(|item| if let Arg::Words(inner) = item { keys_of(inner, out) }),
-                _ => {}
-            }
-        }
-    }
-
     #[test]
     fn every_cause_and_title_is_worded_in_every_language() {
         let japanese = include_str!("../../extension/_locales/ja/messages.json");
         let own: crate::core::words::Catalogue = serde_json::from_str(japanese).unwrap();
+        crate::core::words::assert_worded_everywhere(&every_cause().iter().map(Cause::finding).collect::<Vec<_>>());
         for (lang, words) in [("en", Words::english()), ("ja", Words::of_language(japanese))] {
+            use_words(words);
             let mut lines = Vec::new();
             for cause in every_cause() {
                 for check in CHECKS {
-                    let line = CheckLine::new(check, &cause, &words);
+                    let line = CheckLine::new(check, &cause);
                     assert!(!line.text.contains('$'), "{lang}: a placeholder left: {}", line.text);
                     let left = own.keys().find(|key| line.text.contains(key.as_str()));
                     assert!(left.is_none(), "{lang}: the key {left:?} left as it is: {}", line.text);
                     lines.push(line.text);
-                }
-                let mut keys = Vec::new();
-                keys_of(&cause.finding(), &mut keys);
-                for key in keys {
-                    assert!(own.contains_key(key), "ja lacks {key}");
                 }
             }
             assert!(lines.iter().all(|text| !text.is_empty()));
@@ -1181,8 +1167,8 @@ mod tests {
         for key in CHECKS.iter().map(|check| check.title).chain(["checkLine", "verdictPassed", "verdictWarning", "verdictFailed", "checkSummaryPassed", "checkSummaryNotProven", "checkSummaryFailed"]) {
             assert!(own.contains_key(key), "ja lacks {key}");
         }
-        let ja = Words::of_language(japanese);
-        let line = CheckLine::new(&CHECKS[3], &Cause::TokenRefused(Some("E0000011".into())), &ja);
+        use_words(Words::of_language(japanese));
+        let line = CheckLine::new(&CHECKS[3], &Cause::TokenRefused(Some("E0000011".into())));
         assert_eq!(line.text.split(' ').next(), Some("失敗"), "{}", line.text);
         assert!(line.text.contains("（E0000011）") && line.text.contains("セキュリティ > API > トークン"), "{}", line.text);
     }

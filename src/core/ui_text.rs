@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::fields::AnypointField;
-use super::words::{text, Arg, Finding};
+use super::words::{say, text, Arg, Finding};
 
 /// The words of the copy-assist panel (Okta page and popup).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -79,7 +79,7 @@ pub fn bar_texts(source: Option<String>, editing: bool) -> BarTexts {
         ],
         check_sends: [AnypointField::AuthorizationHeader, AnypointField::IntrospectionClientSecret],
         source,
-        note: editing.then(|| crate::core::words::say(&Finding::new("barSaveFetchesMetadata").with(Finding::new("barCompare")))),
+        note: editing.then(|| say(&Finding::new("barSaveFetchesMetadata").with(Finding::new("barCompare")))),
     }
 }
 

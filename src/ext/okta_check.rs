@@ -33,10 +33,9 @@ pub(super) async fn check_with_okta(
     // What the first round left of the whole check's time (at least a second, for a fair chance).
     let left = (f64::from(CHECK_TOTAL_MS) - (js_sys::Date::now() - started)).max(1000.0) as u32;
     outcomes.extend(send_all(&plan.calls[plan.calls.len() - added..], left.min(per_request)).await);
-    let words = crate::core::words::current();
-    let lines = judge(&plan, &outcomes, values, granted_hosts, &words);
+    let lines = judge(&plan, &outcomes, values, granted_hosts);
     let proof = CheckProof::of(&plan, &lines, now);
-    (Response::OktaChecked { summary: summary(&plan.org, &lines, &words), lines }, Some(proof))
+    (Response::OktaChecked { summary: summary(&plan.org, &lines), lines }, Some(proof))
 }
 
 /// Every call started at once (each abandoned after `timeout_ms`), then awaited in order.
