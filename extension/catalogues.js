@@ -22,6 +22,22 @@ export function catalogues(urlOf, chosen) {
 }
 
 /**
+ * An extension page's or the web page's own instance of the core, started in the browser's language with the
+ * page's words in place (`localise`).
+ * @param {Promise<unknown>} started the glue's `init`
+ * @param {{useWords: (english: string, language?: string) => void, words: (key: string, args: string[]) => string}} glue
+ * @param {(path: string) => string} urlOf as for `catalogues`
+ * @param {string} chosen as for `catalogues`
+ * @returns {Promise<void>} once the core answers in the page's language
+ */
+export function startPageCore(started, glue, urlOf, chosen) {
+  return Promise.all([started, catalogues(urlOf, chosen)]).then(([, { english, language, lang }]) => {
+    glue.useWords(english, language);
+    localise(document, glue.words, lang);
+  });
+}
+
+/**
  * The words of an extension page or the web page, put in place: each element marked `data-words="key"` gets that
  * message as its text, with the messages named in `data-words-args` (a JSON array of keys) as its arguments. The
  * HTML holds no words of its own: they are the catalogue's, rendered by the core (`words`).

@@ -5,19 +5,18 @@
 // loaded in this page (a pure function: nothing to ask the worker).
 
 import init, { apiBody, grantFor, grantsOf, isMetadataUrl, useWords, words } from '../core/okta_anypoint_assist.js';
-import { catalogues, localise } from '../catalogues.js';
+import { startPageCore } from '../catalogues.js';
 import { askCore, messageOf } from '../shared/ask_core.js';
 import { h } from '../shared/assist_ui.js';
 import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
 
 // This page's own instance of the core, in the browser's language.
-const coreReady = Promise.all([
+const coreReady = startPageCore(
   init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) }),
-  catalogues((path) => chrome.runtime.getURL(path), chrome.i18n.getMessage('@@ui_locale')),
-]).then(([, { english, language, lang }]) => {
-  useWords(english, language);
-  localise(document, words, lang);
-});
+  { useWords, words },
+  (path) => chrome.runtime.getURL(path),
+  chrome.i18n.getMessage('@@ui_locale'),
+);
 let coreLoaded = false;
 coreReady.then(() => { coreLoaded = true; });
 

@@ -4,19 +4,10 @@
 // hint, a check line and the popup. The test's own expectations are read from the same catalogue files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { launch, assistUi, METADATA_URL, until } from '../support/browser.mjs';
+import { launch, assistUi, catalogueText, METADATA_URL, until } from '../support/browser.mjs';
 import { contentScriptWorld } from '../support/isolated_world.mjs';
 
 const FORM_URL = 'https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client';
-
-/** The catalogue's message without arguments, in `lang` (English where it has none). */
-function catalogue(lang) {
-  const read = (folder) => JSON.parse(readFileSync(new URL(`../../extension/_locales/${folder}/messages.json`, import.meta.url), 'utf8'));
-  const own = lang === 'en' ? {} : read(lang);
-  const english = read('en');
-  return (key) => (own[key] ?? english[key]).message;
-}
 
 /** The first value `read` gives that is not null or empty, within `until`'s time. */
 async function valueOf(read, what) {
@@ -35,7 +26,7 @@ const hintOf = (field) => field.evaluate((el) => (el.getAttribute('aria-describe
  * chrome.i18n renders for the same keys.
  */
 async function walkthrough(lang) {
-  const say = catalogue(lang === 'ja' ? 'ja' : 'en');
+  const say = (key) => catalogueText(lang === 'ja' ? 'ja' : 'en', key);
   const browser = await launch({ lang });
   try {
     const okta = await browser.context.newPage();

@@ -1,7 +1,7 @@
 // Shared by the e2e tests, the demo, the screenshots and the benchmark: practice servers + Debian's Chromium
 // running the built extension, with the real host names mapped to the local servers.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +115,12 @@ export async function formPage(context, open = openClientProviderForm) {
 }
 
 /** Poll `check` until it answers truthy (10 s at most); `what` names it in the timeout's message. */
+/** The catalogue's message `key` without arguments in `lang` (extension/_locales), English where it has none. */
+export function catalogueText(lang, key) {
+  const read = (folder) => JSON.parse(readFileSync(resolve(ROOT, 'extension', '_locales', folder, 'messages.json'), 'utf8'));
+  return (read(lang)[key] ?? read('en')[key]).message;
+}
+
 export async function until(check, what) {
   const deadline = Date.now() + 10000;
   while (!(await check())) {

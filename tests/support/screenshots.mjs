@@ -3,7 +3,7 @@
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { launch, keepMetadata, formPage, assistUi, METADATA_URL, CUSTOM_DEFAULT, API_TOKEN, CLIENT_SECRET } from './browser.mjs';
+import { launch, keepMetadata, formPage, assistUi, catalogueText, METADATA_URL, CUSTOM_DEFAULT, API_TOKEN, CLIENT_SECRET } from './browser.mjs';
 
 const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs');
 const shot = (name) => join(DOCS, `screenshot-${name}.png`);
@@ -79,8 +79,7 @@ try {
 
 // The same extension in a browser set to Japanese: the form after the fill, with a hint, and the popup. Button
 // names come from the Japanese catalogue.
-const ja = JSON.parse(readFileSync(resolve(DOCS, '../extension/_locales/ja/messages.json'), 'utf8'));
-const say = (key) => ja[key].message;
+const say = (key) => catalogueText('ja', key);
 const japanese = await launch({ lang: 'ja' });
 try {
   const okta = await japanese.context.newPage();

@@ -2,16 +2,15 @@
 // and its address; the core checks it, maps it to the Anypoint fields, hints while the admin edits, and builds
 // the Access Management API body. Thin hands, as in the extension: every decision and text is the core's.
 import init, { inspectPasted, fieldHints, apiBody, controlPlanes, useWords, words } from './core/okta_anypoint_assist.js';
-import { catalogues, localise } from './catalogues.js';
+import { startPageCore } from './catalogues.js';
 
 // The core in the page's language: the extension's catalogues, copied beside this page by build.sh.
-const coreReady = Promise.all([
+const coreReady = startPageCore(
   init({ module_or_path: new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url) }),
-  catalogues((path) => new URL(path, import.meta.url).href, navigator.language),
-]).then(([, { english, language, lang }]) => {
-  useWords(english, language);
-  localise(document, words, lang);
-});
+  { useWords, words },
+  (path) => new URL(path, import.meta.url).href,
+  navigator.language,
+);
 /** @type {(id: string) => HTMLElement & HTMLInputElement} the page's own elements, by id (its inputs among them) */
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 // The control planes, as the core knows them (US first: the default).
