@@ -52,7 +52,10 @@ function grantedHosts() {
     });
   return grants;
 }
-chrome.permissions.onAdded.addListener(() => { grants = null; });
+chrome.permissions.onAdded.addListener(() => {
+  grants = null;
+  makeMenu();
+});
 // A host removed (in the popup or the browser's own settings): its scripts go with it.
 chrome.permissions.onRemoved.addListener(async ({ origins = [] }) => {
   const scripts = await chrome.scripting.getRegisteredContentScripts();
@@ -62,7 +65,37 @@ chrome.permissions.onRemoved.addListener(async ({ origins = [] }) => {
   const ids = glue.grantsOf(scripts.map((script) => script.id)).grants.filter((g) => removed.includes(g.host)).map((g) => g.id);
   if (ids.length) await chrome.scripting.unregisterContentScripts({ ids });
   grants = null;
+  makeMenu();
 });
+
+// The context menu "Fill with Okta value ▸ Issuer / …" on editable fields of Anypoint's pages and of the Private
+// Cloud hosts granted (the core says which pages and items). Menus outlive the worker: made when the extension
+// is installed or the browser starts, and again when a grant changes; one making at a time.
+let menuMade = Promise.resolve();
+function makeMenu() {
+  const made = () => void chrome.runtime.lastError; // a menu already made: nothing to report
+  menuMade = menuMade.then(async () => {
+    await core.ready;
+    const { privateCloud } = await grantedHosts();
+    const menu = core.glue.fillMenu(privateCloud);
+    await chrome.contextMenus.removeAll();
+    const shown = { contexts: /** @type {['editable']} */ (['editable']), documentUrlPatterns: menu.pages };
+    chrome.contextMenus.create({ id: 'fill', title: menu.title, ...shown }, made);
+    for (const [field, title] of menu.items) chrome.contextMenus.create({ id: field, parentId: 'fill', title, ...shown }, made);
+  }).catch(() => {});
+  return menuMade;
+}
+chrome.runtime.onInstalled.addListener(makeMenu);
+chrome.runtime.onStartup.addListener(makeMenu);
+
+// The admin chose a value in the menu: the content script of the frame they right-clicked in writes it.
+function menuClicked(info, tab) {
+  if (info.parentMenuItemId !== 'fill' || tab?.id === undefined) return Promise.resolve();
+  return chrome.tabs.sendMessage(tab.id, { command: 'fillField', field: info.menuItemId }, { frameId: info.frameId ?? 0 }).catch(() => {});
+}
+chrome.contextMenus.onClicked.addListener(menuClicked);
+// The tests' way in: headless Chromium shows no menu to click, so they call what its click calls.
+Object.defineProperties(self, { menuClicked: { value: menuClicked }, makeMenu: { value: makeMenu } });
 
 // One call into the live core with the browser's account of the sender; `enter(glue, described)` makes it.
 function callCore(sender, enter) {
@@ -119,6 +152,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // The popup registered or removed a grant's scripts.
   if (message?.grantsChanged !== undefined && sender.url?.startsWith(chrome.runtime.getURL(''))) {
     grants = null;
+    makeMenu();
     return false;
   }
   // The benchmark's anchor for a cold start: answered at once, without the core.

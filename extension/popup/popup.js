@@ -176,9 +176,44 @@ async function offerThisTab() {
   });
 }
 
+// The tab the admin is on: the active one most recently used, not this page's own (the popup shown as a tab).
+async function activeTab() {
+  const own = await chrome.tabs.getCurrent();
+  const tabs = (await chrome.tabs.query({ active: true })).filter((tab) => tab.id !== own?.id);
+  return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+}
+
+// A page whose form controls the helper read without recognising Anypoint's form (the console changed, or a
+// markup the classifier misreads): a report for a bug report, shown in full before the admin copies it. Only
+// frames with controls answer; the content script has the core write it (no values, data masked).
+async function offerFormReport() {
+  const tab = await activeTab();
+  if (tab?.id === undefined) return;
+  const answer = await chrome.tabs.sendMessage(tab.id, { command: 'reportForm' }).catch(() => null);
+  if (answer?.kind !== 'formReported' || answer.recognised) return;
+  const text = /** @type {HTMLTextAreaElement} */ (document.getElementById('form-report-text'));
+  const status = document.getElementById('form-report-status');
+  text.value = answer.report;
+  document.getElementById('form-report').hidden = false;
+  document.getElementById('show-form-report').addEventListener('click', () => {
+    document.getElementById('form-report-view').hidden = false;
+    text.focus();
+  });
+  document.getElementById('copy-form-report').addEventListener('click', async () => {
+    await coreReady;
+    try {
+      await navigator.clipboard.writeText(text.value);
+      status.textContent = words('popupFormReportCopied', []);
+    } catch (error) {
+      status.textContent = words('popupCouldNotCopy', [error.message]);
+    }
+  });
+}
+
 showKept();
 showDomains();
 offerThisTab();
+offerFormReport();
 
 // What the tests ask the core with from this page (`popup.evaluate(() => askCore(…))`): the extension's own page,
 // which no web page can reach.

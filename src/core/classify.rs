@@ -466,5 +466,19 @@ pub fn classify_controls(controls: &[ControlSnapshot]) -> Classification {
     Classification { is_client_provider_form: true, form: Some(form), matches }
 }
 
+/// The field one control is by its own words alone, when the form around it was not recognised (the keyboard
+/// command on the field the admin is in): the best-scoring field, if any scores enough.
+pub fn classify_one(control: &ControlSnapshot) -> Option<AnypointField> {
+    let words = ControlWords::of(control);
+    let mut best: Option<(AnypointField, f32)> = None;
+    for sig in signature_masks() {
+        let confidence = score(&words, sig);
+        if confidence >= MIN_CONFIDENCE && best.is_none_or(|(_, b)| confidence > b) {
+            best = Some((sig.field, confidence));
+        }
+    }
+    best.map(|(field, _)| field)
+}
+
 #[cfg(test)]
 mod tests;

@@ -24,6 +24,7 @@ pub mod header;
 pub mod hints;
 pub mod classify;
 pub mod fill;
+pub mod form_report;
 pub mod fetch_policy;
 pub mod okta_check;
 pub mod ui_text;

@@ -6,11 +6,12 @@ use serde::Serialize;
 
 use super::draft::{api_body_for, provider_id_of, AnypointDraft, ApiBody, ApiBodyOptions};
 use super::fetch_policy::grantable_host;
-use super::fields::FormValues;
-use super::hosts::{Grant, Plane};
+use super::fields::{AnypointField, FormValues};
+use super::hosts::{anypoint_match_patterns, Grant, Plane};
 use super::metadata::{inspect_metadata_with, Inspection};
 use super::protocol::Response;
 use super::service::{pasted_document_url, report};
+use super::words::text;
 
 /// A pasted document, checked as loaded from the address given (or, when none, from its own issuer's OpenID
 /// configuration, which the report then says).
@@ -125,6 +126,30 @@ pub fn grants_of(ids: &[String]) -> Grants {
         grants.grants.push(GrantedHost { id: id.clone(), host: host.to_string(), kind: grant.describe() });
     }
     grants
+}
+
+/// The context menu "Fill with Okta value ▸ Issuer / …" on editable fields: its title, the pages it shows on
+/// (the Anypoint content script's, and the Private Cloud hosts the admin granted), and one item per value of
+/// the document, by the field's wire name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+pub struct FillMenu {
+    /// The menu's title.
+    pub title: String,
+    /// Its `documentUrlPatterns`.
+    pub pages: Vec<String>,
+    /// Its items: the field each fills, and its title (Anypoint's label).
+    pub items: Vec<(AnypointField, &'static str)>,
+}
+
+/// The fill menu for the Private Cloud hosts granted.
+pub fn fill_menu(private_cloud: &[String]) -> FillMenu {
+    let mut pages = anypoint_match_patterns();
+    for host in private_cloud {
+        pages.extend(Grant::AnypointPrivateCloud.match_patterns(host));
+    }
+    let items = AnypointField::FROM_METADATA.iter().map(|field| (*field, field.label())).collect();
+    FillMenu { title: text("menuFill"), pages, items }
 }
 
 /// The Access Management API body for the values on the page, with placeholders where secrets go, and the

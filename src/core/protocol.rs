@@ -75,6 +75,18 @@ pub enum Request {
     CheckWithOkta { values: FormValues, header: String, secret: String },
     /// Anypoint page: a message the page showed that may be Anypoint's error about the OpenID provider.
     ExplainError { text: String },
+    /// Anypoint page, on the admin's own move only (the context menu "Fill with Okta value ▸ Issuer" on a field,
+    /// or the keyboard command in a field of a form that was not recognised): the kept value of `field`, or of the
+    /// field that `control` is by its own words. Only kept values: nothing the page wrote is ever a source.
+    FillOne {
+        #[serde(default)]
+        field: Option<AnypointField>,
+        #[serde(default)]
+        control: Option<ControlSnapshot>,
+    },
+    /// Anypoint page, for the popup's "Copy a report of this form": the snapshot as a report the admin reads
+    /// before copying it (no values; text that is not a label masked).
+    ReportForm { controls: Vec<ControlSnapshot> },
     /// Popup: the values kept so far, if any.
     GetKept,
     /// Popup: the setup checklist, with what the extension proved.
@@ -157,6 +169,8 @@ impl Request {
             Self::FieldHints { .. } => Profile { alone: true, ..asked("fieldHints", AnypointPage, Nothing, false) },
             Self::CheckWithOkta { .. } => asked("checkWithOkta", AnypointPage, KeptIfStored, true),
             Self::ExplainError { .. } => Profile { alone: true, ..asked("explainError", AnypointPage, Nothing, false) },
+            Self::FillOne { .. } => asked("fillOne", AnypointPage, Kept, false),
+            Self::ReportForm { .. } => Profile { alone: true, ..asked("reportForm", AnypointPage, Nothing, false) },
             Self::GetKept => Profile { offered: true, ..asked("getKept", ExtensionPage, Kept, false) },
             Self::GetChecklist => Profile { checklist: true, ..asked("getChecklist", ExtensionPage, Kept, false) },
             Self::ForgetKept => asked("forgetKept", ExtensionPage, Nothing, false),
@@ -249,6 +263,10 @@ pub enum Response {
     Hints { field: AnypointField, hints: Vec<Hint> },
     /// The result of "Check with Okta": one line per check, and a summary.
     OktaChecked { lines: Vec<CheckLine>, summary: String },
+    /// The kept value for one field (`FillOne`), and what to tell the admin once it is written.
+    OneFilled { field: AnypointField, value: String, message: String },
+    /// The report of a form (`ReportForm`): whether the classifier recognised it, and the report's text.
+    FormReported { recognised: bool, report: String },
     /// The likely cause of an Anypoint error about the OpenID provider; `None` when the text is no such error.
     ErrorExplained { explanation: Option<String> },
     /// The setup checklist, for the control plane where the form was last seen (`plane`, its host; US when none

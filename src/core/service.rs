@@ -5,7 +5,9 @@
 
 use super::after_create::explain_provider_error;
 use super::checklist::checklist;
-use super::classify::classify_controls;
+use super::classify::{classify_controls, classify_one};
+use super::fields::AnypointField;
+use super::form_report::form_report;
 use super::draft::AnypointDraft;
 use super::fill::{nothing_kept, plan_fill};
 use super::hints::hints_for;
@@ -183,6 +185,13 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             None => Response::Failure { message: text("checkNothing") }.into(),
         },
         Request::ExplainError { text } => Response::ErrorExplained { explanation: explain_provider_error(&text) }.into(),
+        Request::FillOne { field, control } => {
+            fill_one(field.or_else(|| control.as_ref().and_then(classify_one)), situation.kept, situation.now).into()
+        }
+        Request::ReportForm { controls } => {
+            let (recognised, report) = form_report(&controls);
+            Response::FormReported { recognised, report }.into()
+        }
         Request::GetChecklist => {
             let plane = situation.plane.map(Plane::of_seen_host).unwrap_or_default();
             let steps = checklist(situation.kept, situation.proof, &plane, situation.now);
@@ -424,6 +433,22 @@ fn offered(draft: &AnypointDraft) -> crate::core::protocol::Offered {
     }
 }
 
+/// The kept value of one field (`Request::FillOne`): one of the document's five, and only a kept one.
+fn fill_one(field: Option<AnypointField>, kept: Option<&AnypointDraft>, now: u64) -> Response {
+    let Some(draft) = kept else { return Response::NothingKept { message: nothing_kept(), offered: None } };
+    let Some(field) = field.filter(|field| AnypointField::FROM_METADATA.contains(field)) else {
+        return Response::Failure { message: say(&Finding::new("fillOneUnknown").with(Finding::new("menuFill"))) };
+    };
+    match draft.value_of(field) {
+        Some(value) => Response::OneFilled {
+            field,
+            value: value.to_string(),
+            message: say(&Finding::new("fillOneDone").with(field.label()).with(provenance(draft, now))),
+        },
+        None => Response::Failure { message: say(&Finding::new("fillOneNoValue").with(field.label())) },
+    }
+}
+
 /// Where kept values came from and how old they are: "From authorization server "default" of Okta org
 /// dev-1, kept 3 min ago."
 fn provenance(draft: &AnypointDraft, now: u64) -> String {
@@ -484,7 +509,7 @@ pub fn report(inspection: &Inspection) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::fields::AnypointField;
+    use crate::core::classify::ControlSnapshot;
     use crate::core::hints::FormValues;
 
     const SAMPLE: &str = include_str!("../../tests/fixtures/org.openid-configuration.json");
@@ -568,6 +593,39 @@ mod tests {
         assert!(huge.keep.is_none());
         let Response::MetadataReport { problems, .. } = huge.response else { panic!("a report") };
         assert_eq!(problems[0].kind, ProblemKind::TooLarge { bytes: MAX_DOCUMENT_BYTES + 1 });
+    }
+
+    #[test]
+    fn one_field_is_filled_only_from_kept_values_and_only_with_the_documents_five() {
+        let text = include_str!("../../tests/fixtures/custom-default.openid-configuration.json");
+        let url = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
+        let kept = AnypointDraft::from_metadata(&crate::core::metadata::inspect_metadata(text, url).metadata.unwrap(), 0);
+        let fill = |field, control: Option<ControlSnapshot>, kept| ask(Request::FillOne { field, control }, &anypoint(), kept).response;
+        // The menu's choice.
+        let Response::OneFilled { field, value, message } = fill(Some(AnypointField::TokenUrl), None, Some(&kept)) else { panic!("filled") };
+        assert_eq!((field, value.as_str()), (AnypointField::TokenUrl, "https://dev-12345678.okta.com/oauth2/default/v1/token"));
+        assert!(message.starts_with("Filled Token URL from Okta."), "{message}");
+        // The keyboard command: the field by its own words.
+        let issuer = ControlSnapshot { tag: "input".into(), labels: vec!["Issuer".into()], ..Default::default() };
+        let Response::OneFilled { field, .. } = fill(None, Some(issuer.clone()), Some(&kept)) else { panic!("filled") };
+        assert_eq!(field, AnypointField::Issuer);
+        // Nothing kept: nothing to write, and where to get it. A page's Issuer is never a source here.
+        assert!(matches!(fill(Some(AnypointField::Issuer), Some(issuer), None), Response::NothingKept { .. }));
+        // A field whose words say nothing, or one the document has no value for.
+        let unknown = ControlSnapshot { tag: "input".into(), labels: vec!["Endpoint A".into()], ..Default::default() };
+        let Response::Failure { message } = fill(None, Some(unknown), Some(&kept)) else { panic!("refused") };
+        assert!(message.contains("\"Fill with Okta value\""), "{message}");
+        assert!(matches!(fill(Some(AnypointField::AuthorizationHeader), None, Some(&kept)), Response::Failure { .. }), "never the header");
+        let without = AnypointDraft { token_introspection_url: None, ..kept.clone() };
+        let Response::Failure { message } = fill(Some(AnypointField::TokenIntrospectionUrl), None, Some(&without)) else { panic!("no value") };
+        assert_eq!(message, "The kept document has no value for Token Introspection URL.");
+        crate::core::words::assert_worded_everywhere(&[
+            Finding::new("fillOneDone").with("Issuer").with("x"),
+            Finding::new("fillOneUnknown").with(Finding::new("menuFill")),
+            Finding::new("fillOneNoValue").with("Issuer"),
+            Finding::new("reportHeading").with(crate::core::words::Arg::Count(1)),
+            Finding::new("reportHeading").with(crate::core::words::Arg::Count(2)),
+        ]);
     }
 
     #[test]

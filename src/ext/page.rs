@@ -16,6 +16,7 @@ import type { Pasted } from "../protocol/Pasted";
 import type { GrantOffer } from "../protocol/GrantOffer";
 import type { Grants } from "../protocol/Grants";
 import type { ControlPlane } from "../protocol/ControlPlane";
+import type { FillMenu } from "../protocol/FillMenu";
 import type { ApiRequest } from "../protocol/ApiRequest";
 import type { Hint } from "../protocol/Hint";
 import type { AnypointField } from "../protocol/AnypointField";
@@ -61,6 +62,12 @@ pub fn grants_of(ids: Vec<String>) -> JsValue {
 #[wasm_bindgen(js_name = hostsOfOrigins)]
 pub fn hosts_of_origins(origins: Vec<String>) -> Vec<String> {
     crate::core::fetch_policy::hosts_of_origins(&origins)
+}
+
+/// The context menu "Fill with Okta value ▸ …", for the Private Cloud hosts granted (the worker makes it).
+#[wasm_bindgen(js_name = fillMenu, unchecked_return_type = "FillMenu")]
+pub fn fill_menu(private_cloud: Vec<String>) -> JsValue {
+    to_js(&page_answers::fill_menu(&private_cloud))
 }
 
 /// Anypoint's control planes, for the web page's choice of where the `curl` command goes.

@@ -28,7 +28,7 @@ for (const browser of ['chrome', 'firefox']) {
     const text = JSON.stringify(manifest);
     assert.ok(!text.includes('<all_urls>'), 'no <all_urls>');
     // storage: chrome.storage.session; scripting: the panel / form helper on hosts the admin grants at run time.
-    assert.deepEqual(manifest.permissions, ['storage', 'scripting']);
+    assert.deepEqual(manifest.permissions, ['storage', 'scripting', 'contextMenus']);
     // Granted at install: the Okta domains (the popup's fetch), each one registrable domain. Nothing broad.
     assert.deepEqual(manifest.host_permissions, HOSTS.oktaHosts);
     for (const pattern of manifest.host_permissions) assert.match(pattern, /^https:\/\/\*\.[a-z0-9-]+\.[a-z]+\/\*$/, pattern);

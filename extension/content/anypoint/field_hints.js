@@ -103,6 +103,11 @@ function renderHints(control, field, hints, applied) {
   else control.removeAttribute('aria-invalid');
 }
 
+// A line under a control that says what the helper did there, or why not (the context menu's fill).
+export function sayUnder(control, message, severity) {
+  if (message) renderHints(control, null, [{ severity, message }], null);
+}
+
 function hintLine(hint, applied, control, field, palette) {
   const line = document.createElement('span');
   line.style.cssText = `display:block;color:${palette[hint.severity]};`;

@@ -91,25 +91,27 @@ function sectionOf(control, headings) {
   return section;
 }
 
+// What the classifier reads of one control (`forms`, `headings`: the page's, read once per snapshot).
+export function snapshotOf(control, forms = [...document.forms], headings = [...document.querySelectorAll(HEADING_SELECTOR)]) {
+  const form = (control.getRootNode().host ?? control).closest('form');
+  return {
+    tag: control.tagName.toLowerCase(),
+    type: control.type ?? '',
+    name: control.getAttribute('name') ?? '',
+    id: control.id ?? '',
+    testId: testIdOf(control),
+    labels: labelsOf(control),
+    placeholder: control.getAttribute('placeholder') ?? '',
+    nearby: nearbyText(control),
+    section: sectionOf(control, headings),
+    filled: control.type === 'checkbox' || control.type === 'radio' ? control.checked : control.value !== '',
+    form: form ? forms.indexOf(form) : forms.length,
+  };
+}
+
 export function snapshotForm() {
   const controls = allControls();
   const forms = [...document.forms];
   const headings = [...document.querySelectorAll(HEADING_SELECTOR)];
-  const snapshot = controls.map((control) => {
-    const form = (control.getRootNode().host ?? control).closest('form');
-    return {
-      tag: control.tagName.toLowerCase(),
-      type: control.type ?? '',
-      name: control.getAttribute('name') ?? '',
-      id: control.id ?? '',
-      testId: testIdOf(control),
-      labels: labelsOf(control),
-      placeholder: control.getAttribute('placeholder') ?? '',
-      nearby: nearbyText(control),
-      section: sectionOf(control, headings),
-      filled: control.type === 'checkbox' || control.type === 'radio' ? control.checked : control.value !== '',
-      form: form ? forms.indexOf(form) : forms.length,
-    };
-  });
-  return { controls, snapshot, forms };
+  return { controls, snapshot: controls.map((control) => snapshotOf(control, forms, headings)), forms };
 }

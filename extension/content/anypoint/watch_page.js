@@ -15,7 +15,6 @@
 // dialog) is looked at within a frame of the change; a busy one is polled every quarter of a second in the few
 // seconds after a move and every two seconds afterwards (docs/architecture.md, "Noticing the form").
 
-import { fillFromOkta } from './apply_fill.js';
 import { attached, dropOrphanedExplanation, explainErrorIn, scan } from './helper_bar.js';
 import { CONTROL_SELECTOR, textOf } from './snapshot_form.js';
 import { ERROR_MENTIONS, MAX_ERROR_TEXT } from '../../shared/core_constants.js';
@@ -200,15 +199,6 @@ export function scanSoon() {
   watch.controls = [];
   lookSoon();
 }
-
-// The keyboard command (manifest "commands", default Alt+Shift+F) arrives from the worker; only the worker can
-// send it (a page cannot message a content script). It reaches every frame of the tab: only the one the admin
-// is in acts.
-chrome.runtime.onMessage.addListener((message, sender) => {
-  if (sender.id === chrome.runtime.id && !sender.tab && message?.command === 'fillFromOkta' && attached && document.hasFocus()) {
-    fillFromOkta(attached.bar);
-  }
-});
 
 // In a frame, only when every frame above is of the same origin: a page of another site that frames Anypoint
 // could hide or cover the frame, where the helper's own checks cannot see it.

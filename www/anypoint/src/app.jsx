@@ -110,6 +110,33 @@ function ClientProviderForm() {
   );
 }
 
+// A console the helper's classifier does not know (…/new/openid-wizard): a future form split into steps whose
+// first step holds the Issuer beside fields labelled in words the classifier has never seen. No bar comes; the
+// admin fills by hand (the context menu, the keyboard command in a field it knows by itself).
+const WIZARD = '/accounts/client-providers/new/openid-wizard';
+
+function WizardForm() {
+  const [values, setValues] = useState({ displayName: '', issuer: '', signIn: '', exchange: '' });
+  const [submitted, setSubmitted] = useState(null);
+  const field = (id, label) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={id} value={values[id]} onChange={(e) => setValues((v) => ({ ...v, [id]: e.target.value }))} autoComplete="off" />
+    </div>
+  );
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); setSubmitted(values); }} aria-label="New identity provider">
+      <p className="note">Step 1 of 2: connection</p>
+      {field('displayName', 'Display name')}
+      {field('issuer', 'Issuer')}
+      {field('signIn', 'Sign-in endpoint')}
+      {field('exchange', 'Exchange endpoint')}
+      <p><button type="submit">Create</button></p>
+      {submitted && <pre data-testid="submitted-state">{JSON.stringify(submitted, null, 2)}</pre>}
+    </form>
+  );
+}
+
 function mask(secret) {
   return secret ? `${secret.slice(0, 5)}…(${secret.length} chars)` : '';
 }
@@ -149,6 +176,7 @@ function App() {
   let page = <ClientProviders />;
   if (path === NEW_OIDC && inDialog) page = <><ClientProviders /><Dialog><ClientProviderForm /></Dialog></>;
   else if (path === NEW_OIDC) page = <><h1>Add OIDC client provider</h1><ClientProviderForm /></>;
+  else if (path === WIZARD) page = <><h1>New identity provider</h1><WizardForm /></>;
   return (
     <>
       <header>Anypoint Platform — Access Management (practice page)</header>
