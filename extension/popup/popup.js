@@ -64,7 +64,8 @@ async function showChecklist() {
     h('strong', {}, step.title),
     h('p', { class: 'sub' }, step.detail),
     step.links.map((link) => h('a', { href: link.url, target: '_blank', rel: 'noopener' }, link.label)),
-    step.proved ? h('p', { class: 'proved' }, `✓ ${step.proved}`) : null)));
+    step.proved ? h('p', { class: 'proved' }, `✓ ${step.proved}`) : null,
+    step.seen ? h('p', { class: 'seen' }, step.seen) : null)));
 }
 
 // The Access Management API body of the kept values, secrets as placeholders (the draft's URL fields carry

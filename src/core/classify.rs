@@ -54,6 +54,9 @@ pub struct ControlSnapshot {
     pub filled: bool,
     /// Index of the form (or form-like container) it belongs to, so two forms are not mixed up.
     pub form: u32,
+    /// A list's options, as the page names them (an environment's client provider choice): page text, never a
+    /// value typed.
+    pub options: Vec<String>,
 }
 
 /// One control recognised as one field.

@@ -72,6 +72,9 @@ pub fn form_report(controls: &[ControlSnapshot]) -> (bool, String) {
         line(&mut out, "placeholder", &control.placeholder);
         line(&mut out, "nearby", &control.nearby);
         line(&mut out, "section", &control.section);
+        for option in &control.options {
+            line(&mut out, "option", option);
+        }
         if let Some(field) = classify_one(control) {
             out.push_str(&format!("   readAs: {}\n", field.label()));
         }

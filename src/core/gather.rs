@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::draft::AnypointDraft;
+use super::environments::MadeProvider;
 use super::okta_check::CheckProof;
 use super::protocol::{Reads, Request};
 use super::sender::Context;
@@ -23,6 +24,8 @@ pub enum Slot {
     Proof,
     /// The host of the Anypoint page where the client provider form was last seen: the admin's control plane.
     Plane,
+    /// The provider the admin made from Okta, as the page showed it: its name, the environments it was chosen for.
+    Made,
 }
 
 impl Slot {
@@ -34,6 +37,7 @@ impl Slot {
             Self::Offered => "offeredDraft",
             Self::Proof => "checkProof",
             Self::Plane => "controlPlane",
+            Self::Made => "madeProvider",
         }
     }
 }
@@ -61,6 +65,8 @@ pub struct Needs {
     pub proof: bool,
     /// `Situation::plane`.
     pub plane: bool,
+    /// `Situation::made`.
+    pub made: bool,
     /// Which granted hosts count.
     pub granted: Granted,
 }
@@ -80,7 +86,7 @@ pub fn needs(request: &Request, context: &Context) -> Needs {
         (true, Context::ExtensionPage) => Granted::All,
         (true, _) => Granted::CustomDomains,
     };
-    Needs { kept, offered: profile.offered, proof: profile.checklist, plane: profile.checklist, granted }
+    Needs { kept, offered: profile.offered, proof: profile.checklist, plane: profile.checklist, made: profile.made || profile.checklist, granted }
 }
 
 /// A value as stored (its slot says what it is).
@@ -93,6 +99,8 @@ pub enum Stored<'a> {
     Proof(&'a CheckProof),
     /// A host.
     Host(&'a str),
+    /// The provider made from Okta.
+    Made(&'a MadeProvider),
 }
 
 /// The change a `Hold` of `slot` asks for, if any.
@@ -117,7 +125,7 @@ impl Change<'_> {
     /// Whether failing to make it fails the answer. A check's proof only marks the checklist and the plane only
     /// steers its links: losing them loses the marks or the links, not the check or the scan.
     pub fn must_succeed(&self) -> bool {
-        !matches!(self, Self::Set(Slot::Proof | Slot::Plane, _))
+        !matches!(self, Self::Set(Slot::Proof | Slot::Plane | Slot::Made, _))
     }
 }
 
@@ -129,8 +137,9 @@ pub fn changes(answer: &Answer) -> Vec<Change<'_>> {
     changes.extend(hold(Slot::Offered, &answer.offer));
     changes.extend(answer.proof.as_ref().map(|proof| Change::Set(Slot::Proof, Stored::Proof(proof))));
     changes.extend(answer.plane.as_deref().map(|host| Change::Set(Slot::Plane, Stored::Host(host))));
+    changes.extend(answer.made.as_ref().map(|made| Change::Set(Slot::Made, Stored::Made(made))));
     if answer.forget {
-        changes.extend([Slot::Kept, Slot::Proof, Slot::Offered].map(Change::Remove));
+        changes.extend([Slot::Kept, Slot::Proof, Slot::Offered, Slot::Made].map(Change::Remove));
     }
     changes
 }
@@ -147,7 +156,7 @@ mod tests {
         let keep_checked = needs(&Request::KeepChecked, &popup);
         assert_eq!(keep_checked.kept, Some((Slot::Checked, false)), "the popup keeps what it checked");
         assert_eq!(needs(&Request::ClassifyForm { controls: Vec::new() }, &form).kept, Some((Slot::Kept, true)));
-        assert_eq!(needs(&Request::GetChecklist, &popup), Needs { kept: Some((Slot::Kept, false)), offered: false, proof: true, plane: true, granted: Granted::None });
+        assert_eq!(needs(&Request::GetChecklist, &popup), Needs { kept: Some((Slot::Kept, false)), offered: false, proof: true, plane: true, made: true, granted: Granted::None });
         // The popup's loads may reach every granted host; a page's, only the custom domains.
         assert_eq!(needs(&Request::FetchMetadata { input: String::new(), keep: false }, &popup).granted, Granted::All);
         assert_eq!(needs(&Request::PlanFill { values: Default::default() }, &form).granted, Granted::CustomDomains);
@@ -167,7 +176,7 @@ mod tests {
             0,
         );
         let forget = Answer { forget: true, ..Response::NotMetadata.into() };
-        assert_eq!(changes(&forget), [Change::Remove(Slot::Kept), Change::Remove(Slot::Proof), Change::Remove(Slot::Offered)]);
+        assert_eq!(changes(&forget), [Change::Remove(Slot::Kept), Change::Remove(Slot::Proof), Change::Remove(Slot::Offered), Change::Remove(Slot::Made)]);
         let kept_offer = Answer { keep: Some(draft.clone()), offer: Hold::Clear, ..Response::NotMetadata.into() };
         assert_eq!(changes(&kept_offer), [Change::Set(Slot::Kept, Stored::Draft(&draft)), Change::Remove(Slot::Offered)]);
         let seen = Answer { plane: Some("eu1.anypoint.mulesoft.com".into()), ..Response::NotMetadata.into() };
@@ -178,7 +187,7 @@ mod tests {
         let checked = Answer { proof: Some(proof.clone()), ..Response::NotMetadata.into() };
         assert!(!changes(&checked)[0].must_succeed(), "losing a proof loses marks, not the check");
         // Keys are distinct: no two slots share storage.
-        let keys = [Slot::Kept, Slot::Checked, Slot::Offered, Slot::Proof, Slot::Plane].map(Slot::key);
+        let keys = [Slot::Kept, Slot::Checked, Slot::Offered, Slot::Proof, Slot::Plane, Slot::Made].map(Slot::key);
         assert_eq!(keys.iter().collect::<std::collections::BTreeSet<_>>().len(), keys.len());
     }
 }

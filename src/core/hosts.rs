@@ -322,7 +322,8 @@ mod tests {
         let manifest: serde_json::Value = serde_json::from_str(manifest).unwrap();
         // Custom domains are asked for one host at a time at run time; nothing broad is granted up front.
         assert_eq!(manifest["optional_host_permissions"], serde_json::json!(["https://*/*"]));
-        // storage: the kept values (session); scripting: the panel / helper on hosts the admin grants at run time.
-        assert_eq!(manifest["permissions"], serde_json::json!(["storage", "scripting"]));
+        // storage: the kept values (session); scripting: the panel / helper on hosts the admin grants at run time;
+        // contextMenus: "Fill with Okta value" on fields the helper does not recognise.
+        assert_eq!(manifest["permissions"], serde_json::json!(["storage", "scripting", "contextMenus"]));
     }
 }

@@ -25,6 +25,7 @@ pub mod hints;
 pub mod classify;
 pub mod fill;
 pub mod form_report;
+pub mod environments;
 pub mod fetch_policy;
 pub mod okta_check;
 pub mod ui_text;

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::checklist::ChecklistStep;
 use super::classify::{Classification, ControlSnapshot};
 use super::draft::AnypointDraft;
+use super::environments::ProviderChoice;
 use super::fields::AnypointField;
 use super::fill::FillPlan;
 use super::hints::{FormValues, Hint};
@@ -84,6 +85,12 @@ pub enum Request {
         #[serde(default)]
         control: Option<ControlSnapshot>,
     },
+    /// Anypoint page, on the admin's click of the form's Create (the core decides by the button's words): the
+    /// provider's name as typed, remembered as seen for the environments step.
+    ProviderSaved { name: String, button: String },
+    /// Anypoint page, once the helper chose the provider `name` in an environment's dialog on the admin's click:
+    /// the environment, as the dialog names it.
+    ProviderChosen { name: String, environment: String },
     /// Anypoint page, for the popup's "Copy a report of this form": the snapshot as a report the admin reads
     /// before copying it (no values; text that is not a label masked).
     ReportForm { controls: Vec<ControlSnapshot> },
@@ -143,6 +150,8 @@ pub struct Profile {
     pub offered: bool,
     /// Whether it reads what the checklist shows: the last check's proof and the control plane.
     pub checklist: bool,
+    /// Whether it reads the provider the admin made from Okta, as the page showed it (`environments.rs`).
+    pub made: bool,
     /// Whether it may load documents from the network.
     pub loads: bool,
     /// Answered from the request and its sender alone: no storage, no network, no hosts the browser must be
@@ -156,20 +165,22 @@ impl Request {
     pub fn profile(&self) -> Profile {
         use Reads::*;
         use Surface::*;
-        let asked = |name, from, draft, loads| Profile { name, from, draft, loads, offered: false, checklist: false, alone: false };
+        let asked = |name, from, draft, loads| Profile { name, from, draft, loads, offered: false, checklist: false, made: false, alone: false };
         match self {
             Self::RecognisePage => Profile { alone: true, ..asked("recognisePage", OktaPage, Nothing, false) },
             Self::InspectMetadata { .. } => asked("inspectMetadata", OktaPage, Nothing, true),
             Self::KeepMetadata { .. } => asked("keepMetadata", OktaPage, Nothing, true),
             Self::RecogniseLinks { .. } => Profile { alone: true, ..asked("recogniseLinks", OktaPage, Nothing, false) },
             Self::KeepLinkedMetadata { .. } => asked("keepLinkedMetadata", OktaPage, Nothing, true),
-            Self::ClassifyForm { .. } => asked("classifyForm", AnypointPage, KeptIfStored, false),
+            Self::ClassifyForm { .. } => Profile { made: true, ..asked("classifyForm", AnypointPage, KeptIfStored, false) },
             Self::PlanFill { .. } => asked("planFill", AnypointPage, Kept, true),
             Self::CompareWithOkta { .. } => asked("compareWithOkta", AnypointPage, Nothing, true),
             Self::FieldHints { .. } => Profile { alone: true, ..asked("fieldHints", AnypointPage, Nothing, false) },
             Self::CheckWithOkta { .. } => asked("checkWithOkta", AnypointPage, KeptIfStored, true),
             Self::ExplainError { .. } => Profile { alone: true, ..asked("explainError", AnypointPage, Nothing, false) },
             Self::FillOne { .. } => asked("fillOne", AnypointPage, Kept, false),
+            Self::ProviderSaved { .. } => asked("providerSaved", AnypointPage, Nothing, false),
+            Self::ProviderChosen { .. } => Profile { made: true, ..asked("providerChosen", AnypointPage, Nothing, false) },
             Self::ReportForm { .. } => Profile { alone: true, ..asked("reportForm", AnypointPage, Nothing, false) },
             Self::GetKept => Profile { offered: true, ..asked("getKept", ExtensionPage, Kept, false) },
             Self::GetChecklist => Profile { checklist: true, ..asked("getChecklist", ExtensionPage, Kept, false) },
@@ -253,8 +264,11 @@ pub enum Response {
     HostNotGranted { host: String, origin: String, message: String, grant_label: String },
     /// The kept values were forgotten.
     Forgotten { message: String },
-    /// Which control is which field; the bar's words, with where kept values came from.
-    FormClassified { classification: Classification, bar: BarTexts },
+    /// Which control is which field; the bar's words, with where kept values came from. On a page without the
+    /// form, an environment's client provider choice, if it shows one.
+    FormClassified { classification: Classification, bar: BarTexts, choice: Option<ProviderChoice> },
+    /// Noted (what the page showed, for the checklist).
+    Noted,
     /// What to fill.
     /// `source`: where the values came from now, for the bar's source line (none for a comparison); for values
     /// loaded from the form's Issuer, that they are not kept and where to keep them.

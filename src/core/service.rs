@@ -8,6 +8,7 @@ use super::checklist::checklist;
 use super::classify::{classify_controls, classify_one};
 use super::fields::AnypointField;
 use super::form_report::form_report;
+use super::environments::{chosen_for, is_create_button, made, provider_choice, MadeProvider};
 use super::draft::AnypointDraft;
 use super::fill::{nothing_kept, plan_fill};
 use super::hints::hints_for;
@@ -38,6 +39,8 @@ pub struct Answer {
     pub plane: Option<String>,
     /// What a "Check with Okta" proved, for the checklist.
     pub proof: Option<CheckProof>,
+    /// The provider made from Okta, as the page just showed it.
+    pub made: Option<MadeProvider>,
 }
 
 /// A change to one held draft.
@@ -54,7 +57,7 @@ pub enum Hold {
 
 impl From<Response> for Answer {
     fn from(response: Response) -> Self {
-        Self { response, keep: None, checked: Hold::Leave, offer: Hold::Leave, forget: false, plane: None, proof: None }
+        Self { response, keep: None, checked: Hold::Leave, offer: Hold::Leave, forget: false, plane: None, proof: None, made: None }
     }
 }
 
@@ -75,6 +78,8 @@ pub struct Situation<'a> {
     pub offered: Option<&'a AnypointDraft>,
     /// The host of the Anypoint page where the form was last seen (for `GetChecklist`): its control plane.
     pub plane: Option<&'a str>,
+    /// The provider made from Okta, as the page showed it (when the request needs it: `gather::needs`).
+    pub made: Option<&'a MadeProvider>,
     /// The document `document_to_load` named, as loaded under the fetch policy: its URL and text, or why not.
     pub loaded: Option<&'a Loaded>,
     /// The outcome of "Check with Okta" (`src/ext/okta_check.rs` runs the core's plan): the result and what it
@@ -88,7 +93,7 @@ pub type Loaded = Result<(String, String), ProblemKind>;
 impl<'a> Situation<'a> {
     /// A situation with nothing read from storage and no host granted: the base the caller fills in.
     pub fn at(context: &'a Context, now: u64) -> Self {
-        Self { context, kept: None, now, granted_hosts: &[], proof: None, offered: None, plane: None, loaded: None, checked_with_okta: None }
+        Self { context, kept: None, now, granted_hosts: &[], proof: None, offered: None, plane: None, made: None, loaded: None, checked_with_okta: None }
     }
 }
 
@@ -143,7 +148,9 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             // A form that came with its Issuer filled is an existing provider's: saving it loads the metadata again.
             let issuer = classification.control_for(super::fields::AnypointField::Issuer).and_then(|i| controls.get(i));
             let editing = issuer.is_some_and(|control| control.filled);
-            Answer { plane, ..Response::FormClassified { classification, bar: bar_texts(source, editing) }.into() }
+            // Not the form: perhaps an environment's dialog, where the provider made from Okta is chosen.
+            let choice = if classification.is_client_provider_form { None } else { provider_choice(&controls, situation.made) };
+            Answer { plane, ..Response::FormClassified { classification, bar: bar_texts(source, editing), choice }.into() }
         }
         Request::PlanFill { values } => match (situation.kept, situation.loaded) {
             (Some(draft), _) => Response::FillPlanned {
@@ -188,13 +195,22 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
         Request::FillOne { field, control } => {
             fill_one(field.or_else(|| control.as_ref().and_then(classify_one)), situation.kept, situation.now).into()
         }
+        Request::ProviderSaved { name, button } => {
+            Answer { made: is_create_button(&button).then(|| made(&name, situation.now)).flatten(), ..Response::Noted.into() }
+        }
+        // Chosen by the helper on the admin's click: for the provider remembered at Create, or (none remembered, or
+        // another one) the one chosen, from now on.
+        Request::ProviderChosen { name, environment } => {
+            let base = situation.made.filter(|m| m.name.trim().eq_ignore_ascii_case(name.trim())).cloned().or_else(|| made(&name, situation.now));
+            Answer { made: base.map(|m| chosen_for(&m, &environment)), ..Response::Noted.into() }
+        }
         Request::ReportForm { controls } => {
             let (recognised, report) = form_report(&controls);
             Response::FormReported { recognised, report }.into()
         }
         Request::GetChecklist => {
             let plane = situation.plane.map(Plane::of_seen_host).unwrap_or_default();
-            let steps = checklist(situation.kept, situation.proof, &plane, situation.now);
+            let steps = checklist(situation.kept, situation.proof, situation.made, &plane, situation.now);
             Response::Checklist { steps, plane: plane.host().to_string(), plane_name: plane.name() }.into()
         }
         Request::GetKept => match situation.kept {
@@ -664,7 +680,7 @@ mod tests {
         };
         let page = anypoint();
         let note = |controls| match answer(Request::ClassifyForm { controls }, Situation::at(&page, NOW)).response {
-            Response::FormClassified { bar, classification } => {
+            Response::FormClassified { bar, classification, .. } => {
                 assert!(classification.is_client_provider_form);
                 bar.note
             }

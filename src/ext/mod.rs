@@ -158,12 +158,14 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context)
     let proof = load_if(needs.proof, Slot::Proof).await;
     let offered = load_if(needs.offered, Slot::Offered).await;
     let plane: Option<String> = load_if(needs.plane, Slot::Plane).await;
+    let made = load_if(needs.made, Slot::Made).await;
     let situation = Situation {
         kept: kept.as_ref(),
         granted_hosts: &granted,
         proof: proof.as_ref(),
         offered: offered.as_ref(),
         plane: plane.as_deref(),
+        made: made.as_ref(),
         loaded: loaded.as_ref(),
         checked_with_okta: checked_with_okta.as_ref(),
         ..Situation::at(&context, js_sys::Date::now() as u64)

@@ -4,7 +4,7 @@
 // not recognise; what it submits is React's own state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, keepMetadata, submittedState, assistUi, until, CUSTOM_DEFAULT } from '../support/browser.mjs';
+import { launch, keepMetadata, submittedState, assistUi, until, openClientProviderForm, CUSTOM_DEFAULT } from '../support/browser.mjs';
 
 const WIZARD_URL = 'https://anypoint.mulesoft.com/accounts/client-providers/new/openid-wizard';
 let browser;
@@ -145,5 +145,64 @@ test('the popup offers a report of a form it did not recognise, shown in full be
   await again.waitForTimeout(500);
   assert.equal(await again.locator('#form-report').isVisible(), false);
   await again.close();
+  await page.close();
+});
+
+// The procedure's last step: the provider made from Okta, chosen per environment on the admin's click.
+const ENVIRONMENTS_URL = 'https://anypoint.mulesoft.com/accounts/businessGroups/practice-group/environments';
+const remembered = () => browser.worker.evaluate(async () => (await chrome.storage.session.get('madeProvider')).madeProvider ?? null);
+
+async function createProvider(name) {
+  const page = await browser.context.newPage();
+  await openClientProviderForm(page);
+  await assistUi(page).waitFor('Fill from Okta');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await until(async () => (await remembered())?.name === name, 'the name remembered at Create');
+  await page.close();
+}
+
+async function openEnvironment(query = '') {
+  const page = await browser.context.newPage();
+  await page.goto(`${ENVIRONMENTS_URL}${query}`);
+  await page.getByRole('button', { name: 'Sandbox' }).click();
+  await page.getByRole('dialog').waitFor();
+  return page;
+}
+
+test('in an environment\'s dialog the helper names the provider made from Okta and selects it on the admin\'s click', async () => {
+  await createProvider('Okta (practice)');
+  const page = await openEnvironment();
+  const ui = assistUi(page);
+  await ui.click('Choose "Okta (practice)"');
+  await ui.waitForStatus('Chosen. Press "Update"');
+  assert.equal(await page.locator('#client-provider').inputValue(), 'okta');
+  // The admin presses Update: the app's own state holds the choice.
+  await page.getByRole('button', { name: 'Update' }).click();
+  assert.deepEqual(JSON.parse(await page.getByTestId('submitted-state').textContent()), { environment: 'Sandbox', clientProvider: 'okta' });
+  // The checklist says what the page showed: seen, not proved.
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${new URL(browser.worker.url()).host}/popup/popup.html`);
+  const step = popup.locator('#checklist li').nth(4);
+  await step.locator('.seen').waitFor();
+  assert.match(await step.locator('.seen').textContent(), /^Seen: "Okta \(practice\)" chosen for Sandbox/);
+  assert.equal(await step.getAttribute('data-proved'), 'false');
+  await popup.close();
+  await page.close();
+});
+
+test('with two providers named after Okta, only the name given at Create chooses; without it the admin does', async () => {
+  await browser.worker.evaluate(() => chrome.storage.session.remove('madeProvider'));
+  let page = await openEnvironment('?providers=two-okta');
+  const ui = assistUi(page);
+  await ui.waitForStatus('Choose the client provider you created from Okta in this list');
+  assert.equal(await ui.count('Choose "Okta (production)"') + await ui.count('Choose "Okta (test)"'), 0);
+  assert.equal(await page.locator('#client-provider').inputValue(), 'anypoint', 'nothing chosen for the admin');
+  await page.close();
+  // Control: the same dialog, once the provider was created under its name.
+  await createProvider('Okta (test)');
+  page = await openEnvironment('?providers=two-okta');
+  await assistUi(page).click('Choose "Okta (test)"');
+  await until(async () => (await page.locator('#client-provider').inputValue()) === 'okta-test', 'the provider chosen');
   await page.close();
 });

@@ -4,7 +4,8 @@
 
 import { compareWithOkta, connectedControlOf, controlValue, fillFromOkta, freshFields, sharedValues } from './apply_fill.js';
 import { hintElementFor, hintWhatIsThere } from './field_hints.js';
-import { composedParent, snapshotForm } from './snapshot_form.js';
+import { offerChoice } from './choose_provider.js';
+import { composedParent, snapshotForm, textOf } from './snapshot_form.js';
 import { scanSoon } from './watch_page.js';
 import { askCore, messageOf, wakeCore } from '../../shared/ask_core.js';
 import { createAssistHost, followPageThemes, h } from '../../shared/assist_ui.js';
@@ -32,9 +33,13 @@ export async function scan() {
   }
   rescansAfterFailures = 0;
   if (answer.kind !== 'formClassified' || !answer.classification.isClientProviderForm) {
-    if (started === scansStarted) detach();
+    if (started === scansStarted) {
+      detach();
+      if (answer.kind === 'formClassified') offerChoice(answer.choice, controls);
+    }
     return;
   }
+  offerChoice(null, controls);
   const { classification, bar } = answer;
   const firstControl = controls[classification.matches[0].control];
   const anchor = forms[classification.form] ?? composedParent(firstControl.getRootNode().host ?? firstControl);
@@ -131,6 +136,15 @@ export async function checkWithOkta(bar) {
     h('ul', { class: 'checks' }, answer.lines.map((line) => h('li', { class: line.verdict, 'data-check': line.check }, line.text))),
   );
 }
+
+// The admin's click of the form's Create: the provider's name as typed, for the environments step (the core
+// judges by the button's words whether it was Create; a name is no secret).
+document.addEventListener('click', (event) => {
+  if (!event.isTrusted || !attached) return;
+  const button = event.composedPath().find((node) => node instanceof Element && node.matches('button, [role=button], input[type=submit]'));
+  const words = button instanceof HTMLInputElement ? button.value : textOf(button ?? null, 40);
+  if (button && words) askCore({ providerSaved: { name: typedValue('name'), button: words } });
+}, true);
 
 // Anypoint's error about the OpenID provider (after Create, or in Exchange when someone requests access) gets
 // its likely cause beside it. One explanation at a time, and one question per distinct message.

@@ -4,6 +4,7 @@
 // which from the texts alone. The elements stay here; the core answers with indices.
 
 export const CONTROL_SELECTOR = 'input, textarea, select';
+const MAX_OPTIONS = 50;
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, [role=heading]';
 
 // Every control in document order, into open shadow roots (closed ones, ours included, are not reachable).
@@ -106,6 +107,8 @@ export function snapshotOf(control, forms = [...document.forms], headings = [...
     section: sectionOf(control, headings),
     filled: control.type === 'checkbox' || control.type === 'radio' ? control.checked : control.value !== '',
     form: form ? forms.indexOf(form) : forms.length,
+    // A list's options as the page names them (an environment's client provider choice), a bounded number.
+    options: control instanceof HTMLSelectElement ? [...control.options].slice(0, MAX_OPTIONS).map((option) => option.text.trim().slice(0, 120)) : [],
   };
 }
 

@@ -137,6 +137,50 @@ function WizardForm() {
   );
 }
 
+// Access Management > Business Groups > a group > Environments: the list, and an environment's dialog with its
+// client provider choice and Update (the markup is a guess: MuleSoft documents the steps, not the page).
+// ?providers=two-okta: two providers named after Okta, so that only the name given at Create tells them apart.
+const ENVIRONMENTS = '/accounts/businessGroups/practice-group/environments';
+
+function Environments() {
+  const [open, setOpen] = useState(null);
+  const [provider, setProvider] = useState('anypoint');
+  const [updated, setUpdated] = useState(null);
+  const providers = new URLSearchParams(location.search).get('providers') === 'two-okta'
+    ? [['anypoint', 'Anypoint Platform (default)'], ['okta-prod', 'Okta (production)'], ['okta-test', 'Okta (test)']]
+    : [['anypoint', 'Anypoint Platform (default)'], ['okta', 'Okta (practice)'], ['ping', 'PingFederate (old)']];
+  return (
+    <>
+      <h1>Environments</h1>
+      {['Design', 'Sandbox', 'Production'].map((name) => (
+        <p key={name}><button type="button" className="secondary" onClick={() => { setOpen(name); setUpdated(null); }}>{name}</button></p>
+      ))}
+      {open && (
+        <div className="backdrop">
+          <div role="dialog" aria-modal="true" aria-labelledby="environment-title" className="dialog">
+            <h1 id="environment-title">{open}</h1>
+            <form onSubmit={(e) => { e.preventDefault(); setUpdated({ environment: open, clientProvider: provider }); }}>
+              <div className="field"><label htmlFor="environment-name">Name</label><input id="environment-name" defaultValue={open} /></div>
+              <div className="field">
+                <label htmlFor="environment-type">Type</label>
+                <select id="environment-type" defaultValue="sandbox"><option value="sandbox">Sandbox</option><option value="production">Production</option></select>
+              </div>
+              <div className="field">
+                <label htmlFor="client-provider">Client provider</label>
+                <select id="client-provider" value={provider} onChange={(e) => setProvider(e.target.value)}>
+                  {providers.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+                </select>
+              </div>
+              <p><button type="submit">Update</button> <button type="button" className="secondary" onClick={() => setOpen(null)}>Cancel</button></p>
+              {updated && <pre data-testid="submitted-state">{JSON.stringify(updated)}</pre>}
+            </form>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
 function mask(secret) {
   return secret ? `${secret.slice(0, 5)}…(${secret.length} chars)` : '';
 }
@@ -177,6 +221,7 @@ function App() {
   if (path === NEW_OIDC && inDialog) page = <><ClientProviders /><Dialog><ClientProviderForm /></Dialog></>;
   else if (path === NEW_OIDC) page = <><h1>Add OIDC client provider</h1><ClientProviderForm /></>;
   else if (path === WIZARD) page = <><h1>New identity provider</h1><WizardForm /></>;
+  else if (path === ENVIRONMENTS) page = <Environments />;
   return (
     <>
       <header>Anypoint Platform — Access Management (practice page)</header>
