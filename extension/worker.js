@@ -52,6 +52,23 @@ function grantedHosts() {
     });
   return grants;
 }
+// The settings in force, as the core reads them (src/core/policy.rs): the organisation's (managed storage, set by
+// policy) over the admin's own (the options page, `chosen` in storage.local). Read while the core starts, kept
+// until either changes. Firefox fails to read managed storage when there is no policy at all: that is no policy.
+let settings = null;
+function currentSettings() {
+  settings ??= Promise.all([
+    chrome.storage.managed.get().catch(() => ({})),
+    chrome.storage.local.get('chosen').then(({ chosen }) => chosen ?? {}, () => ({})),
+  ]).then(([managed, chosen]) => ({ managed, chosen }));
+  return settings;
+}
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'managed' && !(area === 'local' && 'chosen' in changes)) return;
+  settings = null;
+  makeMenu();
+});
+
 chrome.permissions.onAdded.addListener(() => {
   grants = null;
   makeMenu();
@@ -76,9 +93,10 @@ function makeMenu() {
   const made = () => void chrome.runtime.lastError; // a menu already made: nothing to report
   menuMade = menuMade.then(async () => {
     await core.ready;
-    const { privateCloud } = await grantedHosts();
-    const menu = core.glue.fillMenu(privateCloud);
+    const [{ privateCloud }, current] = await Promise.all([grantedHosts(), currentSettings()]);
+    const menu = core.glue.fillMenu(privateCloud, current);
     await chrome.contextMenus.removeAll();
+    if (menu.items.length === 0) return; // switched off
     const shown = { contexts: /** @type {['editable']} */ (['editable']), documentUrlPatterns: menu.pages };
     chrome.contextMenus.create({ id: 'fill', title: menu.title, ...shown }, made);
     for (const [field, title] of menu.items) chrome.contextMenus.create({ id: field, parentId: 'fill', title, ...shown }, made);
@@ -106,9 +124,8 @@ function callCore(sender, enter) {
   return new Promise((resolve, reject) => {
     fail = reject;
     owner.inFlight.add(fail);
-    owner.ready
-      .then(() => grantedHosts())
-      .then((granted) => {
+    Promise.all([owner.ready.then(() => grantedHosts()), currentSettings()])
+      .then(([granted, { managed, chosen }]) => {
         // From the call's entry into the core, as long as the core's own limits allow (fetch_policy.rs).
         const deadline = owner.glue.workerDeadlineMs();
         timer = setTimeout(() => {
@@ -118,7 +135,7 @@ function callCore(sender, enter) {
         entered = true;
         owner.inside += 1;
         return enter(owner.glue, {
-          id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted,
+          id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted, managed, chosen,
         });
       })
       .then(resolve, (error) => { reject(error); retire(owner); })

@@ -3,7 +3,7 @@
 // the page's text, at most the size the core accepts; show the copy-assist panel it answers with.
 
 import { askCore } from '../shared/ask_core.js';
-import { createAssistHost } from '../shared/assist_ui.js';
+import { createAssistHost, h } from '../shared/assist_ui.js';
 import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
 
 (async function showCopyAssist() {
@@ -14,9 +14,12 @@ import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
   // Larger than the core accepts: only the length crosses over, and the core says what is wrong.
   const content = text.length <= page.maxBytes ? { text, length: text.length } : { text: '', length: text.length };
   const report = await askCore({ inspectMetadata: content });
-  if (report.kind !== 'metadataReport') return;
+  if (report.kind !== 'metadataReport' && report.kind !== 'failure') return;
   const { host, root } = createAssistHost('okta-panel');
-  const panel = metadataPanel(report, async () => keepAnswerText(await askCore({ keepMetadata: content })));
+  // A refusal (an org the organisation's policy does not allow, the core unavailable) is said where the panel goes.
+  const panel = report.kind === 'failure'
+    ? h('section', { class: 'card' }, h('p', { role: 'status' }, report.message))
+    : metadataPanel(report, async () => keepAnswerText(await askCore({ keepMetadata: content })));
   panel.classList.add('fixed');
   root.append(panel);
   document.documentElement.append(host);

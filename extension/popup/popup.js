@@ -4,10 +4,11 @@
 // core decides, through the same protocol as the content scripts. The API body is built by the same core,
 // loaded in this page (a pure function: nothing to ask the worker).
 
-import init, { apiBody, grantFor, grantsOf, isMetadataUrl, useWords, words } from '../core/okta_anypoint_assist.js';
+import init, { apiBody, grantFor, isMetadataUrl, useWords, words } from '../core/okta_anypoint_assist.js';
 import { startPageCore } from '../catalogues.js';
 import { askCore, messageOf } from '../shared/ask_core.js';
 import { h } from '../shared/assist_ui.js';
+import { allow } from '../shared/grants.js';
 import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
 
 // This page's own instance of the core, in the browser's language.
@@ -31,7 +32,6 @@ const forgetButton = document.getElementById('forget');
 const copyBodyButton = document.getElementById('copy-api-body');
 const keptStatus = document.getElementById('kept-status');
 let keptDraft = null;
-const domainList = document.getElementById('domains');
 
 async function showKept() {
   const [answer] = await Promise.all([askCore('getKept'), coreReady]);
@@ -60,9 +60,9 @@ async function showChecklist() {
     return;
   }
   document.getElementById('checklist-plane').textContent = words('popupPlane', [answer.planeName]);
+  // Each step's how-to folds away under its title: the popup fits the browser's 600 px with a document checked.
   list.replaceChildren(...answer.steps.map((step) => h('li', { 'data-proved': String(Boolean(step.proved)) },
-    h('strong', {}, step.title),
-    h('p', { class: 'sub' }, step.detail),
+    h('details', {}, h('summary', {}, h('strong', {}, step.title)), h('p', { class: 'sub' }, step.detail)),
     step.links.map((link) => h('a', { href: link.url, target: '_blank', rel: 'noopener' }, link.label)),
     step.proved ? h('p', { class: 'proved' }, `✓ ${step.proved}`) : null,
     step.seen ? h('p', { class: 'seen' }, step.seen) : null)));
@@ -87,49 +87,8 @@ forgetButton.addEventListener('click', async () => {
   await showKept();
 });
 
-// Hosts granted at run time, as the content scripts registered for them (the core names their kind).
-async function showDomains() {
-  await coreReady;
-  const scripts = await chrome.scripting.getRegisteredContentScripts();
-  const { grants } = grantsOf(scripts.map((script) => script.id));
-  domainList.replaceChildren(...(grants.length ? grants.map(({ id, host, kind }) => {
-    return h('li', {}, `${host} (${kind}) `, h('button', { type: 'button', onclick: async () => {
-      await chrome.scripting.unregisterContentScripts({ ids: [id] });
-      await chrome.permissions.remove({ origins: [`https://${host}/*`] });
-      chrome.runtime.sendMessage({ grantsChanged: true }).catch(() => {});
-      showDomains();
-    } }, words('popupRemoveHost', [host])));
-  }) : [h('li', {}, words('popupNoHosts', []))]));
-}
-
-// Ask the browser for one host (on the admin's click) and register the manifest's scripts of that kind there.
-// permissions.request must run within the click's handling: nothing is awaited before it. Says whether the host is
-// now allowed, and the words for it.
-async function allow(input, kind) {
-  // Before the core runs, the browser's own rendering of the catalogue (a message without arguments).
-  if (!coreLoaded) return { allowed: false, message: chrome.i18n.getMessage('popupStarting') };
-  const grant = grantFor(input, kind);
-  if ('message' in grant) return { allowed: false, message: grant.message };
-  const granted = await chrome.permissions.request({ origins: [grant.origin] }).catch(() => false);
-  if (!granted) return { allowed: false, message: words('popupNotAllowed', [grant.host]) };
-  const scriptOf = (file) => chrome.runtime.getManifest().content_scripts.find((c) => c.js.some((js) => js.endsWith(file)));
-  const base = kind === 'oktaCustomDomain' ? scriptOf('okta_metadata.js') : scriptOf('anypoint.js');
-  await chrome.scripting.unregisterContentScripts({ ids: [grant.id] }).catch(() => {});
-  // Paths from the extension's root: Firefox lists the manifest's scripts as full URLs and resolves relative
-  // paths against this page; Chromium lists them relative to the root.
-  const fromRoot = (file) => new URL(file, chrome.runtime.getURL('/')).pathname;
-  await chrome.scripting.registerContentScripts([{
-    id: grant.id, matches: grant.matches, js: base.js.map(fromRoot), runAt: 'document_idle', allFrames: Boolean(base.all_frames),
-  }]);
-  chrome.runtime.sendMessage({ grantsChanged: true }).catch(() => {});
-  await showDomains();
-  return { allowed: true, message: words('popupAllowed', [grant.host]) };
-}
-
-document.getElementById('private-cloud').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  document.getElementById('grant-status').textContent = (await allow(/** @type {HTMLInputElement} */ (document.getElementById('private-cloud-host')).value, 'anypointPrivateCloud')).message;
-});
+// Allowed hosts, the switches and what the organisation set: the options page.
+document.getElementById('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -142,7 +101,7 @@ form.addEventListener('submit', async (event) => {
     loadStatus.textContent = report.message;
     grantButton.textContent = report.grantLabel;
     grantButton.onclick = async () => {
-      const outcome = await allow(report.host, 'oktaCustomDomain');
+      const outcome = await allow(coreLoaded ? { grantFor, words } : null, report.host, 'oktaCustomDomain');
       loadStatus.textContent = outcome.message;
       if (!outcome.allowed) return;
       grantRow.hidden = true;
@@ -212,7 +171,6 @@ async function offerFormReport() {
 }
 
 showKept();
-showDomains();
 offerThisTab();
 offerFormReport();
 

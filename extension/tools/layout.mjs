@@ -17,7 +17,7 @@ if (!coreDir || !fromCoreFile) throw new Error('usage: layout.mjs <dir with okta
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 export const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(EXT, '..', 'Cargo.toml'), 'utf8'))[1];
-const { hostSets, constants, words } = readJson(fromCoreFile);
+const { hostSets, constants, words, managedSchema } = readJson(fromCoreFile);
 const constantsModule = ['// Written by extension/tools/layout.mjs from the core (`assist-layout`): the numbers the content scripts',
   '// and the popup share with it. Not in the repository: change them in src/core.',
   ...Object.entries(constants).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`), ''].join('\n');
@@ -29,6 +29,7 @@ export const BUNDLES = [
   { entry: 'content/okta_admin_links.js', out: 'content/okta_admin_links.js', format: 'iife' },
   { entry: 'content/anypoint/main.js', out: 'content/anypoint.js', format: 'iife' },
   { entry: 'popup/popup.js', out: 'popup/popup.js', format: 'esm', external: ['../core/*'] },
+  { entry: 'options/options.js', out: 'options/options.js', format: 'esm', external: ['../core/*'] },
   // The worker with its catalogue loader in one module: one request less before its first answer. The core's
   // glue stays its own file (the tests swap in a trap-door core with its own glue).
   { entry: 'worker.js', out: 'worker.js', format: 'esm', external: ['./core/*'] },
@@ -50,7 +51,7 @@ for (const browser of ['chrome', 'firefox']) {
   const out = join(EXT, 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  for (const item of ['popup/popup.html', 'popup/popup.css', 'icons']) cpSync(join(EXT, item), join(out, item), { recursive: true });
+  for (const item of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'icons']) cpSync(join(EXT, item), join(out, item), { recursive: true });
   // The catalogues as the browser and the core read them: without the translators' descriptions, which are
   // half their size and would be parsed on every start of the worker.
   for (const lang of readdirSync(join(EXT, '_locales'))) {
@@ -71,4 +72,6 @@ for (const browser of ['chrome', 'firefox']) {
   cpSync(coreDir, join(out, 'core'), { recursive: true, filter: (src) => !src.endsWith('.d.ts') });
   const manifest = { ...common, ...readJson(join(EXT, 'platform', browser, 'manifest.json')) };
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // The policy keys the browser checks a managed policy against (Chrome), generated from the core's.
+  if (manifest.storage?.managed_schema) writeFileSync(join(out, manifest.storage.managed_schema), `${JSON.stringify(managedSchema, null, 2)}\n`);
 }

@@ -5,7 +5,7 @@
 //! renders it (`words::compiled`: keys sorted, placeholders replaced), for `words/{lang}.txt`.
 //! `./build.sh build` runs it, so hosts and numbers are declared once, in Rust.
 
-use okta_anypoint_assist::core::{after_create, fetch_policy, hosts, protocol, words};
+use okta_anypoint_assist::core::{after_create, fetch_policy, hosts, policy, protocol, words};
 use serde_json::{json, Map, Value};
 
 fn main() {
@@ -21,6 +21,7 @@ fn main() {
     }
     let layout = json!({
         "hostSets": host_sets,
+        "managedSchema": managed_schema(&std::fs::read_to_string(format!("{dir}/en/messages.json")).expect("English")),
         "words": compiled,
         "constants": {
             "PROTOCOL_VERSION": protocol::PROTOCOL_VERSION,
@@ -30,4 +31,18 @@ fn main() {
         },
     });
     println!("{layout}");
+}
+
+/// Chrome's `storage.managed_schema` for the policy keys of `core::policy`, titled from the English catalogue.
+fn managed_schema(english: &str) -> Value {
+    let catalogue: Value = serde_json::from_str(english).expect("the catalogue is JSON");
+    let title = |key: &str| catalogue[key]["message"].as_str().expect("a title in the catalogue").to_string();
+    let mut properties = Map::new();
+    for (key, title_key) in policy::LISTS {
+        properties.insert(key.into(), json!({ "type": "array", "title": title(title_key), "items": { "type": "string" } }));
+    }
+    for switch in policy::Switch::ALL {
+        properties.insert(switch.key().into(), json!({ "type": "boolean", "title": title(switch.label_key()) }));
+    }
+    json!({ "type": "object", "properties": properties })
 }

@@ -15,6 +15,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use okta_anypoint_assist::core::hosts::ControlPlane;
+    use okta_anypoint_assist::core::policy::PolicyShown;
     use okta_anypoint_assist::core::page_answers::{ApiRequest, FillMenu, GrantOffer, Grants, Pasted};
     use okta_anypoint_assist::core::protocol::{Envelope, Request, Response};
     use okta_anypoint_assist::core::sender::Sender;
@@ -37,6 +38,7 @@ mod native {
             .and_then(|()| Grants::export_all(&config))
             .and_then(|()| ControlPlane::export_all(&config))
             .and_then(|()| FillMenu::export_all(&config))
+            .and_then(|()| PolicyShown::export_all(&config))
             .and_then(|()| ApiRequest::export_all(&config));
         if let Err(error) = exported {
             eprintln!("assist-types: {error}");

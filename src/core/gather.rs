@@ -129,9 +129,15 @@ impl Change<'_> {
     }
 }
 
-/// The changes `answer` asks for, in order.
-pub fn changes(answer: &Answer) -> Vec<Change<'_>> {
+/// The changes `answer` asks for, in order. `read`: the slot of the draft the request read (`Needs::kept`).
+pub fn changes(answer: &Answer, read: Option<Slot>) -> Vec<Change<'_>> {
     let mut changes: Vec<Change<'_>> = Vec::new();
+    // Of an org the policy does not allow: gone before anything new is stored.
+    changes.extend(read.filter(|_| answer.dropped.read).map(Change::Remove));
+    if answer.dropped.read && read == Some(Slot::Kept) || answer.dropped.proof {
+        changes.push(Change::Remove(Slot::Proof));
+    }
+    changes.extend(answer.dropped.offered.then_some(Change::Remove(Slot::Offered)));
     changes.extend(answer.keep.as_ref().map(|draft| Change::Set(Slot::Kept, Stored::Draft(draft))));
     changes.extend(hold(Slot::Checked, &answer.checked));
     changes.extend(hold(Slot::Offered, &answer.offer));
@@ -176,16 +182,16 @@ mod tests {
             0,
         );
         let forget = Answer { forget: true, ..Response::NotMetadata.into() };
-        assert_eq!(changes(&forget), [Change::Remove(Slot::Kept), Change::Remove(Slot::Proof), Change::Remove(Slot::Offered), Change::Remove(Slot::Made)]);
+        assert_eq!(changes(&forget, None), [Change::Remove(Slot::Kept), Change::Remove(Slot::Proof), Change::Remove(Slot::Offered), Change::Remove(Slot::Made)]);
         let kept_offer = Answer { keep: Some(draft.clone()), offer: Hold::Clear, ..Response::NotMetadata.into() };
-        assert_eq!(changes(&kept_offer), [Change::Set(Slot::Kept, Stored::Draft(&draft)), Change::Remove(Slot::Offered)]);
+        assert_eq!(changes(&kept_offer, None), [Change::Set(Slot::Kept, Stored::Draft(&draft)), Change::Remove(Slot::Offered)]);
         let seen = Answer { plane: Some("eu1.anypoint.mulesoft.com".into()), ..Response::NotMetadata.into() };
-        assert_eq!(changes(&seen), [Change::Set(Slot::Plane, Stored::Host("eu1.anypoint.mulesoft.com"))]);
-        assert!(!changes(&seen)[0].must_succeed(), "a scan does not fail for want of storage");
-        assert!(changes(&Response::NotMetadata.into()).is_empty());
+        assert_eq!(changes(&seen, None), [Change::Set(Slot::Plane, Stored::Host("eu1.anypoint.mulesoft.com"))]);
+        assert!(!changes(&seen, None)[0].must_succeed(), "a scan does not fail for want of storage");
+        assert!(changes(&Response::NotMetadata.into(), None).is_empty());
         let proof = CheckProof { issuer: draft.issuer.clone(), at: 0, passed: Vec::new() };
         let checked = Answer { proof: Some(proof.clone()), ..Response::NotMetadata.into() };
-        assert!(!changes(&checked)[0].must_succeed(), "losing a proof loses marks, not the check");
+        assert!(!changes(&checked, None)[0].must_succeed(), "losing a proof loses marks, not the check");
         // Keys are distinct: no two slots share storage.
         let keys = [Slot::Kept, Slot::Checked, Slot::Offered, Slot::Proof, Slot::Plane, Slot::Made].map(Slot::key);
         assert_eq!(keys.iter().collect::<std::collections::BTreeSet<_>>().len(), keys.len());

@@ -15,6 +15,7 @@ pub mod fields;
 pub mod form_rules;
 pub mod hosts;
 pub mod web_url;
+pub mod policy;
 pub mod okta_paths;
 pub mod problem;
 pub mod json_document;

@@ -9,6 +9,7 @@ use super::fetch_policy::grantable_host;
 use super::fields::{AnypointField, FormValues};
 use super::hosts::{anypoint_match_patterns, Grant, Plane};
 use super::metadata::{inspect_metadata_with, Inspection};
+use super::policy::{Policy, Switch};
 use super::protocol::Response;
 use super::service::{pasted_document_url, report};
 use super::words::text;
@@ -142,13 +143,16 @@ pub struct FillMenu {
     pub items: Vec<(AnypointField, &'static str)>,
 }
 
-/// The fill menu for the Private Cloud hosts granted.
-pub fn fill_menu(private_cloud: &[String]) -> FillMenu {
+/// The fill menu for the Private Cloud hosts granted; without items when `policy` switched it off.
+pub fn fill_menu(private_cloud: &[String], policy: &Policy) -> FillMenu {
     let mut pages = anypoint_match_patterns();
     for host in private_cloud {
         pages.extend(Grant::AnypointPrivateCloud.match_patterns(host));
     }
-    let items = AnypointField::FROM_METADATA.iter().map(|field| (*field, field.label())).collect();
+    let items = match policy.allows(Switch::ContextMenu) {
+        true => AnypointField::FROM_METADATA.iter().map(|field| (*field, field.label())).collect(),
+        false => Vec::new(),
+    };
     FillMenu { title: text("menuFill"), pages, items }
 }
 

@@ -9,6 +9,7 @@ use super::classify::{classify_controls, classify_one};
 use super::fields::AnypointField;
 use super::form_report::form_report;
 use super::environments::{chosen_for, is_create_button, made, provider_choice, MadeProvider};
+use super::policy::{Policy, Switch};
 use super::draft::AnypointDraft;
 use super::fill::{nothing_kept, plan_fill};
 use super::hints::hints_for;
@@ -41,6 +42,19 @@ pub struct Answer {
     pub proof: Option<CheckProof>,
     /// The provider made from Okta, as the page just showed it.
     pub made: Option<MadeProvider>,
+    /// What was read for an org the policy does not allow, to drop (`gather::changes`).
+    pub dropped: Dropped,
+}
+
+/// Values of an org the policy does not allow, found in storage by an answer: dropped, never used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dropped {
+    /// The draft the request read (`gather::needs`: kept, or checked).
+    pub read: bool,
+    /// The values a form offered.
+    pub offered: bool,
+    /// A check's proof.
+    pub proof: bool,
 }
 
 /// A change to one held draft.
@@ -57,7 +71,7 @@ pub enum Hold {
 
 impl From<Response> for Answer {
     fn from(response: Response) -> Self {
-        Self { response, keep: None, checked: Hold::Leave, offer: Hold::Leave, forget: false, plane: None, proof: None, made: None }
+        Self { response, keep: None, checked: Hold::Leave, offer: Hold::Leave, forget: false, plane: None, proof: None, made: None, dropped: Dropped::default() }
     }
 }
 
@@ -80,6 +94,8 @@ pub struct Situation<'a> {
     pub plane: Option<&'a str>,
     /// The provider made from Okta, as the page showed it (when the request needs it: `gather::needs`).
     pub made: Option<&'a MadeProvider>,
+    /// The organisation's policy over the admin's own choices.
+    pub policy: &'a Policy,
     /// The document `document_to_load` named, as loaded under the fetch policy: its URL and text, or why not.
     pub loaded: Option<&'a Loaded>,
     /// The outcome of "Check with Okta" (`src/ext/okta_check.rs` runs the core's plan): the result and what it
@@ -93,7 +109,7 @@ pub type Loaded = Result<(String, String), ProblemKind>;
 impl<'a> Situation<'a> {
     /// A situation with nothing read from storage and no host granted: the base the caller fills in.
     pub fn at(context: &'a Context, now: u64) -> Self {
-        Self { context, kept: None, now, granted_hosts: &[], proof: None, offered: None, plane: None, made: None, loaded: None, checked_with_okta: None }
+        Self { context, kept: None, now, granted_hosts: &[], proof: None, offered: None, plane: None, made: None, policy: &NO_POLICY, loaded: None, checked_with_okta: None }
     }
 }
 
@@ -108,8 +124,28 @@ pub fn version_mismatch(envelope: &Envelope) -> Option<Response> {
     }
 }
 
-/// The answer to `request`, asked from `situation.context` (already permitted by `sender::check`).
+static NO_POLICY: Policy = Policy::NONE;
+
+/// The answer to `request`, asked from `situation.context` (already permitted by `sender::check`). What storage
+/// holds of an org the policy does not allow (kept before the policy came) is dropped and not used.
 pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
+    let policy = situation.policy;
+    let allowed = |draft: &&AnypointDraft| policy.allows_url(&draft.issuer);
+    let dropped = Dropped {
+        read: situation.kept.is_some_and(|d| !allowed(&d)),
+        offered: situation.offered.is_some_and(|d| !allowed(&d)),
+        proof: situation.proof.is_some_and(|p| !policy.allows_url(&p.issuer)),
+    };
+    let situation = Situation {
+        kept: situation.kept.filter(allowed),
+        offered: situation.offered.filter(allowed),
+        proof: situation.proof.filter(|p| policy.allows_url(&p.issuer)),
+        ..situation
+    };
+    Answer { dropped, ..answer_allowed(request, situation) }
+}
+
+fn answer_allowed(request: Request, situation: Situation<'_>) -> Answer {
     let page_url = match situation.context {
         Context::OktaPage { url } => Some(url.as_str()),
         _ => None,
@@ -150,7 +186,7 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             let editing = issuer.is_some_and(|control| control.filled);
             // Not the form: perhaps an environment's dialog, where the provider made from Okta is chosen.
             let choice = if classification.is_client_provider_form { None } else { provider_choice(&controls, situation.made) };
-            Answer { plane, ..Response::FormClassified { classification, bar: bar_texts(source, editing), choice }.into() }
+            Answer { plane, ..Response::FormClassified { classification, bar: bar_texts(source, editing, situation.policy), choice }.into() }
         }
         Request::PlanFill { values } => match (situation.kept, situation.loaded) {
             (Some(draft), _) => Response::FillPlanned {
@@ -192,6 +228,9 @@ pub fn answer(request: Request, situation: Situation<'_>) -> Answer {
             None => Response::Failure { message: text("checkNothing") }.into(),
         },
         Request::ExplainError { text } => Response::ErrorExplained { explanation: explain_provider_error(&text) }.into(),
+        Request::FillOne { field: Some(_), .. } if !situation.policy.allows(Switch::ContextMenu) => {
+            Response::Failure { message: situation.policy.switched_off(Switch::ContextMenu) }.into()
+        }
         Request::FillOne { field, control } => {
             fill_one(field.or_else(|| control.as_ref().and_then(classify_one)), situation.kept, situation.now).into()
         }
@@ -268,8 +307,23 @@ pub struct Pasted {
 /// admin console link, the Issuer of a fill (nothing kept) or of a comparison. `Ok(None)`: no document needed;
 /// `Err`: the request is refused as it stands.
 #[allow(clippy::result_large_err)] // answered once per message, never stored
-pub fn document_to_load(request: &Request, context: &Context, kept: Option<&AnypointDraft>) -> Result<Option<String>, Response> {
+/// `policy`: no request to an org it does not allow, nor one it switched off.
+pub fn document_to_load(request: &Request, context: &Context, kept: Option<&AnypointDraft>, policy: &Policy) -> Result<Option<String>, Response> {
+    let to_load = document_asked(request, context, kept, policy)?;
+    let url = to_load.as_deref().and_then(|input| super::metadata::metadata_url_for(input).ok());
+    match url.and_then(|url| policy.url_refusal(&url)) {
+        Some(message) => Err(Response::Failure { message }),
+        None => Ok(to_load),
+    }
+}
+
+#[allow(clippy::result_large_err)]
+fn document_asked(request: &Request, context: &Context, kept: Option<&AnypointDraft>, policy: &Policy) -> Result<Option<String>, Response> {
     let refused = |key| Response::Failure { message: text(key) };
+    let issuer_first = || match policy.allows(Switch::IssuerFirst) {
+        true => Ok(()),
+        false => Err(Response::Failure { message: policy.switched_off(Switch::IssuerFirst) }),
+    };
     Ok(match request {
         Request::FetchMetadata { input, .. } => Some(input.clone()),
         Request::KeepLinkedMetadata { href, page } => {
@@ -283,14 +337,26 @@ pub fn document_to_load(request: &Request, context: &Context, kept: Option<&Anyp
             Some(url)
         }
         Request::CompareWithOkta { values } => {
+            issuer_first()?;
             let url = issuer_metadata_url(values)
                 .ok_or_else(|| refused("compareNeedsIssuer"))?;
             Some(url)
         }
         // Loaded to fill, never kept by itself: the page may have written that Issuer (`fill_after_loading`).
-        Request::PlanFill { values } => issuer_to_load(values, kept),
+        // Switched off: the fill says where to get kept values instead.
+        Request::PlanFill { values } => issuer_to_load(values, kept).filter(|_| policy.allows(Switch::IssuerFirst)),
         _ => None,
     })
+}
+
+/// Why "Check with Okta" is not run for the form's `values`, if it is not: switched off, or the Issuer's org is
+/// not one the policy allows (no request is made then).
+pub fn check_refusal(values: &crate::core::hints::FormValues, policy: &Policy) -> Option<Response> {
+    if !policy.allows(Switch::CheckWithOkta) {
+        return Some(Response::Failure { message: policy.switched_off(Switch::CheckWithOkta) });
+    }
+    let issuer = values.get(&AnypointField::Issuer)?;
+    policy.url_refusal(issuer.trim()).map(|message| Response::Failure { message })
 }
 
 /// The answer for the document the glue loaded (`Situation::loaded`), kept when `keep`; or why it could not be
@@ -422,6 +488,9 @@ fn kept_message(title: &str) -> String {
 /// Report on (and, with `keep`, keep) the document `text` read at `url`: what the Okta page and the popup's
 /// fetch both end in.
 pub fn answer_document(url: &str, text: &str, keep: bool, situation: Situation<'_>) -> Answer {
+    if let Some(message) = situation.policy.url_refusal(url) {
+        return Response::Failure { message }.into();
+    }
     let inspection = inspect_metadata_with(text, url, situation.granted_hosts);
     match &inspection.metadata {
         Some(metadata) if inspection.is_valid() => {
@@ -574,9 +643,9 @@ mod tests {
                 let needs = crate::core::gather::needs(&request, page);
                 assert!(needs.kept.is_none() && !needs.offered && !needs.proof && !needs.plane, "{json}");
                 assert_eq!(needs.granted, crate::core::gather::Granted::None, "{json}");
-                assert!(document_to_load(&request, page, Some(&kept)).is_ok_and(|load| load.is_none()), "{json}");
+                assert!(document_to_load(&request, page, Some(&kept), &Policy::NONE).is_ok_and(|load| load.is_none()), "{json}");
                 let answer = ask(request.clone(), page, Some(&kept));
-                assert_eq!(crate::core::gather::changes(&answer), [], "{json}");
+                assert_eq!(crate::core::gather::changes(&answer, None), [], "{json}");
             }
         }
     }
@@ -609,6 +678,63 @@ mod tests {
         assert!(huge.keep.is_none());
         let Response::MetadataReport { problems, .. } = huge.response else { panic!("a report") };
         assert_eq!(problems[0].kind, ProblemKind::TooLarge { bytes: MAX_DOCUMENT_BYTES + 1 });
+    }
+
+    #[test]
+    fn the_org_pin_refuses_other_orgs_everywhere_and_drops_what_was_kept_for_them() {
+        use crate::core::policy::Settings;
+        let pin = |orgs: &[&str], switches| {
+            Policy::of(&Settings { okta_orgs: Some(orgs.iter().map(|o| o.to_string()).collect()), switches, ..Default::default() }, &Settings::default())
+        };
+        let evil = pin(&["evil.okta.com"], [None; 4]);
+        let acme = pin(&["acme.okta.com"], [None; 4]);
+        let page = okta_page(URL);
+        // An Okta page of another org: refused, naming the policy, nothing kept. The pinned org: kept.
+        let refused = answer(keep(SAMPLE), Situation { policy: &evil, ..Situation::at(&page, NOW) });
+        assert!(refused.keep.is_none());
+        let Response::Failure { message } = refused.response else { panic!("refused") };
+        assert!(message.contains("(\"oktaOrgs\")") && message.contains("evil.okta.com"), "{message}");
+        let kept = answer(keep(SAMPLE), Situation { policy: &acme, ..Situation::at(&page, NOW) }).keep.expect("kept");
+        // No request at all to another org: the popup's check, the form's issuer, a check with Okta.
+        let fetch = Request::FetchMetadata { input: "acme.okta.com".into(), keep: false };
+        assert!(document_to_load(&fetch, &Context::ExtensionPage, None, &evil).is_err());
+        assert!(document_to_load(&fetch, &Context::ExtensionPage, None, &acme).unwrap().is_some());
+        let issuer = FormValues::from([(AnypointField::Issuer, "https://acme.okta.com".to_string())]);
+        assert!(document_to_load(&Request::PlanFill { values: issuer.clone() }, &anypoint(), None, &evil).is_err());
+        assert!(check_refusal(&issuer, &evil).is_some() && check_refusal(&issuer, &acme).is_none());
+        // Kept before the policy came: dropped at the next read, and not used.
+        let form = anypoint();
+        let later = answer(Request::PlanFill { values: FormValues::new() }, Situation { kept: Some(&kept), policy: &evil, ..Situation::at(&form, NOW) });
+        assert!(matches!(later.response, Response::NothingKept { .. }));
+        assert!(later.dropped.read);
+        let changes = crate::core::gather::changes(&later, Some(crate::core::gather::Slot::Kept));
+        assert!(changes.contains(&crate::core::gather::Change::Remove(crate::core::gather::Slot::Kept)));
+        assert!(changes.contains(&crate::core::gather::Change::Remove(crate::core::gather::Slot::Proof)));
+        assert!(!answer(Request::PlanFill { values: FormValues::new() }, Situation { kept: Some(&kept), policy: &acme, ..Situation::at(&form, NOW) }).dropped.read);
+    }
+
+    #[test]
+    fn a_switched_off_feature_has_no_button_and_makes_no_request() {
+        use crate::core::policy::Settings;
+        let off = |i: usize| {
+            let mut switches = [None; 4];
+            switches[i] = Some(false);
+            Policy::of(&Settings { switches, ..Default::default() }, &Settings::default())
+        };
+        let form = anypoint();
+        let bar = |policy| match answer(Request::ClassifyForm { controls: Vec::new() }, Situation { policy, ..Situation::at(&form, NOW) }).response {
+            Response::FormClassified { bar, .. } => bar,
+            _ => panic!("a classification"),
+        };
+        let (check_off, issuer_first_off, menu_off) = (off(0), off(1), off(2));
+        assert!(bar(&check_off).check.is_none() && bar(&check_off).compare.is_some());
+        assert!(bar(&issuer_first_off).compare.is_none() && bar(&Policy::NONE).check.is_some());
+        let issuer = FormValues::from([(AnypointField::Issuer, "https://acme.okta.com".to_string())]);
+        assert!(check_refusal(&issuer, &check_off).is_some(), "no check request");
+        assert_eq!(document_to_load(&Request::PlanFill { values: issuer.clone() }, &form, None, &issuer_first_off).unwrap(), None);
+        assert!(document_to_load(&Request::CompareWithOkta { values: issuer }, &form, None, &issuer_first_off).is_err());
+        let menu = answer(Request::FillOne { field: Some(AnypointField::Issuer), control: None }, Situation { policy: &menu_off, ..Situation::at(&form, NOW) });
+        assert!(matches!(menu.response, Response::Failure { ref message } if message.contains("switched off")));
     }
 
     #[test]
@@ -726,7 +852,7 @@ mod tests {
         assert_eq!(kept.offer, Hold::Clear);
         // The whole request, as the glue runs it: the Issuer's document loaded, nothing kept, the values offered.
         let fill = Request::PlanFill { values: values("https://acme.okta.com") };
-        assert_eq!(document_to_load(&fill, &anypoint(), None).unwrap().as_deref(), Some(URL));
+        assert_eq!(document_to_load(&fill, &anypoint(), None, &Policy::NONE).unwrap().as_deref(), Some(URL));
         let loaded: Loaded = Ok((URL.to_string(), SAMPLE.to_string()));
         let page = anypoint();
         let issuer_first = answer(fill, Situation { loaded: Some(&loaded), ..Situation::at(&page, NOW) });
@@ -793,21 +919,21 @@ mod tests {
         let admin = okta_page("https://dev-1-admin.okta.com/admin/oauth2/as/default");
         let link = |href: &str| Request::KeepLinkedMetadata { href: href.into(), page: "https://dev-1-admin.okta.com/admin/oauth2/as/default".into() };
         let own = "https://dev-1.okta.com/oauth2/default/.well-known/openid-configuration";
-        assert_eq!(document_to_load(&link(own), &admin, None).unwrap().as_deref(), Some(own));
-        assert!(document_to_load(&link("https://other.okta.com/.well-known/openid-configuration"), &admin, None).is_err());
-        assert!(document_to_load(&link(own), &okta_page("https://dev-1-admin.okta.com/admin/access/api/tokens"), None).is_err());
+        assert_eq!(document_to_load(&link(own), &admin, None, &Policy::NONE).unwrap().as_deref(), Some(own));
+        assert!(document_to_load(&link("https://other.okta.com/.well-known/openid-configuration"), &admin, None, &Policy::NONE).is_err());
+        assert!(document_to_load(&link(own), &okta_page("https://dev-1-admin.okta.com/admin/access/api/tokens"), None, &Policy::NONE).is_err());
         let moved = Request::KeepLinkedMetadata { href: own.into(), page: "https://dev-1-admin.okta.com/admin/access/api/tokens".into() };
-        assert!(document_to_load(&moved, &admin, None).is_err(), "the app moved to the token page: refused");
+        assert!(document_to_load(&moved, &admin, None, &Policy::NONE).is_err(), "the app moved to the token page: refused");
         let fetch = Request::FetchMetadata { input: "dev-1.okta.com".into(), keep: false };
-        assert_eq!(document_to_load(&fetch, &Context::ExtensionPage, None).unwrap().as_deref(), Some("dev-1.okta.com"));
+        assert_eq!(document_to_load(&fetch, &Context::ExtensionPage, None, &Policy::NONE).unwrap().as_deref(), Some("dev-1.okta.com"));
         let issuer = FormValues::from([(AnypointField::Issuer, "https://dev-1.okta.com".to_string())]);
         let compare = Request::CompareWithOkta { values: issuer.clone() };
-        assert!(document_to_load(&compare, &anypoint(), None).unwrap().is_some());
-        assert!(document_to_load(&Request::CompareWithOkta { values: FormValues::new() }, &anypoint(), None).is_err());
+        assert!(document_to_load(&compare, &anypoint(), None, &Policy::NONE).unwrap().is_some());
+        assert!(document_to_load(&Request::CompareWithOkta { values: FormValues::new() }, &anypoint(), None, &Policy::NONE).is_err());
         let kept = ask(keep(SAMPLE), &okta_page(URL), None).keep.unwrap();
-        assert_eq!(document_to_load(&Request::PlanFill { values: issuer.clone() }, &anypoint(), Some(&kept)).unwrap(), None);
-        assert!(document_to_load(&Request::PlanFill { values: issuer }, &anypoint(), None).unwrap().is_some());
-        assert_eq!(document_to_load(&Request::GetKept, &Context::ExtensionPage, None).unwrap(), None);
+        assert_eq!(document_to_load(&Request::PlanFill { values: issuer.clone() }, &anypoint(), Some(&kept), &Policy::NONE).unwrap(), None);
+        assert!(document_to_load(&Request::PlanFill { values: issuer }, &anypoint(), None, &Policy::NONE).unwrap().is_some());
+        assert_eq!(document_to_load(&Request::GetKept, &Context::ExtensionPage, None, &Policy::NONE).unwrap(), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The words on the extension's own buttons and panels, from the catalogue, so that the page-side scripts hold
 //! no text of their own (they only place what the core answers). Hints, problems and plans carry their own.
 
+use super::policy::{Policy, Switch};
 use serde::Serialize;
 
 use super::fields::AnypointField;
@@ -43,12 +44,12 @@ pub struct BarTexts {
     pub name: String,
     /// The button that fills the form.
     pub fill: String,
-    /// The button that compares the form with Okta's live metadata (edit pages).
-    pub compare: String,
+    /// The button that compares the form with Okta's live metadata (edit pages); `None` when switched off.
+    pub compare: Option<String>,
     /// The button that puts back what the fill changed.
     pub undo: String,
-    /// The button that checks the filled form against Okta.
-    pub check: String,
+    /// The button that checks the filled form against Okta; `None` when switched off.
+    pub check: Option<String>,
     /// Its words while the checks run.
     pub checking: String,
     /// When it is enabled: once every field of one of these sets is filled (the Issuer, and the header or the
@@ -65,13 +66,14 @@ pub struct BarTexts {
 }
 
 /// The bar's words, with the provenance line of the kept values, and the note of an edit page (`editing`).
-pub fn bar_texts(source: Option<String>, editing: bool) -> BarTexts {
+/// `policy`: a feature switched off gets no button.
+pub fn bar_texts(source: Option<String>, editing: bool, policy: &Policy) -> BarTexts {
     BarTexts {
         name: text("extName"),
         fill: text("barFill"),
-        compare: text("barCompare"),
+        compare: policy.allows(Switch::IssuerFirst).then(|| text("barCompare")),
         undo: text("barUndo"),
-        check: text("barCheck"),
+        check: policy.allows(Switch::CheckWithOkta).then(|| text("barCheck")),
         checking: text("barChecking"),
         check_needs: [
             &[AnypointField::Issuer, AnypointField::AuthorizationHeader],
@@ -109,7 +111,7 @@ mod tests {
     #[test]
     fn the_check_alone_carries_the_secret_fields() {
         // The fields the check's request carries as header and secret are the ones that never cross otherwise.
-        let texts = bar_texts(None, false);
+        let texts = bar_texts(None, false, &Policy::NONE);
         assert_eq!(texts.check_sends, [AnypointField::AuthorizationHeader, AnypointField::IntrospectionClientSecret]);
         assert!(texts.check_sends.iter().all(|field| !field.shares_value()));
     }
@@ -125,10 +127,10 @@ mod tests {
         assert_eq!(said(10, 0), "just now", "a clock that went back is not negative");
         let all: Vec<Finding> = [0, 3, 125, 1440, 3 * 1440].iter().map(|m| time_ago(0, m * 60_000)).collect();
         crate::core::words::assert_worded_everywhere(&all);
-        let bar = bar_texts(None, true);
+        let bar = bar_texts(None, true, &Policy::NONE);
         assert!(bar.note.as_deref().is_some_and(|note| note.contains("\"Compare with Okta\" first")), "{:?}", bar.note);
-        assert_eq!(bar_texts(None, false).note, None);
+        assert_eq!(bar_texts(None, false, &Policy::NONE).note, None);
         let panel = panel_texts();
-        assert!([&bar.name, &bar.fill, &bar.compare, &bar.undo, &bar.check, &bar.checking, &panel.copy, &panel.keep].iter().all(|t| !t.is_empty() && !t.starts_with("bar")));
+        assert!([&bar.name, &bar.fill, bar.compare.as_ref().unwrap(), &bar.undo, bar.check.as_ref().unwrap(), &bar.checking, &panel.copy, &panel.keep].iter().all(|t| !t.is_empty() && !t.starts_with("bar")));
     }
 }

@@ -17,7 +17,8 @@ use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Context, Sender};
 use crate::core::gather::{self, Change, Granted, Slot};
-use crate::core::service::{answer, document_to_load, version_mismatch, Loaded, Situation};
+use crate::core::policy::{Policy, Settings, Switch};
+use crate::core::service::{answer, check_refusal, document_to_load, version_mismatch, Loaded, Situation};
 use crate::core::words::{self, Words};
 
 #[wasm_bindgen]
@@ -73,11 +74,40 @@ async fn granted_hosts() -> Vec<String> {
 /// through `answer_with_browser`, whose state machine holds every `await` (storage, network).
 #[wasm_bindgen(js_name = handleMessage)]
 pub fn handle_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
+    let described = sender.clone();
     match answer_at_once(message, sender) {
         Ok(response) => js_sys::Promise::resolve(&response),
         Err((request, sender, context)) => {
-            wasm_bindgen_futures::future_to_promise(async move { Ok(answer_with_browser(request, sender, context).await) })
+            // The settings in force travel with the sender's description (the worker reads them once).
+            let policy = policy_of(&described);
+            wasm_bindgen_futures::future_to_promise(async move { Ok(answer_with_browser(request, sender, context, policy).await) })
         }
+    }
+}
+
+/// The policy in force: `managed` (the browser's managed storage) over `chosen` (the admin's options), both as
+/// the worker read them, read leniently (`core::policy`).
+pub(crate) fn policy_of(described: &JsValue) -> Policy {
+    let source = |key: &str| settings_of(&js_sys::Reflect::get(described, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED));
+    Policy::of(&source("managed"), &source("chosen"))
+}
+
+/// One source of settings, key by key: a value of another type than the key's is no value (Firefox does not check
+/// a policy against the schema); in a list, only strings count.
+pub(crate) fn settings_of(value: &JsValue) -> Settings {
+    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let list = |key: &str| {
+        let value = get(key);
+        value.dyn_ref::<js_sys::Array>().map(|array| array.iter().filter_map(|item| item.as_string()).collect::<Vec<_>>())
+    };
+    if !value.is_object() {
+        return Settings::default();
+    }
+    Settings {
+        okta_orgs: list("oktaOrgs"),
+        custom_domains: list("customDomains"),
+        private_cloud_hosts: list("privateCloudHosts"),
+        switches: Switch::ALL.map(|switch| get(switch.key()).as_bool()),
     }
 }
 
@@ -121,7 +151,7 @@ fn answer_alone(request: Request, context: &Context) -> JsValue {
 
 /// Every other request: the glue gathers what the core says it needs (stored values, granted hosts, a
 /// document, a check's requests), the core answers, the glue applies the changes the answer asks for.
-async fn answer_with_browser(request: Request, sender: Sender, context: Context) -> JsValue {
+async fn answer_with_browser(request: Request, sender: Sender, context: Context, policy: Policy) -> JsValue {
     let needs = gather::needs(&request, &context);
     let kept = match needs.kept {
         None => None,
@@ -132,7 +162,7 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context)
         },
     };
     // A document to load first (the popup's check, an admin console link, the Issuer of a fill or comparison).
-    let to_load = match document_to_load(&request, &context, kept.as_ref()) {
+    let to_load = match document_to_load(&request, &context, kept.as_ref(), &policy) {
         Ok(to_load) => to_load,
         Err(response) => return to_js(&response),
     };
@@ -151,6 +181,9 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context)
     };
     let checked_with_okta = match &request {
         Request::CheckWithOkta { values, header, secret } => {
+            if let Some(refusal) = check_refusal(values, &policy) {
+                return to_js(&refusal);
+            }
             Some(okta_check::check_with_okta(values, header, secret, &granted, js_sys::Date::now() as u64).await)
         }
         _ => None,
@@ -166,12 +199,13 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context)
         offered: offered.as_ref(),
         plane: plane.as_deref(),
         made: made.as_ref(),
+        policy: &policy,
         loaded: loaded.as_ref(),
         checked_with_okta: checked_with_okta.as_ref(),
         ..Situation::at(&context, js_sys::Date::now() as u64)
     };
     let answer = answer(request, situation);
-    for change in gather::changes(&answer) {
+    for change in gather::changes(&answer, needs.kept.map(|(slot, _)| slot)) {
         let made = match change {
             Change::Set(slot, value) => storage::store(slot.key(), &value).await,
             Change::Remove(slot) => storage::remove(slot.key()).await,

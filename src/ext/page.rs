@@ -17,6 +17,7 @@ import type { GrantOffer } from "../protocol/GrantOffer";
 import type { Grants } from "../protocol/Grants";
 import type { ControlPlane } from "../protocol/ControlPlane";
 import type { FillMenu } from "../protocol/FillMenu";
+import type { PolicyShown } from "../protocol/PolicyShown";
 import type { ApiRequest } from "../protocol/ApiRequest";
 import type { Hint } from "../protocol/Hint";
 import type { AnypointField } from "../protocol/AnypointField";
@@ -65,9 +66,16 @@ pub fn hosts_of_origins(origins: Vec<String>) -> Vec<String> {
 }
 
 /// The context menu "Fill with Okta value ▸ …", for the Private Cloud hosts granted (the worker makes it).
+/// `settings`: `{managed, chosen}` as the worker read them (`policy_of`).
 #[wasm_bindgen(js_name = fillMenu, unchecked_return_type = "FillMenu")]
-pub fn fill_menu(private_cloud: Vec<String>) -> JsValue {
-    to_js(&page_answers::fill_menu(&private_cloud))
+pub fn fill_menu(private_cloud: Vec<String>, settings: JsValue) -> JsValue {
+    to_js(&page_answers::fill_menu(&private_cloud, &super::policy_of(&settings)))
+}
+
+/// The settings in force, for the options page: `settings` is `{managed, chosen}` as read from storage.
+#[wasm_bindgen(js_name = policyShown, unchecked_return_type = "PolicyShown")]
+pub fn policy_shown(settings: JsValue) -> JsValue {
+    to_js(&super::policy_of(&settings).shown())
 }
 
 /// Anypoint's control planes, for the web page's choice of where the `curl` command goes.

@@ -29,7 +29,9 @@ test('Firefox: a custom URL domain, allowed in the popup, gets its document load
     && !document.getElementById('grant-row').hidden, { timeout: 10000 }, CUSTOM);
   await popup.click('#grant');
   await popup.waitForFunction(() => document.querySelector('#report')?.textContent.includes('login.acme-corp.com/oauth2/default/v1/token'), { timeout: 10000 });
-  assert.match(await popup.$eval('#domains', (list) => list.textContent), /login\.acme-corp\.com \(Okta custom domain\)/);
+  const { options } = firefox;
+  await options.bringToFront();
+  await options.waitForFunction(() => /login\.acme-corp\.com \(Okta custom domain\)/.test(document.getElementById('domains').textContent), { timeout: 10000 });
 
   const page = await browser.newPage();
   await page.goto(`https://${CUSTOM}/oauth2/default/.well-known/openid-configuration`);
@@ -42,8 +44,8 @@ test('Firefox: a custom URL domain, allowed in the popup, gets its document load
   assert.equal(kept.draft.issuer, `https://${CUSTOM}/oauth2/default`);
 });
 
-test('Firefox: an Anypoint Private Cloud host, allowed in the popup, gets the form helper', async () => {
-  const { popup, browser } = firefox;
+test('Firefox: an Anypoint Private Cloud host, allowed in the options, gets the form helper', async () => {
+  const { options: popup, browser } = firefox; // the allowed hosts live on the options page
   await popup.bringToFront();
   await popup.type('#private-cloud-host', PRIVATE_CLOUD);
   await popup.click('#private-cloud button[type=submit]');

@@ -80,9 +80,12 @@ test('wrong addresses get a message that says what to do', async () => {
 });
 
 test('a host that is not Okta reaches no server until the admin allows it', async () => {
+  // Nothing granted yet: the install-time hosts are not listed as custom domains (the options page lists them).
+  const options = await browser.context.newPage();
+  await options.goto(popupUrl.replace('popup/popup.html', 'options/options.html'));
+  await options.locator('#domains').getByText('None.').waitFor();
+  await options.close();
   const popup = await openPopup();
-  // Nothing granted yet: the install-time hosts are not listed as custom domains.
-  await popup.locator('#domains').getByText('None.').waitFor();
   const before = browser.server.requests.length;
   await check(popup, 'https://login.acme-corp.com/oauth2/default');
   await popup.locator('#load-status').filter({ hasText: 'login.acme-corp.com is not an Okta host' }).waitFor();

@@ -68,12 +68,20 @@ test('every file the manifests name is in the build; nothing but the build is in
     const named = [
       ...manifest.content_scripts.flatMap((c) => c.js),
       manifest.action.default_popup,
+      manifest.options_ui.page,
+      ...(manifest.storage?.managed_schema ? [manifest.storage.managed_schema] : []),
       ...Object.values(manifest.icons),
       ...(manifest.background.scripts ?? [manifest.background.service_worker]),
     ];
     for (const file of named) assert.ok(statSync(join(DIST, browser, file)).isFile(), `${browser}: ${file}`);
     const top = readdirSync(join(DIST, browser)).sort();
-    assert.deepEqual(top, ['_locales', 'content', 'core', 'icons', 'manifest.json', 'popup', 'words', 'worker.js']);
+    // Chrome checks a managed policy against its schema (generated from src/core/policy.rs); Firefox has none.
+    const schema = browser === 'chrome' ? ['managed_schema.json'] : [];
+    assert.deepEqual(top, ['_locales', 'content', 'core', 'icons', ...schema, 'manifest.json', 'options', 'popup', 'words', 'worker.js']);
+    if (browser === 'chrome') {
+      const keys = Object.keys(JSON.parse(readFileSync(join(DIST, browser, 'managed_schema.json'), 'utf8')).properties).sort();
+      assert.deepEqual(keys, ['checkWithOkta', 'contextMenu', 'createInOkta', 'customDomains', 'issuerFirst', 'oktaOrgs', 'privateCloudHosts']);
+    }
   }
 });
 

@@ -10,11 +10,14 @@ export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXTENSION_DIR = new URL('../../extension/dist/firefox', import.meta.url).pathname;
 
 // Firefox automation cannot navigate to moz-extension:// pages. For the popup's tests, a copy of the build
-// whose background script opens the popup page in a tab at start; the shipped build is untouched.
+// whose background script opens the popup page and the options page in tabs at start; the shipped build is
+// untouched.
+const PAGES = { popup: 'popup/popup.html', options: 'options/options.html' };
 function buildThatOpensThePopup() {
   const dir = mkdtempSync(join(tmpdir(), 'assist-firefox-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
-  appendFileSync(join(dir, 'worker.js'), "\n// Test build only: show the popup page in a tab.\nchrome.tabs.create({ url: chrome.runtime.getURL('popup/popup.html') });\n");
+  const open = Object.values(PAGES).map((page) => `chrome.tabs.create({ url: chrome.runtime.getURL('${page}') });`).join('\n');
+  appendFileSync(join(dir, 'worker.js'), `\n// Test build only: show the popup and options pages in tabs.\n${open}\n`);
   return dir;
 }
 
@@ -44,24 +47,26 @@ export async function launchFirefox({ jsonViewer = false, withPopup = false, gra
   });
   const extensionDir = withPopup ? buildThatOpensThePopup() : EXTENSION_DIR;
   await browser.installExtension(extensionDir);
-  let popup = null;
+  const opened = {};
   if (withPopup) {
     const deadline = Date.now() + 10000;
-    while (!popup) {
+    while (Object.keys(opened).length < Object.keys(PAGES).length) {
       // The tab's URL is reported late over BiDi: ask each page where it is.
       for (const page of await browser.pages()) {
-        if ((await page.evaluate(() => location.href).catch(() => '')).endsWith('/popup/popup.html')) popup = page;
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        for (const [name, path] of Object.entries(PAGES)) if (href.endsWith(`/${path}`)) opened[name] = page;
       }
-      if (!popup && Date.now() > deadline) throw new Error('the popup page did not open');
-      if (!popup) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (Date.now() > deadline) throw new Error('the popup and options pages did not open');
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+  const { popup = null, options = null } = opened;
   const close = async () => {
     await browser.close();
     await server.close();
     if (withPopup) rmSync(extensionDir, { recursive: true, force: true });
   };
-  return { browser, server, popup, close };
+  return { browser, server, popup, options, close };
 }
 
 /**

@@ -83,8 +83,9 @@ function attachBar(form, texts) {
     replace: h('button', { type: 'button', hidden: true }),
   };
   bar.fill = h('button', { type: 'button', class: 'primary', onclick: () => fillFromOkta(bar) }, texts.fill);
-  bar.compare = h('button', { type: 'button', onclick: () => compareWithOkta(bar) }, texts.compare);
-  bar.check = h('button', { type: 'button', disabled: true, onclick: () => checkWithOkta(bar) }, texts.check);
+  // A feature switched off (by policy, or in the options) has no button.
+  bar.compare = texts.compare === null ? null : h('button', { type: 'button', onclick: () => compareWithOkta(bar) }, texts.compare);
+  bar.check = texts.check === null ? null : h('button', { type: 'button', disabled: true, onclick: () => checkWithOkta(bar) }, texts.check);
   // The check's result and the explanation of an Anypoint error, announced when they change.
   bar.results = h('div', { class: 'results', role: 'status', 'aria-live': 'polite' });
   root.append(
@@ -106,13 +107,13 @@ function typedValue(field) {
 let checking = false;
 
 export function updateCheckButton() {
-  if (!attached || checking) return;
+  if (!attached?.bar.check || checking) return;
   const filled = (field) => typedValue(field).trim() !== '';
   attached.bar.check.disabled = !attached.texts.checkNeeds.some((fields) => fields.every(filled));
 }
 
 export async function checkWithOkta(bar) {
-  if (checking) return;
+  if (checking || !bar.check) return;
   const { texts } = attached;
   checking = true;
   bar.check.disabled = true;

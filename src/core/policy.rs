@@ -1,0 +1,271 @@
+//! What an organisation set by policy (the browser's managed storage: Chrome's `3rdparty` extension policy, checked
+//! against `managed_schema.json`; Firefox's `3rdparty` policy, not checked by the browser) and what the admin
+//! chose on the options page, merged: a key the organisation set wins, and is shown to the admin as "Managed by
+//! your organisation". Read leniently: a value of the wrong type is ignored, a host that is no host is dropped,
+//! and no policy at all (Firefox fails to read managed storage then) is today's behaviour.
+
+use serde::Serialize;
+
+use super::hosts::same_okta_org;
+use super::words::{say, Arg, Finding};
+
+/// One source of settings (managed storage, or the admin's own choices), as read: every key may be missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// `oktaOrgs`: the Okta orgs this company uses, each as its host.
+    pub okta_orgs: Option<Vec<String>>,
+    /// `customDomains`: the orgs' custom URL domains, listed as the organisation's own.
+    pub custom_domains: Option<Vec<String>>,
+    /// `privateCloudHosts`: Anypoint Private Cloud hosts, listed as the organisation's own.
+    pub private_cloud_hosts: Option<Vec<String>>,
+    /// The switches, each on unless set off.
+    pub switches: [Option<bool>; 4],
+}
+
+/// The lists a policy may set: each key, and the message key of its title (the schema's, the options page's).
+pub const LISTS: [(&str, &str); 3] =
+    [("oktaOrgs", "policyOktaOrgs"), ("customDomains", "policyCustomDomains"), ("privateCloudHosts", "policyPrivateCloudHosts")];
+
+/// A feature that can be switched off (by policy, or by the admin where the policy leaves it to them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum Switch {
+    /// "Check with Okta" (sends the token and the secret to Okta).
+    CheckWithOkta,
+    /// Loads started from a value in the form (issuer first, Compare with Okta).
+    IssuerFirst,
+    /// The context menu "Fill with Okta value".
+    ContextMenu,
+    /// Anything that writes to Okta.
+    CreateInOkta,
+}
+
+impl Switch {
+    /// Every switch, in the order of `Settings::switches`.
+    pub const ALL: [Switch; 4] = [Self::CheckWithOkta, Self::IssuerFirst, Self::ContextMenu, Self::CreateInOkta];
+
+    /// Its key in the policy and in the admin's choices.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::CheckWithOkta => "checkWithOkta",
+            Self::IssuerFirst => "issuerFirst",
+            Self::ContextMenu => "contextMenu",
+            Self::CreateInOkta => "createInOkta",
+        }
+    }
+
+    /// Its name on the options page (a message key).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::CheckWithOkta => "optionCheckWithOkta",
+            Self::IssuerFirst => "optionIssuerFirst",
+            Self::ContextMenu => "optionContextMenu",
+            Self::CreateInOkta => "optionCreateInOkta",
+        }
+    }
+}
+
+/// The settings in force.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Policy {
+    /// The Okta orgs allowed (hosts, lower case); empty: any.
+    pub okta_orgs: Vec<String>,
+    /// Custom domains listed as the organisation's own.
+    pub custom_domains: Vec<String>,
+    /// Private Cloud hosts listed as the organisation's own.
+    pub private_cloud_hosts: Vec<String>,
+    /// Which switches are on, in `Switch::ALL` order.
+    on: [bool; 4],
+    /// Which keys the organisation set (shown read-only).
+    managed: Vec<&'static str>,
+}
+
+/// A host name as a policy may list it: lower case, no scheme, port, path or trailing dot; `None` when it is not
+/// a host name.
+pub fn host_name(listed: &str) -> Option<String> {
+    let host = listed.trim().trim_end_matches('.').to_ascii_lowercase();
+    let label = |l: &str| !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-') && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    (host.contains('.') && host.len() <= 253 && host.split('.').all(label)).then_some(host)
+}
+
+fn hosts(listed: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for host in listed.iter().filter_map(|h| host_name(h)) {
+        if !out.contains(&host) {
+            out.push(host);
+        }
+    }
+    out
+}
+
+impl Policy {
+    /// No policy and no choice of the admin's: every org, every feature.
+    pub const NONE: Policy =
+        Policy { okta_orgs: Vec::new(), custom_domains: Vec::new(), private_cloud_hosts: Vec::new(), on: [true; 4], managed: Vec::new() };
+
+    /// The organisation's settings over the admin's own.
+    pub fn of(managed: &Settings, chosen: &Settings) -> Self {
+        let mut set: Vec<&'static str> = Vec::new();
+        let mut list = |key: &'static str, managed: &Option<Vec<String>>, chosen: &Option<Vec<String>>| match managed {
+            Some(listed) => {
+                set.push(key);
+                hosts(listed)
+            }
+            None => hosts(chosen.as_deref().unwrap_or_default()),
+        };
+        let okta_orgs = list(LISTS[0].0, &managed.okta_orgs, &None);
+        let custom_domains = list(LISTS[1].0, &managed.custom_domains, &chosen.custom_domains);
+        let private_cloud_hosts = list(LISTS[2].0, &managed.private_cloud_hosts, &chosen.private_cloud_hosts);
+        let mut on = [true; 4];
+        for (i, switch) in Switch::ALL.iter().enumerate() {
+            match managed.switches[i] {
+                Some(value) => {
+                    set.push(switch.key());
+                    on[i] = value;
+                }
+                None => on[i] = chosen.switches[i].unwrap_or(true),
+            }
+        }
+        Self { okta_orgs, custom_domains, private_cloud_hosts, on, managed: set }
+    }
+
+    /// Whether `switch` is on.
+    pub fn allows(&self, switch: Switch) -> bool {
+        self.on[Switch::ALL.iter().position(|s| *s == switch).unwrap_or(0)]
+    }
+
+    /// Whether a document, issuer or check on `host` is of an org the policy allows (any, without `oktaOrgs`).
+    /// The org rule of `hosts.rs`: an Okta org's hosts (its admin console too) are one org; a custom domain is
+    /// itself.
+    pub fn allows_org(&self, host: &str) -> bool {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        self.okta_orgs.is_empty() || self.okta_orgs.iter().any(|org| *org == host || same_okta_org(org, &host))
+    }
+
+    /// Whether the URL `url` (a document, an issuer) is of an org the policy allows; a URL without a host is
+    /// left to the checks that refuse it anyway.
+    pub fn allows_url(&self, url: &str) -> bool {
+        super::web_url::WebUrl::parse(url).map_or(true, |url| self.allows_org(url.host()))
+    }
+
+    /// The refusal of the URL `url`, if the policy refuses its org.
+    pub fn url_refusal(&self, url: &str) -> Option<String> {
+        let host = super::web_url::WebUrl::parse(url).ok()?.host().to_string();
+        (!self.allows_org(&host)).then(|| self.org_refusal(&host))
+    }
+
+    /// Why `host` is refused, naming the policy and the orgs it allows.
+    pub fn org_refusal(&self, host: &str) -> String {
+        let orgs = Arg::List(self.okta_orgs.iter().map(|org| org.as_str().into()).collect());
+        say(&Finding::new("policyOtherOrg").with(host).with(orgs))
+    }
+
+    /// Why a switched-off feature does nothing: by the organisation, or by the admin's own choice.
+    pub fn switched_off(&self, switch: Switch) -> String {
+        let by = if self.managed.contains(&switch.key()) { "policySwitchedOff" } else { "optionSwitchedOff" };
+        say(&Finding::new(by).with(Finding::new(switch.label_key())))
+    }
+
+    /// What the options page shows.
+    pub fn shown(&self) -> PolicyShown {
+        PolicyShown {
+            okta_orgs: self.okta_orgs.clone(),
+            custom_domains: self.custom_domains.clone(),
+            private_cloud_hosts: self.private_cloud_hosts.clone(),
+            switches: Switch::ALL
+                .iter()
+                .map(|switch| SwitchShown {
+                    switch: *switch,
+                    key: switch.key(),
+                    label: super::words::text(switch.label_key()),
+                    on: self.allows(*switch),
+                    managed: self.managed.contains(&switch.key()),
+                })
+                .collect(),
+            managed: self.managed.clone(),
+        }
+    }
+}
+
+/// One switch as the options page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+pub struct SwitchShown {
+    /// Which.
+    pub switch: Switch,
+    /// Its key (the admin's choice is stored under it).
+    pub key: &'static str,
+    /// Its words.
+    pub label: String,
+    /// Whether it is on.
+    pub on: bool,
+    /// Whether the organisation set it (read-only).
+    pub managed: bool,
+}
+
+/// The settings in force, for the options page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyShown {
+    /// The Okta orgs allowed (empty: any).
+    pub okta_orgs: Vec<String>,
+    /// Custom domains listed as the organisation's own (to allow in one click).
+    pub custom_domains: Vec<String>,
+    /// Private Cloud hosts listed as the organisation's own.
+    pub private_cloud_hosts: Vec<String>,
+    /// The switches.
+    pub switches: Vec<SwitchShown>,
+    /// The keys the organisation set.
+    pub managed: Vec<&'static str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(hosts: &[&str]) -> Option<Vec<String>> {
+        Some(hosts.iter().map(|h| h.to_string()).collect())
+    }
+
+    #[test]
+    fn the_organisations_keys_win_and_bad_hosts_are_dropped() {
+        let managed = Settings {
+            okta_orgs: list(&["ACME.okta.com.", "https://x/", "login.acme.com", "acme-eu.okta-emea.com", ""]),
+            switches: [Some(false), None, None, None],
+            ..Default::default()
+        };
+        let chosen = Settings { switches: [Some(true), Some(false), None, None], private_cloud_hosts: list(&["anypoint.acme.com"]), ..Default::default() };
+        let policy = Policy::of(&managed, &chosen);
+        assert_eq!(policy.okta_orgs, ["acme.okta.com", "login.acme.com", "acme-eu.okta-emea.com"]);
+        assert!(!policy.allows(Switch::CheckWithOkta), "the organisation's off wins over the admin's on");
+        assert!(!policy.allows(Switch::IssuerFirst), "the admin's own choice where the policy is silent");
+        assert!(policy.allows(Switch::ContextMenu) && policy.allows(Switch::CreateInOkta));
+        assert_eq!(policy.private_cloud_hosts, ["anypoint.acme.com"]);
+        assert_eq!(policy.shown().managed, ["oktaOrgs", "checkWithOkta"]);
+        assert!(policy.switched_off(Switch::CheckWithOkta).contains("organisation"), "{}", policy.switched_off(Switch::CheckWithOkta));
+    }
+
+    #[test]
+    fn the_org_pin_follows_the_org_rule() {
+        let policy = Policy::of(&Settings { okta_orgs: list(&["acme.okta.com", "login.acme.com"]), ..Default::default() }, &Settings::default());
+        for allowed in ["acme.okta.com", "ACME-admin.okta.com", "login.acme.com"] {
+            assert!(policy.allows_org(allowed), "{allowed}");
+        }
+        for refused in ["acme.oktapreview.com", "evil.okta.com", "acme.okta.com.evil.com", "sso.acme.com"] {
+            assert!(!policy.allows_org(refused), "{refused}");
+        }
+        assert!(policy.org_refusal("evil.okta.com").contains("acme.okta.com"));
+        // No policy: today's behaviour.
+        let none = Policy::of(&Settings::default(), &Settings::default());
+        assert!(none.allows_org("anything.okta.com") && Switch::ALL.iter().all(|s| none.allows(*s)));
+        crate::core::words::assert_worded_everywhere(&[
+            Finding::new("policyOtherOrg").with("evil.okta.com").with(Arg::List(vec!["acme.okta.com".into()])),
+            Finding::new("policySwitchedOff").with(Finding::new("optionCheckWithOkta")),
+            Finding::new("optionSwitchedOff").with(Finding::new("optionIssuerFirst")),
+            Finding::new("optionContextMenu"),
+            Finding::new("optionCreateInOkta"),
+        ]);
+    }
+}
