@@ -26,11 +26,18 @@ pub struct MadeProvider {
 
 /// The most environments remembered, and the longest name kept of a provider or an environment.
 const MAX_ENVIRONMENTS: usize = 20;
-const MAX_NAME: usize = 120;
+const MAX_NAME: usize = 60;
 
-/// The first `MAX_NAME` characters of a name the page showed, trimmed.
+/// A name the page showed, as it is kept and shown: without control or direction-changing characters (which
+/// would reorder what the checklist shows), trimmed, at most `MAX_NAME` characters.
 fn bounded(name: &str) -> String {
-    name.trim().chars().take(MAX_NAME).collect()
+    let shown = |c: &char| !c.is_control() && !matches!(*c as u32, 0x200b..=0x200f | 0x202a..=0x202e | 0x2066..=0x2069 | 0xfeff);
+    name.chars().filter(shown).collect::<String>().trim().chars().take(MAX_NAME).collect()
+}
+
+/// Whether a name looks like a key rather than a name (a token, a secret typed into Name): never kept.
+fn token_like(name: &str) -> bool {
+    name.split_whitespace().any(|word| word.chars().count() >= 20 && word.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Whether a button's text is the form's Create (or Save, on an edit page): the moment the provider's name is
@@ -43,7 +50,7 @@ pub fn is_create_button(text: &str) -> bool {
 /// The provider made at `now`, named `name` (None when the name is empty).
 pub fn made(name: &str, now: u64) -> Option<MadeProvider> {
     let name = bounded(name);
-    (!name.is_empty()).then_some(MadeProvider { name, at: now, environments: Vec::new() })
+    (!name.is_empty() && !token_like(&name)).then_some(MadeProvider { name, at: now, environments: Vec::new() })
 }
 
 /// `made` with `environment` added (at most `MAX_ENVIRONMENTS`, each once).
@@ -220,6 +227,10 @@ mod tests {
     #[test]
     fn what_the_page_showed_is_remembered_within_bounds() {
         assert_eq!(made("   ", 0), None);
+        // What the page typed, as it may be shown: no direction overrides, bounded, never a key.
+        assert_eq!(made("Okta\u{202e}lanretxe\u{0007}", 0).unwrap().name, "Oktalanretxe");
+        assert_eq!(made(&"x".repeat(500), 0).unwrap().name.chars().count(), MAX_NAME);
+        assert_eq!(made("00aBcDeFgHiJkLmNoPqRsTuVwXyZ012345", 0), None, "a token typed into Name is not kept");
         assert!(is_create_button(" Create ") && is_create_button("保存") && is_create_button("Save changes"));
         assert!(!is_create_button("Cancel") && !is_create_button("Created by"));
         let mut made = made("Okta", 0).unwrap();

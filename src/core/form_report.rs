@@ -6,23 +6,28 @@
 use super::classify::{classify_controls, classify_one, ControlSnapshot};
 use super::words::{say, Arg, Finding};
 
-/// Words of at least this many characters that mix letters and digits (or are one long run without spaces) are
-/// tokens: ids, keys, secrets someone typed into a label.
+/// Words of at least this many characters are tokens (ids, keys, secrets someone typed into a label); of at least
+/// `MIXED_TOKEN`, when they mix cases or letters and digits.
 const LONG_TOKEN: usize = 16;
+const MIXED_TOKEN: usize = 12;
 
 /// One word of a text, masked when it is not a word a label would hold.
 fn mask_word(word: &str) -> String {
     let core = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '"' | '\'' | ',' | ';' | ':' | '.' | '!' | '?'));
     let has_digit = core.chars().any(|c| c.is_ascii_digit());
     let has_letter = core.chars().any(|c| c.is_ascii_alphabetic() || !c.is_ascii());
-    let dotted_name = core.split('.').filter(|part| !part.is_empty()).count() >= 2 && has_letter && !core.contains(' ');
+    let mixed_case = core.chars().any(|c| c.is_ascii_lowercase()) && core.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    // A host with a path or a port after it is still a host: "acme.okta.com/", "acme.com:443".
+    let host_part = core.split(['/', ':']).next().unwrap_or(core);
+    let dotted_name = host_part.split('.').filter(|part| !part.is_empty()).count() >= 2 && has_letter;
+    let length = core.chars().count();
     let masked = if core.contains("://") || core.starts_with("www.") {
         "<url>".to_string()
-    } else if core.contains('@') && core.contains('.') {
+    } else if core.contains(['@', '＠']) {
         "<email>".to_string()
-    } else if core.chars().count() >= LONG_TOKEN && (has_digit || !core.contains('-')) {
+    } else if length >= LONG_TOKEN || (length >= MIXED_TOKEN && (has_digit || mixed_case) && has_letter) {
         "<token>".to_string()
-    } else if dotted_name && core.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())) {
+    } else if dotted_name && host_part.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())) {
         "<host>".to_string()
     } else if has_digit {
         // Every run of digits becomes one '#': "Step 2 of 3" keeps its shape, "dev-12345678" loses its org.
@@ -110,7 +115,11 @@ mod tests {
         for leaked in ["dev-12345678", "12345678", "jane.doe", "acme-corp.com", "acme.okta-emea.com", secretish, "8f3a9c2e1b7d4a6f", "42", "2024", "https://"] {
             assert!(!report.contains(leaked), "{leaked} leaked into:\n{report}");
         }
-        for kept in ["Issuer URL", "<url>", "<email>", "<host>", "<token>", "step # of #", "input[type=text]", "Environment", "Sandbox #", "readAs: Issuer", "2 controls"] {
+        for (leaking, masked_as) in [("acme.okta.com/", "<host>"), ("okta.com/acme", "<host>"), ("acme.com:443", "<token>"), ("jane@acme-corp", "<email>"),
+            ("kJhGfDsAqWeRtY-uIoP", "<token>"), ("ab12cd34ef56", "<token>"), ("ｊａｎｅ＠ａｃｍｅ．ｃｏｍ", "<email>")] {
+            assert_eq!(masked(leaking), masked_as, "{leaking}");
+        }
+        for kept in ["Issuer URL", "<url>", "<email>", "<token>", "step # of #", "input[type=text]", "Environment", "Sandbox #", "readAs: Issuer", "2 controls"] {
             assert!(report.contains(kept), "{kept} missing from:\n{report}");
         }
         assert!(!report.contains("filled"), "not even whether a control holds a value");

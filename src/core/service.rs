@@ -237,10 +237,14 @@ fn answer_allowed(request: Request, situation: Situation<'_>) -> Answer {
         Request::ProviderSaved { name, button } => {
             Answer { made: is_create_button(&button).then(|| made(&name, situation.now)).flatten(), ..Response::Noted.into() }
         }
-        // Chosen by the helper on the admin's click: for the provider remembered at Create, or (none remembered, or
-        // another one) the one chosen, from now on.
+        // Chosen by the helper on the admin's click: for the provider remembered at Create; with none remembered, the
+        // one chosen (the only one named after Okta). Another name never replaces the one remembered.
         Request::ProviderChosen { name, environment } => {
-            let base = situation.made.filter(|m| m.name.trim().eq_ignore_ascii_case(name.trim())).cloned().or_else(|| made(&name, situation.now));
+            let base = match situation.made {
+                Some(made) if made.name.trim().eq_ignore_ascii_case(name.trim()) => Some(made.clone()),
+                Some(_) => None,
+                None => made(&name, situation.now),
+            };
             Answer { made: base.map(|m| chosen_for(&m, &environment)), ..Response::Noted.into() }
         }
         Request::ReportForm { controls } => {
@@ -738,6 +742,16 @@ mod tests {
     }
 
     #[test]
+    fn a_choice_of_another_name_never_replaces_the_provider_made_at_create() {
+        let form = anypoint();
+        let made = answer(Request::ProviderSaved { name: "Okta (prod)".into(), button: "Create".into() }, Situation::at(&form, NOW)).made.unwrap();
+        assert!(answer(Request::ProviderSaved { name: "x".into(), button: "Cancel".into() }, Situation::at(&form, NOW)).made.is_none());
+        let chosen = |name: &str| answer(Request::ProviderChosen { name: name.into(), environment: "Sandbox".into() }, Situation { made: Some(&made), ..Situation::at(&form, NOW) }).made;
+        assert_eq!(chosen("okta (PROD)").unwrap().environments, ["Sandbox"]);
+        assert_eq!(chosen("Evil IdP"), None);
+    }
+
+    #[test]
     fn one_field_is_filled_only_from_kept_values_and_only_with_the_documents_five() {
         let text = include_str!("../../tests/fixtures/custom-default.openid-configuration.json");
         let url = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
@@ -757,7 +771,8 @@ mod tests {
         let unknown = ControlSnapshot { tag: "input".into(), labels: vec!["Endpoint A".into()], ..Default::default() };
         let Response::Failure { message } = fill(None, Some(unknown), Some(&kept)) else { panic!("refused") };
         assert!(message.contains("\"Fill with Okta value\""), "{message}");
-        assert!(matches!(fill(Some(AnypointField::AuthorizationHeader), None, Some(&kept)), Response::Failure { .. }), "never the header");
+        let Response::Failure { message } = fill(Some(AnypointField::AuthorizationHeader), None, Some(&kept)) else { panic!("never the header") };
+        assert!(message.contains("does not recognise this field"), "{message}");
         let without = AnypointDraft { token_introspection_url: None, ..kept.clone() };
         let Response::Failure { message } = fill(Some(AnypointField::TokenIntrospectionUrl), None, Some(&without)) else { panic!("no value") };
         assert_eq!(message, "The kept document has no value for Token Introspection URL.");

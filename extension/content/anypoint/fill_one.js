@@ -12,24 +12,38 @@ import { askCore, messageOf } from '../../shared/ask_core.js';
 const TEXT_CONTROL = 'input, textarea';
 const editable = (element) => element instanceof HTMLElement && (element.matches(TEXT_CONTROL) || element.isContentEditable);
 
-let rightClicked = null; // WeakRef to the editable element of the admin's last right-click
+// The admin's last right-click on an editable element: the element, when, and where it was. Used once.
+let rightClicked = null;
+const MENU_WITHIN_MS = 60000; // a menu left open longer is no answer to that right-click
+const placeOf = (element) => JSON.stringify(element.getBoundingClientRect());
 
 // On the window, capturing: before the page's own listeners on the document can stop the event.
 addEventListener('contextmenu', (event) => {
   const target = event.composedPath()[0];
-  rightClicked = event.isTrusted && editable(target) ? new WeakRef(target) : null;
+  rightClicked = event.isTrusted && editable(target) ? { element: new WeakRef(target), at: event.timeStamp, place: placeOf(target) } : null;
 }, true);
 
-// The menu's item `field` (a field's wire name) was chosen. A control the page removed since gets nothing.
+const deepFocus = () => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+// The menu's item `field` (a field's wire name) was chosen. Only into the element of that right-click, still
+// where it was and still focused (a right-click focuses a field): one the page removed, moved or swapped gets
+// nothing.
 export async function fillRightClicked(field) {
-  const control = rightClicked?.deref();
-  if (control?.isConnected) await fillOne(control, { field });
+  const clicked = rightClicked;
+  rightClicked = null;
+  const control = clicked?.element.deref();
+  if (!control?.isConnected || performance.now() - clicked.at > MENU_WITHIN_MS) return;
+  if (placeOf(control) !== clicked.place || deepFocus() !== control) return;
+  await fillOne(control, { field });
 }
 
 // The keyboard command where no form was recognised: the focused text control, by its own words.
 export async function fillFocused() {
-  let control = document.activeElement;
-  while (control?.shadowRoot?.activeElement) control = control.shadowRoot.activeElement;
+  const control = deepFocus();
   if (control instanceof HTMLElement && control.matches(TEXT_CONTROL)) await fillOne(control, { control: snapshotOf(control) });
 }
 
@@ -40,19 +54,21 @@ async function fillOne(control, request) {
     sayUnder(control, messageOf(answer), 'warning');
     return;
   }
-  writeAsTyped(control, answer.value);
-  sayUnder(control, answer.message, 'info');
+  if (writeAsTyped(control, answer.value)) sayUnder(control, answer.message, 'info');
 }
 
 // As the admin's typing would: the browser's own editing command, so that the app's state sees the value and
 // the browser's Undo (Ctrl+Z) puts back what was there. Where the browser cannot (a number field, a control
-// it refuses), the fill's own way: the app's state sees it, without the browser's Undo.
+// it refuses), the fill's own way: the app's state sees it, without the browser's Undo. Answers whether it wrote.
 function writeAsTyped(control, value) {
   const current = () => (control.isContentEditable ? control.textContent : /** @type {HTMLInputElement} */ (control).value);
   control.focus();
+  if (deepFocus() !== control) return false; // the page moved focus elsewhere: the editing command would write there
   if (control.isContentEditable) getSelection()?.selectAllChildren(control);
   else /** @type {HTMLInputElement} */ (control).select();
   if (!document.execCommand('insertText', false, value) || current() !== value) {
-    if (!control.isContentEditable) setControlValue(/** @type {HTMLInputElement} */ (control), value);
+    if (control.isContentEditable) return false;
+    setControlValue(/** @type {HTMLInputElement} */ (control), value);
   }
+  return true;
 }

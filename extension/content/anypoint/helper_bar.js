@@ -144,7 +144,9 @@ document.addEventListener('click', (event) => {
   if (!event.isTrusted || !attached) return;
   const button = event.composedPath().find((node) => node instanceof Element && node.matches('button, [role=button], input[type=submit]'));
   const words = button instanceof HTMLInputElement ? button.value : textOf(button ?? null, 40);
-  if (button && words) askCore({ providerSaved: { name: typedValue('name'), button: words } });
+  // Never a masked field's: a page that passed its secret field off as Name would have it stored.
+  const name = connectedControlOf('name');
+  if (button && words && name?.type !== 'password') askCore({ providerSaved: { name: typedValue('name'), button: words } });
 }, true);
 
 // Anypoint's error about the OpenID provider (after Create, or in Exchange when someone requests access) gets

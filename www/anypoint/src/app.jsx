@@ -118,10 +118,12 @@ const WIZARD = '/accounts/client-providers/new/openid-wizard';
 function WizardForm() {
   const [values, setValues] = useState({ displayName: '', issuer: '', signIn: '', exchange: '' });
   const [submitted, setSubmitted] = useState(null);
-  const field = (id, label) => (
+  // Help text beside a field, as consoles show it: data of the org and its admin that a report must not carry.
+  const field = (id, label, help) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input id={id} name={id} value={values[id]} onChange={(e) => setValues((v) => ({ ...v, [id]: e.target.value }))} autoComplete="off" />
+      {help && <p className="note">{help}</p>}
     </div>
   );
   return (
@@ -130,7 +132,7 @@ function WizardForm() {
       {field('displayName', 'Display name')}
       {field('issuer', 'Issuer')}
       {field('signIn', 'Sign-in endpoint')}
-      {field('exchange', 'Exchange endpoint')}
+      {field('exchange', 'Exchange endpoint', 'For example https://acme.okta.com/oauth2/v1/token. Questions: jane.doe@acme-corp.com, org 00o1a2b3c4d5e6f7g8h9.')}
       <p><button type="submit">Create</button></p>
       {submitted && <pre data-testid="submitted-state">{JSON.stringify(submitted, null, 2)}</pre>}
     </form>
