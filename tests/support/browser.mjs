@@ -114,15 +114,15 @@ export async function formPage(context, open = openClientProviderForm) {
   return { page, ui };
 }
 
-/** Poll `check` until it answers truthy (10 s at most); `what` names it in the timeout's message. */
 /** The catalogue's message `key` without arguments in `lang` (extension/_locales), English where it has none. */
 export function catalogueText(lang, key) {
   const read = (folder) => JSON.parse(readFileSync(resolve(ROOT, 'extension', '_locales', folder, 'messages.json'), 'utf8'));
   return (read(lang)[key] ?? read('en')[key]).message;
 }
 
-export async function until(check, what) {
-  const deadline = Date.now() + 10000;
+/** Poll `check` until it answers truthy (10 s unless told); `what` names it in the timeout's message. */
+export async function until(check, what, timeout = 10000) {
+  const deadline = Date.now() + timeout;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
