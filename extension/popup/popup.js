@@ -114,6 +114,8 @@ form.addEventListener('submit', async (event) => {
     loadStatus.textContent = messageOf(report);
     return;
   }
+  // A report takes the room: the checklist folds to its title (one click opens it), so the popup fits.
+  /** @type {HTMLDetailsElement} */ (document.getElementById('checklist-section')).open = false;
   // "Use in Anypoint" keeps what was just checked: no second fetch in between.
   reportArea.append(metadataPanel(report, async () => {
     const answer = await askCore('keepChecked');

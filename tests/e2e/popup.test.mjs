@@ -59,6 +59,20 @@ test('typing the org domain loads its default server; Use in Anypoint keeps what
   await page.close();
 });
 
+test('with a document checked, the popup fits the 600 px a browser shows of it (English, 100% zoom)', async () => {
+  const popup = await openPopup();
+  await popup.setViewportSize({ width: 560, height: 600 });
+  await check(popup, 'dev-12345678.okta.com');
+  await popup.locator('#report section').waitFor();
+  await popup.getByRole('heading', { name: 'Setup checklist' }).waitFor();
+  const height = await popup.evaluate(() => document.body.getBoundingClientRect().height);
+  assert.ok(height <= 600, `the popup is ${height} px tall`);
+  // The checklist is one click away.
+  await popup.locator('#checklist-section > summary').click();
+  await popup.locator('#checklist li').first().waitFor();
+  await popup.close();
+});
+
 test('an org authorization server by its Metadata URI, with an explicit default port', async () => {
   const popup = await openPopup();
   await check(popup, 'https://acme.okta.com:443/.well-known/openid-configuration');
