@@ -21,7 +21,7 @@ use crate::core::service::{answer, version_mismatch, Situation};
 pub type Door = fn(&[u8]);
 
 /// The doors, by the name of their fuzz target and corpus folder.
-pub const DOORS: [(&str, Door); 7] = [
+pub const DOORS: [(&str, Door); 8] = [
     ("metadata", metadata),
     ("header", header),
     ("hints", hints),
@@ -29,6 +29,7 @@ pub const DOORS: [(&str, Door); 7] = [
     ("envelope", envelope),
     ("form", form),
     ("okta_answer", okta_answer),
+    ("okta_create_answer", okta_create_answer),
 ];
 
 const METADATA_URLS: [&str; 4] = [
@@ -272,6 +273,7 @@ pub fn okta_answer_input(filled: u8, answers: &[(CheckKind, Outcome)]) -> Vec<u8
 pub fn generated_seeds(door: &str) -> Vec<(&'static str, Vec<u8>)> {
     match door {
         "okta_answer" => okta_answer_seeds(),
+        "okta_create_answer" => okta_create_answer_seeds(),
         _ => Vec::new(),
     }
 }
@@ -342,4 +344,81 @@ fn sample_draft() -> AnypointDraft {
     let text = include_str!("../tests/fixtures/custom-default.openid-configuration.json");
     let metadata = inspect_metadata(text, METADATA_URLS[0]).metadata.expect("the fixture is valid");
     AnypointDraft::from_metadata(&metadata, 1_700_000_000_000)
+}
+
+/// Okta's answers to "Create the introspection client". The first byte picks the lookup's answer or the
+/// confirming click's (and which action); then an outcome byte (0–3: timeout, unreachable, redirect, too large;
+/// else answered), the status (u16, big-endian) and the body. Whatever Okta answered: no panic; no message
+/// repeats the API token, and none repeats the new secret (it goes into the Client Secret control, and only
+/// there); the lookup offers only the name or a numbered one, or a new secret for an id that stays in its path;
+/// a client is made only on 200 or 201.
+pub fn okta_create_answer(data: &[u8]) {
+    use crate::core::okta_create::{judge_action, judge_lookup, plan_create, CreateAction, CLIENT_NAME};
+    let text = include_str!("../tests/fixtures/custom-default.openid-configuration.json");
+    let url = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
+    let Some(metadata) = crate::core::metadata::inspect_metadata(text, url).metadata else { return };
+    let draft = crate::core::draft::AnypointDraft::from_metadata(&metadata, 0);
+    let header = format!("SSWS {OKTA_ANSWER_TOKEN}");
+    let policy = crate::core::policy::Policy::NONE;
+    let plan = plan_create(Some(&draft), &FormValues::new(), &header, &[], &policy).expect("a kept org and a token plan");
+    let (Some(pick), Some(kind), Some(high), Some(low)) = (data.first(), data.get(1), data.get(2), data.get(3)) else { return };
+    let body = String::from_utf8_lossy(data.get(4..).unwrap_or_default()).into_owned();
+    let status = u16::from_be_bytes([*high, *low]);
+    let outcome = match kind % 8 {
+        0 => Outcome::TimedOut,
+        1 => Outcome::Unreachable,
+        2 => Outcome::Redirected,
+        3 => Outcome::TooLarge { bytes: body.len() },
+        _ => Outcome::Answered { status, body },
+    };
+    match pick % 3 {
+        0 => match judge_lookup(&plan, &outcome) {
+            Ok((message, choices)) => {
+                assert_no_secret_in(&message, OKTA_ANSWER_TOKEN);
+                for choice in choices {
+                    assert_no_secret_in(&choice.label, OKTA_ANSWER_TOKEN);
+                    let request = plan.request(&choice.action).expect("an offered action plans");
+                    assert!(request.url.starts_with("https://dev-12345678.okta.com/oauth2/v1/clients"), "{}", request.url);
+                    if let CreateAction::Create { name } = &choice.action {
+                        assert!(name.starts_with(CLIENT_NAME), "{name}");
+                    }
+                }
+            }
+            Err(message) => assert_no_secret_in(&message, OKTA_ANSWER_TOKEN),
+        },
+        pick => {
+            let action = if pick == 1 { CreateAction::Create { name: CLIENT_NAME.into() } } else { CreateAction::NewSecret { client_id: "0oaOne".into() } };
+            match judge_action(&plan, &action, &outcome) {
+                Ok(made) => {
+                    assert!(matches!(outcome, Outcome::Answered { status: 200 | 201, .. }), "made without a 200 or 201");
+                    assert_no_secret_in(&made.message, OKTA_ANSWER_TOKEN);
+                    assert_no_secret_in(&made.message, &made.client_secret);
+                }
+                Err(message) => assert_no_secret_in(&message, OKTA_ANSWER_TOKEN),
+            }
+        }
+    }
+}
+
+/// The seeds of the `okta_create_answer` door: each way Okta answers a lookup or a registration.
+pub fn okta_create_answer_seeds() -> Vec<(&'static str, Vec<u8>)> {
+    let seed = |pick: u8, status: u16, body: &str| {
+        let mut data = vec![pick, 4];
+        data.extend(status.to_be_bytes());
+        data.extend(body.as_bytes());
+        data
+    };
+    vec![
+        ("lookup-none", seed(0, 200, "[]")),
+        ("lookup-prefix-only", seed(0, 200, r#"[{"client_id":"0oaOld","client_name":"Anypoint token introspection old"}]"#)),
+        ("lookup-one", seed(0, 200, r#"[{"client_id":"0oaOne","client_name":"Anypoint token introspection"}]"#)),
+        ("lookup-id-leaves-path", seed(0, 200, r#"[{"client_id":"../../api/v1/users","client_name":"Anypoint token introspection"}]"#)),
+        ("lookup-401", seed(0, 401, r#"{"errorCode":"E0000011","errorSummary":"Invalid token provided"}"#)),
+        ("lookup-timeout", vec![0, 0, 0, 0]),
+        ("made", seed(1, 201, r#"{"client_id":"0oaNew","client_secret":"a-new-secret-0123456789","client_name":"Anypoint token introspection"}"#)),
+        ("made-echoes-secret-as-name", seed(1, 201, r#"{"client_id":"0oaNew","client_secret":"Anypoint","client_name":"Anypoint"}"#)),
+        ("refused-400", seed(1, 400, r#"{"error":"invalid_client_metadata","error_description":"00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01"}"#)),
+        ("new-secret", seed(2, 200, r#"{"client_id":"0oaOne","client_secret":"rotated-0123456789"}"#)),
+        ("rate-limited", seed(2, 429, "{}")),
+    ]
 }

@@ -7,6 +7,7 @@
 import { createServer } from 'node:https';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, extname } from 'node:path';
@@ -83,16 +84,18 @@ const MISBEHAVING = {
   'dev-html.okta.com': (response) => send(response, 200, 'text/html; charset=utf-8', '<!doctype html><title>Sign in</title><p>Not Okta.'),
 };
 
-// The practice org's API, as Okta answers it (docs/facts.md, "Okta"): for "Check with Okta". The fixtures'
-// API token belongs to a Super Administrator; the read-only one to an admin without a role that may register
-// apps; any other token is invalid. One introspection client. Nothing here creates anything: a POST to the
-// registration endpoint is only recorded (tests assert there is none).
+// The practice org's API, as Okta answers it (docs/facts.md, "Okta"): for "Check with Okta" and "Create the
+// introspection client". The fixtures' API token belongs to a Super Administrator; the read-only one to an admin
+// without a role that may register apps; any other token is invalid. One introspection client for the checks.
+// Its clients (`org.clients`, per server) are listed by a prefix search of their names (`q`), registered by a
+// POST (RFC 7591, Okta's answer), and given a new secret by `…/lifecycle/newSecret`; `org.faults` makes the next
+// write answer 400, 429 or nothing at all, as tests ask.
 const fixture = (name) => readFile(join(DOCUMENTS, name), 'utf8').then((text) => text.trim());
 // A token whose users/me never answers in time: the second round of a check times out.
 export const SLOW_TOKEN = '00slowAnswerToken0123456789abcdefghijklmn';
 const oktaError = (code, summary) => JSON.stringify({ errorCode: code, errorSummary: summary, errorLink: code, errorId: 'oaePractice', errorCauses: [] });
 
-async function oktaApi(request, path, response) {
+async function oktaApi(request, path, response, org) {
   const [token, readOnly, clientId, secret] = await Promise.all(
     ['api-token.txt', 'api-token-read-only-admin.txt', 'client-id.txt', 'client-secret.txt'].map(fixture));
   const authorization = request.headers.authorization ?? '';
@@ -101,12 +104,33 @@ async function oktaApi(request, path, response) {
     setTimeout(() => json(200, { id: '00uslow', status: 'ACTIVE' }), 12000).unref();
     return true;
   }
-  if (path === '/api/v1/users/me' || (path === '/oauth2/v1/clients' && request.method === 'GET')) {
+  const clientsPath = /^\/oauth2\/v1\/clients(?:\/([A-Za-z0-9_-]+)\/lifecycle\/newSecret)?$/.exec(path);
+  if (path === '/api/v1/users/me' || clientsPath) {
     const admin = authorization === `SSWS ${token}` ? 'super' : authorization === `SSWS ${readOnly}` ? 'read-only' : null;
     if (!admin) return json(401, oktaError('E0000011', 'Invalid token provided')), true;
     if (path === '/api/v1/users/me') return json(200, { id: '00upractice', status: 'ACTIVE', profile: { login: `${admin}@example.com` } }), true;
     if (admin === 'read-only') return json(403, oktaError('E0000006', 'You do not have permission to perform the requested action')), true;
-    return json(200, []), true;
+    if (request.method === 'GET') {
+      const q = new URL(request.url, 'https://x').searchParams.get('q') ?? '';
+      return json(200, org.clients.filter((client) => client.client_name.startsWith(q)).map(({ client_secret, ...listed }) => listed)), true;
+    }
+    const fault = org.faults.shift();
+    if (fault === 'timeout') return true; // never answers
+    if (fault === 429) return json(429, oktaError('E0000047', 'API call exceeded rate limit due to too many requests.')), true;
+    if (fault === 400) return json(400, { error: 'invalid_client_metadata', error_description: "'grant_types' must contain 'client_credentials' when 'application_type' is 'service'." }), true;
+    const secret = () => randomBytes(48).toString('base64url').slice(0, 64);
+    if (clientsPath[1]) {
+      const client = org.clients.find((c) => c.client_id === clientsPath[1]);
+      if (!client) return json(404, oktaError('E0000007', `Not found: Resource not found: ${clientsPath[1]} (AppInstance)`)), true;
+      client.client_secret = secret();
+      return json(200, client), true;
+    }
+    const body = await new Promise((resolve) => { let text = ''; request.on('data', (c) => { text += c; }); request.on('end', () => resolve(text)); });
+    let metadata;
+    try { metadata = JSON.parse(body); } catch { return json(400, { error: 'invalid_client_metadata', error_description: 'The request body is not valid JSON.' }), true; }
+    const client = { ...metadata, client_id: `0oa${randomBytes(9).toString('hex').slice(0, 17)}`, client_id_issued_at: Math.floor(Date.now() / 1000), client_secret: secret(), client_secret_expires_at: 0 };
+    org.clients.push(client);
+    return json(201, client), true;
   }
   if (/^\/oauth2\/(default\/)?v1\/introspect$/.test(path) && request.method === 'POST') {
     if (!authorization.startsWith('Basic ')) return json(401, { error: 'invalid_client', error_description: 'No client credentials found.' }), true;
@@ -129,7 +153,7 @@ async function orgWithoutApiAccessManagement(request, path, response) {
     const text = await readFile(join(DOCUMENTS, 'org.openid-configuration.json'), 'utf8');
     return send(response, 200, 'application/json', text.replaceAll('acme.okta.com', 'dev-noaam.okta.com'));
   }
-  if (await oktaApi(request, path, response)) return;
+  if (await oktaApi(request, path, response, { clients: [], faults: [] })) return;
   send(response, 404, 'application/json', oktaError('E0000022', 'Not found'));
 }
 
@@ -158,11 +182,11 @@ async function oktaAdminSite(path, response) {
   send(response, 200, TYPES[extname(file)], await readFile(join(WWW, 'okta', 'admin', file)));
 }
 
-async function oktaSite(host, path, request, response) {
+async function oktaSite(host, path, request, response, org) {
   if (MISBEHAVING[host]) return MISBEHAVING[host](response);
   if (/-admin\.okta\.com$/.test(host)) return oktaAdminSite(path, response);
   if (host === 'dev-noaam.okta.com') return orgWithoutApiAccessManagement(request, path, response);
-  if (host === 'dev-12345678.okta.com' && await oktaApi(request, path, response)) return;
+  if (host === 'dev-12345678.okta.com' && await oktaApi(request, path, response, org)) return;
   const file = OKTA_DOCUMENTS[host]?.[path];
   if (!file) return send(response, 404, 'application/json', JSON.stringify({ errorCode: 'E0000022', errorSummary: 'Not found' }));
   send(response, 200, 'application/json', await readFile(join(DOCUMENTS, file)));
@@ -227,16 +251,17 @@ export function ensureCertificate(dir = mkdtempSync(join(tmpdir(), 'assist-cert-
 export async function startPracticeServer({ port = 0, cert, key } = {}) {
   const files = cert && key ? { cert, key } : ensureCertificate();
   const requests = [];
+  const org = { clients: [], faults: [] }; // the practice org's applications, and the answers tests ask for
   const server = createServer({ cert: await readFile(files.cert), key: await readFile(files.key) }, (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = new URL(request.url, 'https://x').pathname;
-    requests.push({ host, path, method: request.method, cookie: request.headers.cookie ?? null, authorized: 'authorization' in request.headers });
+    requests.push({ host, path, method: request.method, search: new URL(request.url, 'https://x').search, cookie: request.headers.cookie ?? null, authorized: 'authorization' in request.headers });
     const okta = OKTA_DOCUMENTS[host] || /\.okta(preview|-emea|-gov)?\.(com|mil)$/.test(host); // unknown orgs: 404
-    const site = host === TOOL_HOST ? toolSite(path, response) : okta ? oktaSite(host, path, request, response) : anypointSite(path, response);
+    const site = host === TOOL_HOST ? toolSite(path, response) : okta ? oktaSite(host, path, request, response, org) : anypointSite(path, response);
     site.catch((error) => send(response, 500, 'text/plain', String(error)));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { port: server.address().port, requests, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
+  return { port: server.address().port, requests, org, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
 }
 
 export const OKTA_HOSTS = Object.keys(OKTA_DOCUMENTS);

@@ -36,8 +36,28 @@ pub const MAX_RESPONSE_BYTES: usize = MAX_DOCUMENT_BYTES;
 pub enum Method {
     /// Reads.
     Get,
-    /// Introspection's form post.
+    /// Introspection's form post; registering a client.
     Post,
+}
+
+/// A request's body and its type.
+pub struct Body {
+    /// Its `Content-Type`.
+    pub content_type: &'static str,
+    /// The text.
+    pub text: String,
+}
+
+impl Body {
+    /// An `application/x-www-form-urlencoded` body (introspection).
+    pub fn form(text: String) -> Self {
+        Self { content_type: "application/x-www-form-urlencoded", text }
+    }
+
+    /// A JSON body (registering a client).
+    pub fn json(text: String) -> Self {
+        Self { content_type: "application/json", text }
+    }
 }
 
 /// One request, as the glue's one sender (`src/ext/fetch.rs`) sends it: no cookies, no redirect followed, within
@@ -49,14 +69,14 @@ pub struct Outgoing {
     pub url: String,
     /// The `Authorization` header to send, if any.
     pub authorization: Option<String>,
-    /// An `application/x-www-form-urlencoded` body (introspection).
-    pub form_body: Option<String>,
+    /// The body, if any.
+    pub body: Option<Body>,
 }
 
 impl Outgoing {
     /// A plain `GET`, nothing secret.
     pub fn get(url: impl Into<String>) -> Self {
-        Self { method: Method::Get, url: url.into(), authorization: None, form_body: None }
+        Self { method: Method::Get, url: url.into(), authorization: None, body: None }
     }
 }
 

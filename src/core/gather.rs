@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::draft::AnypointDraft;
 use super::environments::MadeProvider;
+use super::okta_create::CreatedClient;
 use super::okta_check::CheckProof;
 use super::protocol::{Reads, Request};
 use super::sender::Context;
@@ -26,6 +27,8 @@ pub enum Slot {
     Plane,
     /// The provider the admin made from Okta, as the page showed it: its name, the environments it was chosen for.
     Made,
+    /// The introspection client the extension created in Okta (its org and name, never its secret).
+    Created,
 }
 
 impl Slot {
@@ -38,6 +41,7 @@ impl Slot {
             Self::Proof => "checkProof",
             Self::Plane => "controlPlane",
             Self::Made => "madeProvider",
+            Self::Created => "introspectionCreated",
         }
     }
 }
@@ -67,6 +71,8 @@ pub struct Needs {
     pub plane: bool,
     /// `Situation::made`.
     pub made: bool,
+    /// `Situation::created`.
+    pub created: bool,
     /// Which granted hosts count.
     pub granted: Granted,
 }
@@ -86,7 +92,7 @@ pub fn needs(request: &Request, context: &Context) -> Needs {
         (true, Context::ExtensionPage) => Granted::All,
         (true, _) => Granted::CustomDomains,
     };
-    Needs { kept, offered: profile.offered, proof: profile.checklist, plane: profile.checklist, made: profile.made || profile.checklist, granted }
+    Needs { kept, offered: profile.offered, proof: profile.checklist, plane: profile.checklist, made: profile.made || profile.checklist, created: profile.checklist, granted }
 }
 
 /// A value as stored (its slot says what it is).
@@ -101,6 +107,8 @@ pub enum Stored<'a> {
     Host(&'a str),
     /// The provider made from Okta.
     Made(&'a MadeProvider),
+    /// The introspection client created.
+    Created(&'a CreatedClient),
 }
 
 /// The change a `Hold` of `slot` asks for, if any.
@@ -125,7 +133,7 @@ impl Change<'_> {
     /// Whether failing to make it fails the answer. A check's proof only marks the checklist and the plane only
     /// steers its links: losing them loses the marks or the links, not the check or the scan.
     pub fn must_succeed(&self) -> bool {
-        !matches!(self, Self::Set(Slot::Proof | Slot::Plane | Slot::Made, _))
+        !matches!(self, Self::Set(Slot::Proof | Slot::Plane | Slot::Made | Slot::Created, _))
     }
 }
 
@@ -144,8 +152,9 @@ pub fn changes(answer: &Answer, read: Option<Slot>) -> Vec<Change<'_>> {
     changes.extend(answer.proof.as_ref().map(|proof| Change::Set(Slot::Proof, Stored::Proof(proof))));
     changes.extend(answer.plane.as_deref().map(|host| Change::Set(Slot::Plane, Stored::Host(host))));
     changes.extend(answer.made.as_ref().map(|made| Change::Set(Slot::Made, Stored::Made(made))));
+    changes.extend(answer.created.as_ref().map(|created| Change::Set(Slot::Created, Stored::Created(created))));
     if answer.forget {
-        changes.extend([Slot::Kept, Slot::Proof, Slot::Offered, Slot::Made].map(Change::Remove));
+        changes.extend([Slot::Kept, Slot::Proof, Slot::Offered, Slot::Made, Slot::Created].map(Change::Remove));
     }
     changes
 }
@@ -162,7 +171,7 @@ mod tests {
         let keep_checked = needs(&Request::KeepChecked, &popup);
         assert_eq!(keep_checked.kept, Some((Slot::Checked, false)), "the popup keeps what it checked");
         assert_eq!(needs(&Request::ClassifyForm { controls: Vec::new() }, &form).kept, Some((Slot::Kept, true)));
-        assert_eq!(needs(&Request::GetChecklist, &popup), Needs { kept: Some((Slot::Kept, false)), offered: false, proof: true, plane: true, made: true, granted: Granted::None });
+        assert_eq!(needs(&Request::GetChecklist, &popup), Needs { kept: Some((Slot::Kept, false)), offered: false, proof: true, plane: true, made: true, created: true, granted: Granted::None });
         // The popup's loads may reach every granted host; a page's, only the custom domains.
         assert_eq!(needs(&Request::FetchMetadata { input: String::new(), keep: false }, &popup).granted, Granted::All);
         assert_eq!(needs(&Request::PlanFill { values: Default::default() }, &form).granted, Granted::CustomDomains);
@@ -182,7 +191,7 @@ mod tests {
             0,
         );
         let forget = Answer { forget: true, ..Response::NotMetadata.into() };
-        assert_eq!(changes(&forget, None), [Change::Remove(Slot::Kept), Change::Remove(Slot::Proof), Change::Remove(Slot::Offered), Change::Remove(Slot::Made)]);
+        assert_eq!(changes(&forget, None), [Change::Remove(Slot::Kept), Change::Remove(Slot::Proof), Change::Remove(Slot::Offered), Change::Remove(Slot::Made), Change::Remove(Slot::Created)]);
         let kept_offer = Answer { keep: Some(draft.clone()), offer: Hold::Clear, ..Response::NotMetadata.into() };
         assert_eq!(changes(&kept_offer, None), [Change::Set(Slot::Kept, Stored::Draft(&draft)), Change::Remove(Slot::Offered)]);
         let seen = Answer { plane: Some("eu1.anypoint.mulesoft.com".into()), ..Response::NotMetadata.into() };
@@ -193,7 +202,7 @@ mod tests {
         let checked = Answer { proof: Some(proof.clone()), ..Response::NotMetadata.into() };
         assert!(!changes(&checked, None)[0].must_succeed(), "losing a proof loses marks, not the check");
         // Keys are distinct: no two slots share storage.
-        let keys = [Slot::Kept, Slot::Checked, Slot::Offered, Slot::Proof, Slot::Plane, Slot::Made].map(Slot::key);
+        let keys = [Slot::Kept, Slot::Checked, Slot::Offered, Slot::Proof, Slot::Plane, Slot::Made, Slot::Created].map(Slot::key);
         assert_eq!(keys.iter().collect::<std::collections::BTreeSet<_>>().len(), keys.len());
     }
 }

@@ -56,6 +56,11 @@ pub struct DocumentFields {
     pub error: Found,
     /// Introspection answers (RFC 7662 §2.2).
     pub active: Found,
+    /// Dynamic client registration answers (RFC 7591 §3.2.1, §3.2.2; Okta's client objects).
+    pub client_id: Found,
+    pub client_secret: Found,
+    pub client_name: Found,
+    pub error_description: Found,
 }
 
 impl DocumentFields {
@@ -75,6 +80,10 @@ impl DocumentFields {
             "errorSummary" => &self.error_summary,
             "error" => &self.error,
             "active" => &self.active,
+            "client_id" => &self.client_id,
+            "client_secret" => &self.client_secret,
+            "client_name" => &self.client_name,
+            "error_description" => &self.error_description,
             _ => &Found::Absent,
         }
     }
@@ -94,6 +103,10 @@ impl DocumentFields {
             "errorSummary" => &mut self.error_summary,
             "error" => &mut self.error,
             "active" => &mut self.active,
+            "client_id" => &mut self.client_id,
+            "client_secret" => &mut self.client_secret,
+            "client_name" => &mut self.client_name,
+            "error_description" => &mut self.error_description,
             _ => return None,
         })
     }
@@ -105,8 +118,67 @@ impl DocumentFields {
 pub enum TopLevel {
     /// A JSON object.
     Object(DocumentFields),
+    /// A JSON array: the fields of each object in it (Okta's lists of clients); other elements skipped.
+    List(Vec<DocumentFields>),
     /// Anything else, by the catalogue's message that names it ("jsonArray").
     Other(&'static str),
+}
+
+/// The fields of one JSON object, every other key skipped.
+fn read_fields<'de, A: MapAccess<'de>>(mut map: A) -> Result<DocumentFields, A::Error> {
+    let mut fields = DocumentFields::default();
+    while let Some(key) = map.next_key::<String>()? {
+        match fields.slot(&key) {
+            Some(slot) => *slot = map.next_value()?,
+            None => {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(fields)
+}
+
+/// An element of a top-level array: an object's fields, or nothing.
+struct Element(Option<DocumentFields>);
+
+impl<'de> Deserialize<'de> for Element {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ElementVisitor;
+        impl<'de> Visitor<'de> for ElementVisitor {
+            type Value = Element;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Element, A::Error> {
+                read_fields(map).map(|fields| Element(Some(fields)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Element, A::Error> {
+                FoundVisitor.visit_seq(seq).map(|_| Element(None))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Element, E> {
+                Ok(Element(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Element, E> {
+                Ok(Element(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Element, E> {
+                Ok(Element(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Element, E> {
+                Ok(Element(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Element, E> {
+                Ok(Element(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Element, E> {
+                Ok(Element(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Element, E> {
+                Ok(Element(None))
+            }
+        }
+        deserializer.deserialize_any(ElementVisitor)
+    }
 }
 
 struct FoundVisitor;
@@ -165,20 +237,15 @@ impl<'de> Deserialize<'de> for TopLevel {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a JSON document")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
-                let mut fields = DocumentFields::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    match fields.slot(&key) {
-                        Some(slot) => *slot = map.next_value()?,
-                        None => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TopLevel::Object(fields))
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TopLevel, A::Error> {
+                read_fields(map).map(TopLevel::Object)
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopLevel, A::Error> {
-                FoundVisitor.visit_seq(seq).map(|_| TopLevel::Other("jsonArray"))
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TopLevel, A::Error> {
+                let mut list = Vec::new();
+                while let Some(Element(fields)) = seq.next_element::<Element>()? {
+                    list.extend(fields);
+                }
+                Ok(TopLevel::List(list))
             }
             fn visit_str<E: de::Error>(self, _: &str) -> Result<TopLevel, E> {
                 Ok(TopLevel::Other("jsonString"))
@@ -249,7 +316,11 @@ mod tests {
         assert_eq!(fields.token_endpoint, Found::Other("jsonNumber"));
         assert_eq!(fields.jwks_uri, Found::Null);
         assert_eq!(fields.registration_endpoint, Found::Absent);
-        assert_eq!(parse_json("[1]").unwrap(), TopLevel::Other("jsonArray"));
+        assert_eq!(parse_json("[1]").unwrap(), TopLevel::List(Vec::new()));
+        let TopLevel::List(clients) = parse_json(r#"[{"client_id":"0oa1","client_name":"A"},2,[{"client_id":"nested"}],{"client_id":"0oa2"}]"#).unwrap() else {
+            panic!("jsonArray")
+        };
+        assert_eq!(clients.iter().map(|c| c.client_id.text()).collect::<Vec<_>>(), [Some("0oa1"), Some("0oa2")], "objects at the top only");
         assert_eq!(parse_json("\"x\"").unwrap(), TopLevel::Other("jsonString"));
         assert_eq!(parse_json("{\n\"issuer\": }"), Err(ProblemKind::InvalidJson { position: Some((2, 11)) }));
         // Written twice: the last value, as JSON.parse gives it.

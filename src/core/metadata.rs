@@ -280,6 +280,7 @@ pub fn read_document(text: &str) -> Result<DocumentFields, ProblemKind> {
     }
     match parse_json(trimmed)? {
         TopLevel::Object(fields) => Ok(fields),
+        TopLevel::List(_) => Err(ProblemKind::NotAnObject { found: "jsonArray" }),
         TopLevel::Other(found) => Err(ProblemKind::NotAnObject { found }),
     }
 }

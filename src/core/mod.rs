@@ -31,6 +31,7 @@ pub mod fetch_policy;
 pub mod okta_check;
 pub mod ui_text;
 pub mod after_create;
+pub mod okta_create;
 pub mod checklist;
 pub mod protocol;
 pub mod sender;

@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::draft::AnypointDraft;
-use super::fetch_policy::{may_fetch, Method, Outgoing, FETCH_TIMEOUT_SECONDS};
+use super::fetch_policy::{may_fetch, Body, Method, Outgoing, FETCH_TIMEOUT_SECONDS};
 use super::fields::{is_ticked, AnypointField, FormValues};
 use super::hosts::{okta_org_of, OktaOrgHost};
 use super::json_document::{parse_json, DocumentFields, Found, TopLevel};
@@ -530,7 +530,7 @@ fn introspection_request(plan: &CheckPlan, discovered: Option<&Metadata>, nonce:
                 method: Method::Post,
                 url: endpoint.clone(),
                 authorization: Some(format!("Basic {}", base64(&credentials))),
-                form_body: Some(format!("token={}&token_type_hint=access_token", form_encode(nonce))),
+                body: Some(Body::form(format!("token={}&token_type_hint=access_token", form_encode(nonce)))),
             })
         }
         Some(_) => Err(Cause::IntrospectionUrlDiffers),
@@ -594,7 +594,7 @@ fn read_answer(body: &str) -> Option<DocumentFields> {
     }
     match parse_json(body.trim()).ok()? {
         TopLevel::Object(fields) => Some(fields),
-        TopLevel::Other(_) => Some(DocumentFields::default()),
+        TopLevel::List(_) | TopLevel::Other(_) => Some(DocumentFields::default()),
     }
 }
 
@@ -638,7 +638,7 @@ pub struct Reply<'a> {
 
 /// An answer's status and body, or the cause every check words the same way: no usable answer, Okta's rate
 /// limit, an error of Okta's.
-fn answered(outcome: &Outcome) -> Result<(u16, &str), Cause> {
+pub(crate) fn answered(outcome: &Outcome) -> Result<(u16, &str), Cause> {
     let note = |body: &str| okta_error(read_answer(body).as_ref()).note();
     match outcome {
         Outcome::Answered { status: 429, body } => Err(Cause::RateLimited(note(body))),

@@ -16,6 +16,7 @@ use super::checklist::ChecklistStep;
 use super::classify::{Classification, ControlSnapshot};
 use super::draft::AnypointDraft;
 use super::environments::ProviderChoice;
+use super::okta_create::{CreateAction, CreateChoice, Made};
 use super::fields::AnypointField;
 use super::fill::FillPlan;
 use super::hints::{FormValues, Hint};
@@ -85,6 +86,12 @@ pub enum Request {
         #[serde(default)]
         control: Option<ControlSnapshot>,
     },
+    /// Anypoint page, on the admin's first click of "Create the introspection client in Okta": look for a client of
+    /// that name in the kept org and say what the confirming click will do. The header crosses only in this
+    /// request and the next.
+    LookUpIntrospectionClient { values: FormValues, header: String },
+    /// Anypoint page, on the admin's confirming click: do what the lookup offered (`action`).
+    MakeIntrospectionClient { values: FormValues, header: String, action: CreateAction },
     /// Anypoint page, on the admin's click of the form's Create (the core decides by the button's words): the
     /// provider's name as typed, remembered as seen for the environments step.
     ProviderSaved { name: String, button: String },
@@ -179,6 +186,8 @@ impl Request {
             Self::CheckWithOkta { .. } => asked("checkWithOkta", AnypointPage, KeptIfStored, true),
             Self::ExplainError { .. } => Profile { alone: true, ..asked("explainError", AnypointPage, Nothing, false) },
             Self::FillOne { .. } => asked("fillOne", AnypointPage, Kept, false),
+            Self::LookUpIntrospectionClient { .. } => asked("lookUpIntrospectionClient", AnypointPage, Kept, true),
+            Self::MakeIntrospectionClient { .. } => asked("makeIntrospectionClient", AnypointPage, Kept, true),
             Self::ProviderSaved { .. } => asked("providerSaved", AnypointPage, Nothing, false),
             Self::ProviderChosen { .. } => Profile { made: true, ..asked("providerChosen", AnypointPage, Nothing, false) },
             Self::ReportForm { .. } => Profile { alone: true, ..asked("reportForm", AnypointPage, Nothing, false) },
@@ -269,6 +278,11 @@ pub enum Response {
     FormClassified { classification: Classification, bar: BarTexts, choice: Option<ProviderChoice> },
     /// Noted (what the page showed, for the checklist).
     Noted,
+    /// What the confirming click will do in Okta, with the org's full host: one choice per button.
+    IntrospectionClientOffered { message: String, choices: Vec<CreateChoice> },
+    /// The introspection client made (or given a new secret): its id and secret go into the form, the secret
+    /// into the Client Secret control only.
+    IntrospectionClientMade { made: Made },
     /// What to fill.
     /// `source`: where the values came from now, for the bar's source line (none for a comparison); for values
     /// loaded from the form's Issuer, that they are not kept and where to keep them.

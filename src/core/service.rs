@@ -9,6 +9,7 @@ use super::classify::{classify_controls, classify_one};
 use super::fields::AnypointField;
 use super::form_report::form_report;
 use super::environments::{chosen_for, is_create_button, made, provider_choice, MadeProvider};
+use super::okta_create::CreatedClient;
 use super::policy::{Policy, Switch};
 use super::draft::AnypointDraft;
 use super::fill::{nothing_kept, plan_fill};
@@ -44,6 +45,8 @@ pub struct Answer {
     pub made: Option<MadeProvider>,
     /// What was read for an org the policy does not allow, to drop (`gather::changes`).
     pub dropped: Dropped,
+    /// The introspection client the extension just created in Okta, for the checklist.
+    pub created: Option<CreatedClient>,
 }
 
 /// Values of an org the policy does not allow, found in storage by an answer: dropped, never used.
@@ -71,7 +74,7 @@ pub enum Hold {
 
 impl From<Response> for Answer {
     fn from(response: Response) -> Self {
-        Self { response, keep: None, checked: Hold::Leave, offer: Hold::Leave, forget: false, plane: None, proof: None, made: None, dropped: Dropped::default() }
+        Self { response, keep: None, checked: Hold::Leave, offer: Hold::Leave, forget: false, plane: None, proof: None, made: None, dropped: Dropped::default(), created: None }
     }
 }
 
@@ -96,6 +99,11 @@ pub struct Situation<'a> {
     pub made: Option<&'a MadeProvider>,
     /// The organisation's policy over the admin's own choices.
     pub policy: &'a Policy,
+    /// The introspection client the extension created (for `GetChecklist`).
+    pub created: Option<&'a CreatedClient>,
+    /// What the glue's requests to Okta for the introspection client came to (`src/ext/okta_create.rs` runs the
+    /// core's plan): the answer, and what was created.
+    pub written_to_okta: Option<&'a (Response, Option<CreatedClient>)>,
     /// The document `document_to_load` named, as loaded under the fetch policy: its URL and text, or why not.
     pub loaded: Option<&'a Loaded>,
     /// The outcome of "Check with Okta" (`src/ext/okta_check.rs` runs the core's plan): the result and what it
@@ -109,7 +117,7 @@ pub type Loaded = Result<(String, String), ProblemKind>;
 impl<'a> Situation<'a> {
     /// A situation with nothing read from storage and no host granted: the base the caller fills in.
     pub fn at(context: &'a Context, now: u64) -> Self {
-        Self { context, kept: None, now, granted_hosts: &[], proof: None, offered: None, plane: None, made: None, policy: &NO_POLICY, loaded: None, checked_with_okta: None }
+        Self { context, kept: None, now, granted_hosts: &[], proof: None, offered: None, plane: None, made: None, policy: &NO_POLICY, created: None, written_to_okta: None, loaded: None, checked_with_okta: None }
     }
 }
 
@@ -234,6 +242,21 @@ fn answer_allowed(request: Request, situation: Situation<'_>) -> Answer {
         Request::FillOne { field, control } => {
             fill_one(field.or_else(|| control.as_ref().and_then(classify_one)), situation.kept, situation.now).into()
         }
+        Request::LookUpIntrospectionClient { .. } | Request::MakeIntrospectionClient { .. } => match situation.written_to_okta {
+            // Only the responses this flow gives are copied (cloning any `Response` links every variant's clone).
+            Some((response, created)) => {
+                let response = match response {
+                    Response::IntrospectionClientOffered { message, choices } => {
+                        Response::IntrospectionClientOffered { message: message.clone(), choices: choices.clone() }
+                    }
+                    Response::IntrospectionClientMade { made } => Response::IntrospectionClientMade { made: made.clone() },
+                    Response::Failure { message } => Response::Failure { message: message.clone() },
+                    _ => Response::Failure { message: text("checkNoResult") },
+                };
+                Answer { created: created.clone(), ..response.into() }
+            }
+            None => Response::Failure { message: text("checkNothing") }.into(),
+        },
         Request::ProviderSaved { name, button } => {
             Answer { made: is_create_button(&button).then(|| made(&name, situation.now)).flatten(), ..Response::Noted.into() }
         }
@@ -253,7 +276,7 @@ fn answer_allowed(request: Request, situation: Situation<'_>) -> Answer {
         }
         Request::GetChecklist => {
             let plane = situation.plane.map(Plane::of_seen_host).unwrap_or_default();
-            let steps = checklist(situation.kept, situation.proof, situation.made, &plane, situation.now);
+            let steps = checklist(situation.kept, situation.proof, situation.made, situation.created, &plane, situation.now);
             Response::Checklist { steps, plane: plane.host().to_string(), plane_name: plane.name() }.into()
         }
         Request::GetKept => match situation.kept {

@@ -1,12 +1,22 @@
 //! The words on the extension's own buttons and panels, from the catalogue, so that the page-side scripts hold
 //! no text of their own (they only place what the core answers). Hints, problems and plans carry their own.
 
-use super::policy::{Policy, Switch};
 use serde::Serialize;
 
 use super::fields::AnypointField;
+use super::policy::{Policy, Switch};
 use super::words::{say, text, Arg, Finding};
 
+
+/// A link: of a checklist step, or to what the extension made in Okta.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+pub struct Link {
+    /// The link's text.
+    pub label: String,
+    /// Where it goes.
+    pub url: String,
+}
 /// The words of the copy-assist panel (Okta page and popup).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
@@ -58,6 +68,14 @@ pub struct BarTexts {
     /// The fields whose typed values only the check's request carries, as `checkWithOkta`'s `header` and
     /// `secret` (in that order): the script reads them on the admin's click and nowhere else.
     pub check_sends: [AnypointField; 2],
+    /// "Create the introspection client in Okta"; `None` when switched off.
+    pub create: Option<String>,
+    /// It is enabled once values are kept and the header (`check_sends[0]`) starts with this...
+    pub create_header_prefix: &'static str,
+    /// ...and this tick box or radio button is not ticked (private key JWT: no header to create it with)...
+    pub create_off_when: AnypointField,
+    /// ...when it is, this says how to make the app by hand.
+    pub create_jwt_note: String,
     /// Where the kept values came from and when (provenance), or `None` when nothing is kept.
     pub source: Option<String>,
     /// On a form that came with its Issuer filled (an existing provider's edit page): why to compare with Okta
@@ -80,6 +98,10 @@ pub fn bar_texts(source: Option<String>, editing: bool, policy: &Policy) -> BarT
             &[AnypointField::Issuer, AnypointField::IntrospectionClientId, AnypointField::IntrospectionClientSecret],
         ],
         check_sends: [AnypointField::AuthorizationHeader, AnypointField::IntrospectionClientSecret],
+        create: policy.allows(Switch::CreateInOkta).then(|| text("barCreate")),
+        create_header_prefix: "SSWS ",
+        create_off_when: AnypointField::AuthenticationByPrivateKeyJwt,
+        create_jwt_note: say(&Finding::new("createJwtByHand").with(Finding::new("oktaApplicationsPage"))),
         source,
         note: editing.then(|| say(&Finding::new("barSaveFetchesMetadata").with(Finding::new("barCompare")))),
     }

@@ -42,8 +42,8 @@ pub(super) fn start(request: &Outgoing, timeout_ms: u32) -> Started {
     if let Some(authorization) = &request.authorization {
         builder = builder.header("authorization", authorization);
     }
-    let built = match &request.form_body {
-        Some(body) => builder.header("content-type", "application/x-www-form-urlencoded").body(body.as_str()),
+    let built = match &request.body {
+        Some(body) => builder.header("content-type", body.content_type).body(body.text.as_str()),
         None => builder.build(),
     };
     let request: web_sys::Request = built.map_err(|error| JsValue::from_str(&error.to_string()))?.into();

@@ -4,6 +4,7 @@
 
 mod fetch;
 mod okta_check;
+mod okta_create;
 mod page;
 mod storage;
 #[cfg(feature = "trap-door")]
@@ -188,10 +189,23 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context,
         }
         _ => None,
     };
+    let written_to_okta = match &request {
+        Request::LookUpIntrospectionClient { values, header } | Request::MakeIntrospectionClient { values, header, .. } => {
+            let action = match &request {
+                Request::MakeIntrospectionClient { action, .. } => Some(action),
+                _ => None,
+            };
+            let now = js_sys::Date::now() as u64;
+            let asked = okta_create::Asked { kept: kept.as_ref(), values, header, action, granted_hosts: &granted, policy: &policy, now };
+            Some(okta_create::write_to_okta(asked).await)
+        }
+        _ => None,
+    };
     let proof = load_if(needs.proof, Slot::Proof).await;
     let offered = load_if(needs.offered, Slot::Offered).await;
     let plane: Option<String> = load_if(needs.plane, Slot::Plane).await;
     let made = load_if(needs.made, Slot::Made).await;
+    let created = load_if(needs.created, Slot::Created).await;
     let situation = Situation {
         kept: kept.as_ref(),
         granted_hosts: &granted,
@@ -200,6 +214,8 @@ async fn answer_with_browser(request: Request, sender: Sender, context: Context,
         plane: plane.as_deref(),
         made: made.as_ref(),
         policy: &policy,
+        created: created.as_ref(),
+        written_to_okta: written_to_okta.as_ref(),
         loaded: loaded.as_ref(),
         checked_with_okta: checked_with_okta.as_ref(),
         ..Situation::at(&context, js_sys::Date::now() as u64)

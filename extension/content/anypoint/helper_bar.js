@@ -5,6 +5,7 @@
 import { compareWithOkta, connectedControlOf, controlValue, fillFromOkta, freshFields, sharedValues } from './apply_fill.js';
 import { hintElementFor, hintWhatIsThere } from './field_hints.js';
 import { offerChoice } from './choose_provider.js';
+import { offerCreate, updateCreateButton } from './create_client.js';
 import { composedParent, snapshotForm, textOf } from './snapshot_form.js';
 import { scanSoon } from './watch_page.js';
 import { askCore, messageOf, wakeCore } from '../../shared/ask_core.js';
@@ -63,6 +64,7 @@ export async function scan() {
   attached.shared = new Set(classification.matches.filter((m) => m.shareValue).map((m) => m.field));
   for (const control of attached.fields.keys()) hintElementFor(control);
   if (found) hintWhatIsThere();
+  offerCreate(attached);
   updateCheckButton();
   followPageThemes();
 }
@@ -107,7 +109,9 @@ function typedValue(field) {
 let checking = false;
 
 export function updateCheckButton() {
-  if (!attached?.bar.check || checking) return;
+  if (!attached) return;
+  updateCreateButton(attached);
+  if (!attached.bar.check || checking) return;
   const filled = (field) => typedValue(field).trim() !== '';
   attached.bar.check.disabled = !attached.texts.checkNeeds.some((fields) => fields.every(filled));
 }

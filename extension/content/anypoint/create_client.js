@@ -1,0 +1,95 @@
+// "Create the introspection client in Okta", beside the form's Client ID and Client Secret (closed root, trusted
+// and seen clicks only): the first click asks the core to look the name up in the kept org and say exactly what
+// the second will do, with the org's full host; the second does it (src/core/okta_create.rs). The header is read
+// from its field on each click and goes only into those two requests; the new secret comes back once and goes
+// into the Client Secret control, and nowhere else.
+
+import { connectedControlOf, controlValue, setControlValue, sharedValues } from './apply_fill.js';
+import { hintElementFor } from './field_hints.js';
+import { askCore, messageOf } from '../../shared/ask_core.js';
+import { createAssistHost, followPageThemes, h, onlyTrusted } from '../../shared/assist_ui.js';
+
+let line = null; // { host, button, status, choices, undo } beside the form now attached
+
+const typed = (field) => {
+  const control = connectedControlOf(field);
+  return control ? controlValue(control) : '';
+};
+
+/** Put the line after the Client Secret control of the form `attached` (none when switched off or no such field). */
+export function offerCreate(attached) {
+  const { texts } = attached;
+  const secret = connectedControlOf('introspectionClientSecret');
+  if (texts.create === null || !secret) {
+    line?.host.remove();
+    line = null;
+    return;
+  }
+  const place = hintElementFor(secret);
+  if (line?.host.isConnected && line.host.previousElementSibling === place) return updateCreateButton(attached);
+  line?.host.remove();
+  const { host, root } = createAssistHost('create-client');
+  line = {
+    host,
+    button: h('button', { type: 'button', onclick: () => lookUp(attached) }, texts.create),
+    status: h('p', { role: 'status', 'aria-live': 'polite' }),
+    choices: h('span', { class: 'row' }),
+    undo: h('button', { type: 'button', hidden: true }, texts.undo),
+  };
+  root.append(h('div', { class: 'card', role: 'group', 'aria-label': texts.create }, h('div', { class: 'row' }, line.button, line.choices, line.undo), line.status));
+  place.after(host);
+  followPageThemes();
+  updateCreateButton(attached);
+}
+
+// Enabled once values are kept (the org comes from them, never from the form) and the header reads "SSWS …";
+// in private key JWT mode there is no such header, and the line says how to make the app by hand.
+export function updateCreateButton(attached) {
+  if (!line?.host.isConnected) return;
+  const { texts } = attached;
+  const jwt = typed(texts.createOffWhen) === 'true';
+  line.button.disabled = jwt || !texts.source || !typed(texts.checkSends[0]).trim().startsWith(texts.createHeaderPrefix);
+  if (jwt) line.status.textContent = texts.createJwtNote;
+  else if (line.status.textContent === texts.createJwtNote) line.status.textContent = '';
+}
+
+async function lookUp(attached) {
+  const current = line;
+  current.choices.replaceChildren();
+  current.status.textContent = '';
+  const answer = await askCore({ lookUpIntrospectionClient: { values: sharedValues(null), header: typed(attached.texts.checkSends[0]) } });
+  if (line !== current) return;
+  if (answer.kind !== 'introspectionClientOffered') {
+    current.status.textContent = messageOf(answer);
+    return;
+  }
+  current.status.textContent = answer.message;
+  // The confirming click: one button per choice, each saying what it does.
+  current.choices.replaceChildren(...answer.choices.map((choice) => h('button', { type: 'button', class: 'primary', onclick: () => make(attached, choice.action) }, choice.label)));
+}
+
+async function make(attached, action) {
+  const current = line;
+  current.choices.replaceChildren();
+  const answer = await askCore({ makeIntrospectionClient: { values: sharedValues(null), header: typed(attached.texts.checkSends[0]), action } });
+  if (line !== current) return;
+  if (answer.kind !== 'introspectionClientMade') {
+    current.status.textContent = messageOf(answer);
+    return;
+  }
+  const { made } = answer;
+  // Into the form as the fill writes: the app's state sees both; Undo puts back what was there.
+  const previous = [];
+  for (const [field, value] of [['introspectionClientId', made.clientId], ['introspectionClientSecret', made.clientSecret]]) {
+    const control = connectedControlOf(field);
+    if (!control) continue;
+    previous.push([control, control.value]);
+    setControlValue(control, value);
+  }
+  current.status.replaceChildren(made.message, ' ', made.link ? h('a', { href: made.link.url, target: '_blank', rel: 'noopener' }, made.link.label) : '');
+  current.undo.hidden = previous.length === 0;
+  current.undo.onclick = onlyTrusted(() => {
+    for (const [control, value] of previous.reverse()) if (control.isConnected) setControlValue(control, value);
+    current.undo.hidden = true;
+  });
+}
