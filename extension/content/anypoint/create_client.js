@@ -6,6 +6,7 @@
 
 import { connectedControlOf, controlValue, setControlValue, sharedValues } from './apply_fill.js';
 import { hintElementFor } from './field_hints.js';
+import { fieldAround } from './snapshot_form.js';
 import { askCore, messageOf } from '../../shared/ask_core.js';
 import { createAssistHost, followPageThemes, h, onlyTrusted } from '../../shared/assist_ui.js';
 
@@ -25,7 +26,10 @@ export function offerCreate(attached) {
     line = null;
     return;
   }
-  const place = hintElementFor(secret);
+  // After the Client Secret's field as drawn (its label, control and hint line), not inside its layout.
+  hintElementFor(secret);
+  const field = fieldAround(secret);
+  const place = field === secret ? hintElementFor(secret) : field;
   if (line?.host.isConnected && line.host.previousElementSibling === place) return updateCreateButton(attached);
   line?.host.remove();
   const { host, root } = createAssistHost('create-client');

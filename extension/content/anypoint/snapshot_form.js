@@ -63,13 +63,19 @@ function controlsIn(element) {
   return element.querySelectorAll(CONTROL_SELECTOR).length + (element.shadowRoot?.querySelectorAll(CONTROL_SELECTOR).length ?? 0);
 }
 
-function nearbyText(control) {
+/** The largest element around a control (a few levels up) that holds no other control: the field as drawn. */
+export function fieldAround(control) {
   let around = control;
   for (let level = 0; level < NEARBY_LEVELS; level++) {
     const parent = composedParent(around);
     if (!parent || parent === document.body || parent.localName === 'form' || controlsIn(parent) > 1) break;
     around = parent;
   }
+  return around;
+}
+
+function nearbyText(control) {
+  const around = fieldAround(control);
   return around === control ? '' : textOf(around);
 }
 
