@@ -68,18 +68,21 @@ test('the org pin refuses another org\'s document on Okta\'s pages, in the popup
   }
 });
 
-test('switched off by policy: no Check with Okta button, no check request, no context menu; the admin cannot switch them on', async () => {
-  const browser = await launchWith({ checkWithOkta: false, contextMenu: false });
+test('switched off by policy: no Check with Okta button, no check request, no context menu, nothing written to Okta; the admin cannot switch them on', async () => {
+  const browser = await launchWith({ checkWithOkta: false, contextMenu: false, createInOkta: false });
   try {
     await keepMetadata(browser.context);
     const { page, ui } = await formPage(browser.context);
     await ui.waitFor('Fill from Okta');
     assert.equal(await ui.count('Check with Okta'), 0, 'no button');
+    assert.equal(await ui.count('Create the introspection client in Okta'), 0, 'nothing that writes to Okta');
     // Asked all the same (as a page cannot, but a stale script might): refused, and nothing reaches Okta.
     const before = browser.server.requests.length;
     const world = await contentScriptWorld(page);
     const answer = await world.evaluate(`askCore({ checkWithOkta: { values: { issuer: ${JSON.stringify(CUSTOM_DEFAULT.issuer)} }, header: 'SSWS x', secret: 'y' } })`);
     assert.match(answer.message, /Check with Okta .* is switched off by your organisation/);
+    const write = await world.evaluate(`askCore({ lookUpIntrospectionClient: { values: {}, header: 'SSWS x' } })`);
+    assert.match(write.message, /Anything that creates or changes something in Okta is switched off by your organisation/);
     assert.deepEqual(browser.server.requests.slice(before).filter((r) => r.path.startsWith('/api/') || r.path.includes('/v1/')), []);
     // The menu is not there (an item that does not exist cannot be updated).
     const items = await browser.worker.evaluate(async () => {
@@ -110,6 +113,7 @@ test('without a policy file: today\'s behaviour (another org\'s values kept, Che
     assert.equal((await kept(browser))?.issuer, 'https://acme.okta.com');
     const { ui: bar } = await formPage(browser.context);
     await bar.waitFor('Check with Okta');
+    await bar.waitFor('Create the introspection client in Okta');
     // The organisation's policy arrives while the browser runs (Chromium watches its policy folder).
     removePolicy = writePolicy(CHROMIUM_POLICY, chromiumPolicy(EXTENSION_ID, { oktaOrgs: ['dev-12345678.okta.com'] }));
     await until(async () => (await browser.worker.evaluate(() => chrome.storage.managed.get())).oktaOrgs !== undefined, 'the policy read', 20000);
