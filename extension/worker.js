@@ -3,6 +3,7 @@
 // else (src/core). Here only transport: waking, a time limit, and a fresh core after a failure.
 import { coreInstance } from './core/okta_anypoint_assist.js';
 import { catalogues } from './catalogues.js';
+import { readSettings } from './shared/settings.js';
 
 const CORE_URL = new URL('./core/okta_anypoint_assist_bg.wasm', import.meta.url);
 
@@ -52,15 +53,14 @@ function grantedHosts() {
     });
   return grants;
 }
-// The settings in force, as the core reads them (src/core/policy.rs): the organisation's (managed storage, set by
-// policy) over the admin's own (the options page, `chosen` in storage.local). Read while the core starts, kept
-// until either changes. Firefox fails to read managed storage when there is no policy at all: that is no policy.
+// The settings in force (shared/settings.js), read while the core starts and kept until either changes; a policy
+// that could not be read is not kept, so the next call reads it again.
 let settings = null;
 function currentSettings() {
-  settings ??= Promise.all([
-    chrome.storage.managed.get().catch(() => ({})),
-    chrome.storage.local.get('chosen').then(({ chosen }) => chosen ?? {}, () => ({})),
-  ]).then(([managed, chosen]) => ({ managed, chosen }));
+  settings ??= readSettings().then((read) => {
+    if (read.managed.unreadable) settings = null;
+    return read;
+  });
   return settings;
 }
 chrome.storage.onChanged.addListener((changes, area) => {

@@ -347,13 +347,13 @@ fn sample_draft() -> AnypointDraft {
 }
 
 /// Okta's answers to "Create the introspection client". The first byte picks the lookup's answer or the
-/// confirming click's (and which action); then an outcome byte (0–3: timeout, unreachable, redirect, too large;
+/// confirming click's (and which action), or the read-back before a new secret; then an outcome byte (0–3: timeout, unreachable, redirect, too large;
 /// else answered), the status (u16, big-endian) and the body. Whatever Okta answered: no panic; no message
 /// repeats the API token, and none repeats the new secret (it goes into the Client Secret control, and only
 /// there); the lookup offers only the name or a numbered one, or a new secret for an id that stays in its path;
 /// a client is made only on 200 or 201.
 pub fn okta_create_answer(data: &[u8]) {
-    use crate::core::okta_create::{judge_action, judge_lookup, plan_create, CreateAction, CLIENT_NAME};
+    use crate::core::okta_create::{judge_action, judge_lookup, judge_verified, plan_create, CreateAction, CLIENT_NAME};
     let text = include_str!("../tests/fixtures/custom-default.openid-configuration.json");
     let url = "https://dev-12345678.okta.com/oauth2/default/.well-known/openid-configuration";
     let Some(metadata) = crate::core::metadata::inspect_metadata(text, url).metadata else { return };
@@ -371,23 +371,34 @@ pub fn okta_create_answer(data: &[u8]) {
         3 => Outcome::TooLarge { bytes: body.len() },
         _ => Outcome::Answered { status, body },
     };
-    match pick % 3 {
+    let host = "dev-12345678.okta.com".to_string();
+    match pick % 4 {
         0 => match judge_lookup(&plan, &outcome) {
             Ok((message, choices)) => {
                 assert_no_secret_in(&message, OKTA_ANSWER_TOKEN);
                 for choice in choices {
                     assert_no_secret_in(&choice.label, OKTA_ANSWER_TOKEN);
-                    let request = plan.request(&choice.action).expect("an offered action plans");
-                    assert!(request.url.starts_with("https://dev-12345678.okta.com/oauth2/v1/clients"), "{}", request.url);
-                    if let CreateAction::Create { name } = &choice.action {
+                    let writes = plan.requests(&choice.action).expect("an offered action plans");
+                    for request in writes.verify.iter().chain([&writes.write]) {
+                        assert!(request.url.starts_with("https://dev-12345678.okta.com/oauth2/v1/clients"), "{}", request.url);
+                    }
+                    if let CreateAction::Create { name, .. } = &choice.action {
                         assert!(name.starts_with(CLIENT_NAME), "{name}");
                     }
                 }
             }
             Err(message) => assert_no_secret_in(&message, OKTA_ANSWER_TOKEN),
         },
+        3 => {
+            let action = CreateAction::NewSecret { client_id: "0oaOne".into(), host };
+            let verified = judge_verified(&plan, &action, &outcome);
+            assert!(verified.is_err() || matches!(outcome, Outcome::Answered { status: 200, .. }), "verified without a 200");
+            if let Err(message) = verified {
+                assert_no_secret_in(&message, OKTA_ANSWER_TOKEN);
+            }
+        }
         pick => {
-            let action = if pick == 1 { CreateAction::Create { name: CLIENT_NAME.into() } } else { CreateAction::NewSecret { client_id: "0oaOne".into() } };
+            let action = if pick == 1 { CreateAction::Create { name: CLIENT_NAME.into(), host } } else { CreateAction::NewSecret { client_id: "0oaOne".into(), host } };
             match judge_action(&plan, &action, &outcome) {
                 Ok(made) => {
                     assert!(matches!(outcome, Outcome::Answered { status: 200 | 201, .. }), "made without a 200 or 201");
@@ -420,5 +431,8 @@ pub fn okta_create_answer_seeds() -> Vec<(&'static str, Vec<u8>)> {
         ("refused-400", seed(1, 400, r#"{"error":"invalid_client_metadata","error_description":"00abcdefghijklmnopqrstuvwxyzABCDEFGHIJ_-01"}"#)),
         ("new-secret", seed(2, 200, r#"{"client_id":"0oaOne","client_secret":"rotated-0123456789"}"#)),
         ("rate-limited", seed(2, 429, "{}")),
+        ("verified", seed(3, 200, r#"{"client_id":"0oaOne","client_name":"Anypoint token introspection"}"#)),
+        ("verified-other-app", seed(3, 200, r#"{"client_id":"0oaOne","client_name":"Payroll"}"#)),
+        ("verified-gone", seed(3, 404, r#"{"errorCode":"E0000007"}"#)),
     ]
 }

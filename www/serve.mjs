@@ -88,7 +88,8 @@ const MISBEHAVING = {
 // introspection client". The fixtures' API token belongs to a Super Administrator; the read-only one to an admin
 // without a role that may register apps; any other token is invalid. One introspection client for the checks.
 // Its clients (`org.clients`, per server) are listed by a prefix search of their names (`q`), registered by a
-// POST (RFC 7591, Okta's answer), and given a new secret by `…/lifecycle/newSecret`; `org.faults` makes the next
+// POST (RFC 7591, Okta's answer), read one by one (`…/clients/{id}`, without the secret), and given a new secret
+// by `…/lifecycle/newSecret`; `org.faults` makes the next
 // write answer 400, 429 or nothing at all, as tests ask.
 const fixture = (name) => readFile(join(DOCUMENTS, name), 'utf8').then((text) => text.trim());
 // A token whose users/me never answers in time: the second round of a check times out.
@@ -104,12 +105,19 @@ async function oktaApi(request, path, response, org) {
     setTimeout(() => json(200, { id: '00uslow', status: 'ACTIVE' }), 12000).unref();
     return true;
   }
-  const clientsPath = /^\/oauth2\/v1\/clients(?:\/([A-Za-z0-9_-]+)\/lifecycle\/newSecret)?$/.exec(path);
+  const clientsPath = /^\/oauth2\/v1\/clients(?:\/([A-Za-z0-9_-]+)(\/lifecycle\/newSecret)?)?$/.exec(path);
   if (path === '/api/v1/users/me' || clientsPath) {
     const admin = authorization === `SSWS ${token}` ? 'super' : authorization === `SSWS ${readOnly}` ? 'read-only' : null;
     if (!admin) return json(401, oktaError('E0000011', 'Invalid token provided')), true;
     if (path === '/api/v1/users/me') return json(200, { id: '00upractice', status: 'ACTIVE', profile: { login: `${admin}@example.com` } }), true;
     if (admin === 'read-only') return json(403, oktaError('E0000006', 'You do not have permission to perform the requested action')), true;
+    const notFound = () => json(404, oktaError('E0000007', `Not found: Resource not found: ${clientsPath[1]} (AppInstance)`));
+    if (request.method === 'GET' && clientsPath[1] && !clientsPath[2]) {
+      const client = org.clients.find((c) => c.client_id === clientsPath[1]);
+      if (!client) return notFound(), true;
+      const { client_secret, ...shown } = client;
+      return json(200, shown), true;
+    }
     if (request.method === 'GET') {
       const q = new URL(request.url, 'https://x').searchParams.get('q') ?? '';
       return json(200, org.clients.filter((client) => client.client_name.startsWith(q)).map(({ client_secret, ...listed }) => listed)), true;
@@ -120,8 +128,8 @@ async function oktaApi(request, path, response, org) {
     if (fault === 400) return json(400, { error: 'invalid_client_metadata', error_description: "'grant_types' must contain 'client_credentials' when 'application_type' is 'service'." }), true;
     const secret = () => randomBytes(48).toString('base64url').slice(0, 64);
     if (clientsPath[1]) {
-      const client = org.clients.find((c) => c.client_id === clientsPath[1]);
-      if (!client) return json(404, oktaError('E0000007', `Not found: Resource not found: ${clientsPath[1]} (AppInstance)`)), true;
+      const client = clientsPath[2] && org.clients.find((c) => c.client_id === clientsPath[1]);
+      if (!client) return notFound(), true;
       client.client_secret = secret();
       return json(200, client), true;
     }

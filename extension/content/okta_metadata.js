@@ -8,22 +8,30 @@ import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
 
 (async function showCopyAssist() {
   const page = await askCore('recognisePage');
-  if (page.kind !== 'metadataPage') return; // not a metadata URL, or the core is unavailable
+  // A refusal (an org the organisation's policy does not allow, the core unavailable): said where the panel goes,
+  // and nothing of the page is read.
+  if (page.kind === 'failure') return show(said(page.message));
+  if (page.kind !== 'metadataPage') return; // not a metadata URL
   const text = readDocumentText();
   if (text === null) return;
   // Larger than the core accepts: only the length crosses over, and the core says what is wrong.
   const content = text.length <= page.maxBytes ? { text, length: text.length } : { text: '', length: text.length };
   const report = await askCore({ inspectMetadata: content });
-  if (report.kind !== 'metadataReport' && report.kind !== 'failure') return;
+  if (report.kind === 'failure') return show(said(report.message));
+  if (report.kind !== 'metadataReport') return;
+  show(metadataPanel(report, async () => keepAnswerText(await askCore({ keepMetadata: content }))));
+})();
+
+function said(message) {
+  return h('section', { class: 'card' }, h('p', { role: 'status' }, message));
+}
+
+function show(panel) {
   const { host, root } = createAssistHost('okta-panel');
-  // A refusal (an org the organisation's policy does not allow, the core unavailable) is said where the panel goes.
-  const panel = report.kind === 'failure'
-    ? h('section', { class: 'card' }, h('p', { role: 'status' }, report.message))
-    : metadataPanel(report, async () => keepAnswerText(await askCore({ keepMetadata: content })));
   panel.classList.add('fixed');
   root.append(panel);
   document.documentElement.append(host);
-})();
+}
 
 // Chromium shows JSON as <pre>RAW</pre> (the text may be pretty-printed by the user; JSON is the same).
 function readDocumentText() {

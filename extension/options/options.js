@@ -8,6 +8,7 @@ import init, { grantFor, grantsOf, policyShown, useWords, words } from '../core/
 import { startPageCore } from '../catalogues.js';
 import { h } from '../shared/assist_ui.js';
 import { allow, showGrants } from '../shared/grants.js';
+import { readSettings as settings } from '../shared/settings.js';
 
 const coreReady = startPageCore(
   init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) }),
@@ -17,12 +18,6 @@ const coreReady = startPageCore(
 );
 let core = null;
 const status = document.getElementById('grant-status');
-
-/** @returns {Promise<{ managed: Record<string, unknown>, chosen: Record<string, unknown> }>} */
-async function settings() {
-  const [managed, stored] = await Promise.all([chrome.storage.managed.get().catch(() => ({})), chrome.storage.local.get('chosen')]);
-  return { managed, chosen: /** @type {Record<string, unknown>} */ (stored.chosen ?? {}) };
-}
 
 async function show() {
   await coreReady;
@@ -34,7 +29,8 @@ async function show() {
   /** @type {[string, string[], string][]} */
   const lists = [['policyOktaOrgs', shown.oktaOrgs, 'oktaOrgs'], ['policyCustomDomains', shown.customDomains, 'customDomains'],
     ['policyPrivateCloudHosts', shown.privateCloudHosts, 'privateCloudHosts']];
-  document.getElementById('managed').hidden = shown.managed.length === 0;
+  document.getElementById('managed').hidden = shown.managed.length === 0 && !shown.warning;
+  document.getElementById('managed-warning').textContent = shown.warning ?? '';
   document.getElementById('managed-lists').replaceChildren(...lists.filter(([, , key]) => shown.managed.includes(key)).flatMap(([title, hosts]) => [
     h('dt', {}, words(title, [])), h('dd', {}, hosts.join(', ') || '—'), h('dd', {}, managedNote)]));
   // The switches: the organisation's are shown, not changeable.

@@ -163,8 +163,10 @@ export function onlyTrusted(handler) {
 // painted unobscured (by anything, even a pointer-events: none decoy), undimmed and undistorted; a mouse click
 // counts once it has been so, where it is now, for SEEN_FOR_MS, as browsers arm their own permission prompts
 // after a delay (the last report may be ~100 ms old, and a button moved under the pointer was not seen there).
-// Where the observer is missing (Firefox) and for what it cannot see (clip-path, mask, frames around the page),
-// the composed ancestors are read at the click, and the click must land on our host. A key press counts only
+// Where the observer is missing (Firefox), a button counts as seen from its first layout, at that place: one the
+// page moved since (under the admin's waiting pointer) has its next mouse click refused and is seen there from
+// then. For what the observer cannot see (clip-path, mask, frames around the page), the composed ancestors are
+// read at the click, and the click must land on our host. A key press counts only
 // on a button the admin moved to with the keyboard (a Tab's keyup landed on it; a pointer press that focused a
 // covered button does not count, and a later key press makes any focused button `:focus-visible`), plainly
 // visible now.
@@ -207,10 +209,26 @@ function armButton(button) {
   armTimers.set(button, setTimeout(() => { button.dataset.seen = ''; }, SEEN_FOR_MS));
 }
 
+// A new button is laid out once it is in the page (a few frames at most after it was made).
+function armWhenLaidOut(button, frames) {
+  requestAnimationFrame(() => {
+    if (button.isConnected) armButton(button);
+    else if (frames > 0) armWhenLaidOut(button, frames - 1);
+  });
+}
+
 function watchSeen(button, guard) {
-  if (!TRACKS_VISIBILITY || guard === 'style' || IN_EXTENSION_PAGE) {
+  if (IN_EXTENSION_PAGE) {
     styleGuardOnly.add(button);
     button.dataset.seen = '';
+    return;
+  }
+  if (!TRACKS_VISIBILITY || guard === 'style') {
+    // No observer to say when it is plainly visible: seen from its first layout, where it was drawn. A page that
+    // moves it later (a layout shift under the waiting pointer) gets the next mouse click refused, as above.
+    styleGuardOnly.add(button);
+    watched.add(button);
+    armWhenLaidOut(button, 10);
     return;
   }
   visibilityObserver ??= new IntersectionObserver((entries) => {
@@ -244,9 +262,9 @@ function whyNotSeen(event) {
   if (!host) return null; // an extension page (the popup): no page around it
   const byKeyboard = event.detail === 0;
   if (byKeyboard && !arrivedByKeyboard.has(button)) return 'clickRefusedHidden';
-  if (!styleGuardOnly.has(button)) {
-    const state = seen.get(button);
-    if (state === undefined) return 'clickRefusedHidden';
+  const state = seen.get(button);
+  if (state === undefined && !(styleGuardOnly.has(button) && byKeyboard)) return 'clickRefusedHidden';
+  if (state !== undefined) {
     if (!byKeyboard && state.where !== placeOf(button)) {
       armButton(button); // moved since it was seen: seen here only from now
       return 'clickRefusedSoon';

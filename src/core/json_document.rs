@@ -112,6 +112,9 @@ impl DocumentFields {
     }
 }
 
+/// The most objects of a list that are read: Okta's largest page of clients (the name lookup asks for it).
+pub const MAX_LISTED: usize = 200;
+
 /// The top level of a JSON text: an object's fields, or what else it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant)] // one per document read, never stored in bulk
@@ -243,7 +246,10 @@ impl<'de> Deserialize<'de> for TopLevel {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TopLevel, A::Error> {
                 let mut list = Vec::new();
                 while let Some(Element(fields)) = seq.next_element::<Element>()? {
-                    list.extend(fields);
+                    // An answer may be of any length (the size limit bounds it); what is read of it is not.
+                    if list.len() < MAX_LISTED {
+                        list.extend(fields);
+                    }
                 }
                 Ok(TopLevel::List(list))
             }

@@ -37,15 +37,42 @@ pub const CLIENT_NAME: &str = "Anypoint token introspection";
 const REGISTRATION_PATH: &str = "/oauth2/v1/clients";
 
 /// What the admin chose to do after the lookup (the core offered it; the page hands it back on the second click).
+/// Each names the org host the admin was shown: the confirming click acts there or nowhere.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[allow(missing_docs)] // each variant's field is said with the variant
 pub enum CreateAction {
-    /// Register a new client of this name.
-    Create { name: String },
-    /// Give the existing client `client_id` a new secret (the old one stops working).
-    NewSecret { client_id: String },
+    /// Register a new client of this name in the org at `host`.
+    Create { name: String, host: String },
+    /// Give the existing client `client_id` of the org at `host` a new secret (the old one stops working).
+    NewSecret { client_id: String, host: String },
+}
+
+impl CreateAction {
+    /// The org host the admin was shown when it was offered.
+    fn host(&self) -> &str {
+        match self {
+            Self::Create { host, .. } | Self::NewSecret { host, .. } => host,
+        }
+    }
+
+    /// The application's name, as the checklist and the bar say it.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Create { name, .. } => name,
+            Self::NewSecret { .. } => CLIENT_NAME,
+        }
+    }
+}
+
+/// The requests of the confirming click: for a new secret, first the client itself, read back to make sure it is
+/// still the application of that name (the id came back from the page); then the one write.
+pub struct Writes {
+    /// The client read before a new secret is asked for it.
+    pub verify: Option<Outgoing>,
+    /// The one write.
+    pub write: Outgoing,
 }
 
 /// One choice offered after the lookup: what it does, its button, and what it costs.
@@ -113,25 +140,31 @@ impl CreatePlan {
     /// The first click's request: the clients whose name starts with [`CLIENT_NAME`] (Okta's `q`).
     pub fn lookup(&self) -> Outgoing {
         let name: String = CLIENT_NAME.split(' ').collect::<Vec<_>>().join("%20");
-        Outgoing { authorization: Some(self.header.clone()), ..Outgoing::get(format!("{}?q={name}&limit=200", self.registration_url)) }
+        Outgoing { authorization: Some(self.header.clone()), ..Outgoing::get(format!("{}?q={name}&limit={}", self.registration_url, super::json_document::MAX_LISTED)) }
     }
 
-    /// The second click's request for `action`, if the action is one the core could have offered.
-    pub fn request(&self, action: &CreateAction) -> Option<Outgoing> {
-        let post = |url: String, body: Option<Body>| Outgoing { method: Method::Post, url, authorization: Some(self.header.clone()), body };
+    /// The second click's requests for `action`: none when the action is not one the core could have offered,
+    /// or was offered for another org than the one the kept values are of now.
+    pub fn requests(&self, action: &CreateAction) -> Result<Writes, String> {
+        if action.host() != self.host {
+            return Err(say(&Finding::new("createOrgChanged").with(action.host()).with(self.host.as_str())));
+        }
+        let authorization = Some(self.header.clone());
+        let post = |url: String, body: Option<Body>| Outgoing { method: Method::Post, url, authorization: authorization.clone(), body };
         match action {
-            CreateAction::Create { name } if offered_name(name) => {
+            CreateAction::Create { name, .. } if offered_name(name) => {
                 // A confidential client that authenticates with its secret (HTTP Basic) and can only get tokens
                 // for itself: introspection needs an authenticated client and nothing more (docs/facts.md).
                 let body = format!(
                     r#"{{"client_name":"{name}","application_type":"service","grant_types":["client_credentials"],"response_types":["token"],"token_endpoint_auth_method":"client_secret_basic"}}"#
                 );
-                Some(post(self.registration_url.clone(), Some(Body::json(body))))
+                Ok(Writes { verify: None, write: post(self.registration_url.clone(), Some(Body::json(body))) })
             }
-            CreateAction::NewSecret { client_id } if client_id_shape(client_id) => {
-                Some(post(format!("{}/{client_id}/lifecycle/newSecret", self.registration_url), None))
-            }
-            _ => None,
+            CreateAction::NewSecret { client_id, .. } if client_id_shape(client_id) => Ok(Writes {
+                verify: Some(Outgoing { authorization: authorization.clone(), ..Outgoing::get(format!("{}/{client_id}", self.registration_url)) }),
+                write: post(format!("{}/{client_id}/lifecycle/newSecret", self.registration_url), None),
+            }),
+            _ => Err(text("createNotOffered")),
         }
     }
 }
@@ -165,7 +198,8 @@ fn refusal(status: u16, fields: Option<&DocumentFields>, token: &str) -> String 
         400 => {
             // Okta's own explanation of what it refused (RFC 7591 §3.2.2), as plain text and bounded.
             let described = fields.and_then(|f| f.error_description.text().or(f.error_summary.text())).unwrap_or("");
-            let described: String = described.replace(token, "…").chars().filter(|c| !c.is_control()).take(300).collect();
+            // Control characters out first: one inside the token must not hide it from the mask.
+            let described: String = described.chars().filter(|c| !c.is_control()).collect::<String>().replace(token, "…").chars().take(300).collect();
             say(&Finding::new("createRefused").with(described.as_str()))
         }
         _ => say(&Finding::new("createOtherStatus").with(status.to_string())),
@@ -193,7 +227,7 @@ pub fn judge_lookup(plan: &CreatePlan, outcome: &super::fetch_policy::Outcome) -
     let existing = named(CLIENT_NAME);
     let create = |name: String| CreateChoice {
         label: say(&Finding::new("createConfirm").with(name.as_str())),
-        action: CreateAction::Create { name },
+        action: CreateAction::Create { name, host: plan.host.clone() },
     };
     if existing.is_empty() {
         let message = say(&Finding::new("createWillCreate").with(CLIENT_NAME).with(plan.org.as_str()).with(plan.host.as_str()));
@@ -205,12 +239,34 @@ pub fn judge_lookup(plan: &CreatePlan, outcome: &super::fetch_policy::Outcome) -
     // One of that exact name: a new secret is possible; more than one: which is meant cannot be told.
     if let [one] = existing.as_slice() {
         if let Some(id) = one.client_id.text().filter(|id| client_id_shape(id)) {
-            choices.push(CreateChoice { label: text("createNewSecret"), action: CreateAction::NewSecret { client_id: id.to_string() } });
+            choices.push(CreateChoice { label: text("createNewSecret"), action: CreateAction::NewSecret { client_id: id.to_string(), host: plan.host.clone() } });
         }
     }
     choices.push(create(free.clone()));
     let message = say(&Finding::new("createExists").with(plan.org.as_str()).with(plan.host.as_str()).with(CLIENT_NAME).with(free.as_str()));
     Ok((message, choices))
+}
+
+/// Before a new secret: the client read back by its id is the application of [`CLIENT_NAME`] (a page that swapped
+/// the id for another application's gets nothing rotated).
+pub fn judge_verified(plan: &CreatePlan, action: &CreateAction, outcome: &super::fetch_policy::Outcome) -> Result<(), String> {
+    let (status, body) = answered(outcome).map_err(no_answer)?;
+    let fields = match read(body) {
+        Some(TopLevel::Object(fields)) => Some(fields),
+        _ => None,
+    };
+    if status == 404 {
+        return Err(text("createClientGone"));
+    }
+    if status != 200 {
+        return Err(refusal(status, fields.as_ref(), plan.token()));
+    }
+    let CreateAction::NewSecret { client_id, .. } = action else { return Ok(()) };
+    let fields = fields.unwrap_or_default();
+    match fields.client_id.text() == Some(client_id.as_str()) && fields.client_name.text() == Some(CLIENT_NAME) {
+        true => Ok(()),
+        false => Err(say(&Finding::new("createNotThatClient").with(CLIENT_NAME))),
+    }
 }
 
 /// What the extension made in Okta, remembered for the checklist (never the secret).
@@ -254,13 +310,15 @@ pub fn judge_action(plan: &CreatePlan, action: &CreateAction, outcome: &super::f
     let (Some(client_id), Some(client_secret)) = (fields.client_id.text(), fields.client_secret.text()) else {
         return Err(say(&Finding::new("createOtherStatus").with(status.to_string())));
     };
-    if !client_id_shape(client_id) || client_secret.is_empty() || client_secret.len() > 200 {
+    // A new secret is the asked client's; a new client bears the asked name (when Okta repeats it, as it does).
+    let asked_for = match action {
+        CreateAction::NewSecret { client_id: asked, .. } => client_id == asked,
+        CreateAction::Create { name, .. } => fields.client_name.text().map_or(true, |answered| answered == name),
+    };
+    if !asked_for || !client_id_shape(client_id) || client_secret.is_empty() || client_secret.len() > 200 {
         return Err(say(&Finding::new("createOtherStatus").with(status.to_string())));
     }
-    let name = match action {
-        CreateAction::Create { name } => name.as_str(),
-        CreateAction::NewSecret { .. } => CLIENT_NAME,
-    };
+    let name = action.name();
     let done = match action {
         CreateAction::Create { .. } => "createMade",
         CreateAction::NewSecret { .. } => "createNewSecretMade",
@@ -316,7 +374,9 @@ mod tests {
         assert_eq!((plan.org.as_str(), plan.host.as_str()), ("dev-12345678", "dev-12345678.okta.com"));
         assert_eq!(plan.lookup().url, "https://dev-12345678.okta.com/oauth2/v1/clients?q=Anypoint%20token%20introspection&limit=200");
         assert_eq!(plan.lookup().authorization.as_deref(), Some(TOKEN));
-        let create = plan.request(&CreateAction::Create { name: CLIENT_NAME.into() }).unwrap();
+        let create = plan.requests(&CreateAction::Create { name: CLIENT_NAME.into(), host: "dev-12345678.okta.com".into() }).unwrap();
+        assert!(create.verify.is_none());
+        let create = create.write;
         assert_eq!((create.method, create.url.as_str()), (Method::Post, "https://dev-12345678.okta.com/oauth2/v1/clients"));
         assert!(create.body.unwrap().text.contains(r#""token_endpoint_auth_method":"client_secret_basic""#));
         // A registration endpoint elsewhere, deeper, or with a query: nothing is planned.
@@ -338,11 +398,15 @@ mod tests {
         let custom = kept("https://login.acme.com/oauth2/default", Some("https://login.acme.com/oauth2/v1/clients"));
         assert!(plan_create(Some(&custom), &FormValues::new(), TOKEN, &["login.acme.com".into()], &Policy::NONE).is_ok(), "a granted custom domain");
         // Actions the core could not have offered: another name, a client id that leaves the path.
-        assert!(plan.request(&CreateAction::Create { name: "Evil".into() }).is_none());
-        assert!(plan.request(&CreateAction::Create { name: format!("{CLIENT_NAME} 2") }).is_some());
-        assert!(plan.request(&CreateAction::NewSecret { client_id: "../../api/v1/users".into() }).is_none());
-        let rotate = plan.request(&CreateAction::NewSecret { client_id: "0oa1b2c3".into() }).unwrap();
-        assert_eq!(rotate.url, "https://dev-12345678.okta.com/oauth2/v1/clients/0oa1b2c3/lifecycle/newSecret");
+        assert!(plan.requests(&CreateAction::Create { name: "Evil".into(), host: "dev-12345678.okta.com".into() }).is_err());
+        assert!(plan.requests(&CreateAction::Create { name: format!("{CLIENT_NAME} 2"), host: "dev-12345678.okta.com".into() }).is_ok());
+        assert!(plan.requests(&CreateAction::NewSecret { client_id: "../../api/v1/users".into(), host: "dev-12345678.okta.com".into() }).is_err());
+        let rotate = plan.requests(&CreateAction::NewSecret { client_id: "0oa1b2c3".into(), host: "dev-12345678.okta.com".into() }).unwrap();
+        assert_eq!(rotate.verify.unwrap().url, "https://dev-12345678.okta.com/oauth2/v1/clients/0oa1b2c3");
+        assert_eq!(rotate.write.url, "https://dev-12345678.okta.com/oauth2/v1/clients/0oa1b2c3/lifecycle/newSecret");
+        // Confirmed for another org than the kept values are of now (they changed between the clicks): nothing.
+        let elsewhere = plan.requests(&CreateAction::Create { name: CLIENT_NAME.into(), host: "acme.okta.com".into() }).err().unwrap();
+        assert!(elsewhere.contains("acme.okta.com") && elsewhere.contains("dev-12345678.okta.com"), "{elsewhere}");
     }
 
     #[test]
@@ -366,7 +430,7 @@ mod tests {
         // Okta's q is a prefix match: "… old" is not the name.
         let (message, choices) = judge_lookup(&plan, &answer(200, r#"[{"client_id":"0oaOld","client_name":"Anypoint token introspection old"}]"#)).unwrap();
         assert!(message.contains("Creates the application \"Anypoint token introspection\" in Okta org dev-12345678 (dev-12345678.okta.com)"), "{message}");
-        assert_eq!(choices.iter().map(|c| &c.action).collect::<Vec<_>>(), [&CreateAction::Create { name: CLIENT_NAME.into() }]);
+        assert_eq!(choices.iter().map(|c| &c.action).collect::<Vec<_>>(), [&CreateAction::Create { name: CLIENT_NAME.into(), host: "dev-12345678.okta.com".into() }]);
         let (message, choices) = judge_lookup(
             &plan,
             &answer(200, r#"[{"client_id":"0oaOne","client_name":"Anypoint token introspection"},{"client_id":"0oaTwo","client_name":"Anypoint token introspection 2"}]"#),
@@ -374,15 +438,15 @@ mod tests {
         .unwrap();
         assert!(message.starts_with("Okta org dev-12345678 (dev-12345678.okta.com) already has an application named \"Anypoint token introspection\"."), "{message}");
         assert!(message.contains("\"Anypoint token introspection 3\""), "{message}");
-        assert_eq!(choices[0].action, CreateAction::NewSecret { client_id: "0oaOne".into() });
+        assert_eq!(choices[0].action, CreateAction::NewSecret { client_id: "0oaOne".into(), host: "dev-12345678.okta.com".into() });
         assert!(choices[0].label.contains("old secret stops working"));
-        assert_eq!(choices[1].action, CreateAction::Create { name: format!("{CLIENT_NAME} 3") });
+        assert_eq!(choices[1].action, CreateAction::Create { name: format!("{CLIENT_NAME} 3"), host: "dev-12345678.okta.com".into() });
         // Errors, as Check with Okta words them; 400 with Okta's own description.
         assert!(judge_lookup(&plan, &answer(401, r#"{"errorCode":"E0000011"}"#)).unwrap_err().contains("did not accept the API token (E0000011)"));
         assert!(judge_lookup(&plan, &answer(403, r#"{"errorCode":"E0000006"}"#)).unwrap_err().contains("may not register applications"));
         assert!(judge_lookup(&plan, &answer(429, "{}")).is_err());
         assert!(judge_lookup(&plan, &Outcome::TimedOut).is_err());
-        let create = CreateAction::Create { name: CLIENT_NAME.into() };
+        let create = CreateAction::Create { name: CLIENT_NAME.into(), host: "dev-12345678.okta.com".into() };
         let refused = judge_action(&plan, &create, &answer(400, r#"{"error":"invalid_client_metadata","error_description":"'grant_types' must contain\u0007 x"}"#)).unwrap_err();
         assert_eq!(refused, "Okta refused the request: 'grant_types' must contain x");
         // Made: the id and the secret, a link to the app, how to remove it; the message never holds the secret.
@@ -402,6 +466,33 @@ mod tests {
             Finding::new("createConfirm").with("n"),
             Finding::new("createRefused").with("d"),
             Finding::new("stepCreatedByExtension").with("n").with("h").with("x"),
+        ]);
+    }
+
+    #[test]
+    fn a_new_secret_goes_only_to_the_offered_client_and_the_token_is_masked() {
+        let plan = plan_for(&kept("https://dev-12345678.okta.com/oauth2/default", Some("https://dev-12345678.okta.com/oauth2/v1/clients"))).unwrap();
+        let rotate = CreateAction::NewSecret { client_id: "0oaOne".into(), host: "dev-12345678.okta.com".into() };
+        // Read back: the client of that name, or nothing is rotated.
+        assert!(judge_verified(&plan, &rotate, &answer(200, r#"{"client_id":"0oaOne","client_name":"Anypoint token introspection"}"#)).is_ok());
+        for other in [r#"{"client_id":"0oaOne","client_name":"Payroll"}"#, r#"{"client_id":"0oaTwo","client_name":"Anypoint token introspection"}"#, "[]"] {
+            assert!(judge_verified(&plan, &rotate, &answer(200, other)).unwrap_err().contains("not the application"), "{other}");
+        }
+        assert!(judge_verified(&plan, &rotate, &answer(404, "{}")).unwrap_err().contains("no longer"));
+        // The answer's id must be the asked client's.
+        let secret = r#","client_secret":"s3cr3t-value-from-okta","client_name":"Anypoint token introspection"}"#;
+        assert!(judge_action(&plan, &rotate, &answer(200, &format!(r#"{{"client_id":"0oaOne"{secret}"#))).is_ok());
+        assert!(judge_action(&plan, &rotate, &answer(200, &format!(r#"{{"client_id":"0oaTwo"{secret}"#))).is_err());
+        // A control character inside the token does not hide it from the mask.
+        let token = plan.token().to_string();
+        let (head, tail) = token.split_at(10);
+        let echoed = format!(r#"{{"error_description":"bad token {head}\u0000{tail} here"}}"#);
+        let refused = judge_action(&plan, &rotate, &answer(400, &echoed)).unwrap_err();
+        assert!(!refused.contains(tail) && refused.contains("bad token … here"), "{refused}");
+        crate::core::words::assert_worded_everywhere(&[
+            Finding::new("createOrgChanged").with("a").with("b"),
+            Finding::new("createNotThatClient").with(CLIENT_NAME),
+            Finding::new("createClientGone"),
         ]);
     }
 }

@@ -1,17 +1,39 @@
 //! What an organisation set by policy (the browser's managed storage: Chrome's `3rdparty` extension policy, checked
 //! against `managed_schema.json`; Firefox's `3rdparty` policy, not checked by the browser) and what the admin
 //! chose on the options page, merged: a key the organisation set wins, and is shown to the admin as "Managed by
-//! your organisation". Read leniently: a value of the wrong type is ignored, a host that is no host is dropped,
-//! and no policy at all (Firefox fails to read managed storage then) is today's behaviour.
+//! your organisation". Read to fail closed: a pin the browser let through with the wrong type, or with no host
+//! this extension can use, allows no org; a switch that is not `true` or `false` is off; a policy that could not
+//! be read at all allows nothing that leaves the browser. No policy at all (Firefox fails to read managed
+//! storage with "Managed storage manifest not found" then) is today's behaviour.
 
 use serde::Serialize;
 
 use super::hosts::same_okta_org;
-use super::words::{say, Arg, Finding};
+use super::words::{say, text, Arg, Finding};
+
+/// The most hosts a list may name; the rest is ignored (a pin then allows fewer orgs, never more).
+pub const MAX_LISTED: usize = 100;
+
+/// One key's value as the browser gave it, before the core judges it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Read {
+    /// Not set.
+    Missing,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A string.
+    Text(String),
+    /// An array: its strings, `None` for each item of another type.
+    List(Vec<Option<String>>),
+    /// Anything else (a number, an object, `null`).
+    Other,
+}
 
 /// One source of settings (managed storage, or the admin's own choices), as read: every key may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
+    /// The browser could not read this source (not "there is none"): nothing may leave the browser.
+    pub unreadable: bool,
     /// `oktaOrgs`: the Okta orgs this company uses, each as its host.
     pub okta_orgs: Option<Vec<String>>,
     /// `customDomains`: the orgs' custom URL domains, listed as the organisation's own.
@@ -79,19 +101,59 @@ pub struct Policy {
     on: [bool; 4],
     /// Which keys the organisation set (shown read-only).
     managed: Vec<&'static str>,
+    /// Whether `oktaOrgs` was set: then only its orgs, none when it lists no usable host.
+    pinned: bool,
+    /// Whether the organisation's policy could not be read: no org, every switch off.
+    unread: bool,
 }
 
-/// A host name as a policy may list it: lower case, no scheme, port, path or trailing dot; `None` when it is not
-/// a host name.
+impl Settings {
+    /// The settings a source holds, key by key (`get`), judged to fail closed: a list set to another type, or
+    /// to items that are not strings, is a list of no usable host; a single string is a list of one; a switch
+    /// that is not a boolean is off.
+    pub fn read(get: impl Fn(&str) -> Read) -> Self {
+        let list = |key| match get(key) {
+            Read::Missing => None,
+            Read::Text(host) => Some(vec![host]),
+            Read::List(items) => Some(items.into_iter().map(Option::unwrap_or_default).collect()),
+            Read::Bool(_) | Read::Other => Some(Vec::new()),
+        };
+        let switch = |switch: Switch| match get(switch.key()) {
+            Read::Missing => None,
+            Read::Bool(on) => Some(on),
+            _ => Some(false),
+        };
+        Settings {
+            unreadable: false,
+            okta_orgs: list(LISTS[0].0),
+            custom_domains: list(LISTS[1].0),
+            private_cloud_hosts: list(LISTS[2].0),
+            switches: Switch::ALL.map(switch),
+        }
+    }
+
+    /// A source the browser failed to read.
+    pub fn unreadable() -> Self {
+        Settings { unreadable: true, ..Default::default() }
+    }
+}
+
+/// A host name as a policy may list it, lower case: `acme.okta.com`, `https://acme.okta.com/`, `acme.okta.com:443`
+/// and `ACME.okta.com.` are one host. `None` when it is not an ASCII host name (an internationalised domain is
+/// listed in its `xn--` form, as the browser shows it in the address bar's origin).
 pub fn host_name(listed: &str) -> Option<String> {
-    let host = listed.trim().trim_end_matches('.').to_ascii_lowercase();
+    let listed = listed.trim();
+    let listed = listed.split_once("://").map_or(listed, |(_, rest)| rest);
+    let authority = listed.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once(':').filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit())).map_or(authority, |(host, _)| host);
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
     let label = |l: &str| !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-') && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
     (host.contains('.') && host.len() <= 253 && host.split('.').all(label)).then_some(host)
 }
 
 fn hosts(listed: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for host in listed.iter().filter_map(|h| host_name(h)) {
+    for host in listed.iter().take(MAX_LISTED).filter_map(|h| host_name(h)) {
         if !out.contains(&host) {
             out.push(host);
         }
@@ -102,10 +164,13 @@ fn hosts(listed: &[String]) -> Vec<String> {
 impl Policy {
     /// No policy and no choice of the admin's: every org, every feature.
     pub const NONE: Policy =
-        Policy { okta_orgs: Vec::new(), custom_domains: Vec::new(), private_cloud_hosts: Vec::new(), on: [true; 4], managed: Vec::new() };
+        Policy { okta_orgs: Vec::new(), custom_domains: Vec::new(), private_cloud_hosts: Vec::new(), on: [true; 4], managed: Vec::new(), pinned: false, unread: false };
 
     /// The organisation's settings over the admin's own.
     pub fn of(managed: &Settings, chosen: &Settings) -> Self {
+        if managed.unreadable {
+            return Policy { on: [false; 4], pinned: true, unread: true, ..Self::NONE };
+        }
         let mut set: Vec<&'static str> = Vec::new();
         let mut list = |key: &'static str, managed: &Option<Vec<String>>, chosen: &Option<Vec<String>>| match managed {
             Some(listed) => {
@@ -127,7 +192,8 @@ impl Policy {
                 None => on[i] = chosen.switches[i].unwrap_or(true),
             }
         }
-        Self { okta_orgs, custom_domains, private_cloud_hosts, on, managed: set }
+        let pinned = managed.okta_orgs.is_some();
+        Self { okta_orgs, custom_domains, private_cloud_hosts, on, managed: set, pinned, unread: false }
     }
 
     /// Whether `switch` is on.
@@ -140,7 +206,7 @@ impl Policy {
     /// itself.
     pub fn allows_org(&self, host: &str) -> bool {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
-        self.okta_orgs.is_empty() || self.okta_orgs.iter().any(|org| *org == host || same_okta_org(org, &host))
+        !self.pinned || self.okta_orgs.iter().any(|org| *org == host || same_okta_org(org, &host))
     }
 
     /// Whether the URL `url` (a document, an issuer) is of an org the policy allows; a URL without a host is
@@ -157,12 +223,21 @@ impl Policy {
 
     /// Why `host` is refused, naming the policy and the orgs it allows.
     pub fn org_refusal(&self, host: &str) -> String {
+        if self.unread {
+            return text("policyUnreadable");
+        }
+        if self.okta_orgs.is_empty() {
+            return say(&Finding::new("policyNoUsableOrg").with(host));
+        }
         let orgs = Arg::List(self.okta_orgs.iter().map(|org| org.as_str().into()).collect());
         say(&Finding::new("policyOtherOrg").with(host).with(orgs))
     }
 
     /// Why a switched-off feature does nothing: by the organisation, or by the admin's own choice.
     pub fn switched_off(&self, switch: Switch) -> String {
+        if self.unread {
+            return text("policyUnreadable");
+        }
         let by = if self.managed.contains(&switch.key()) { "policySwitchedOff" } else { "optionSwitchedOff" };
         say(&Finding::new(by).with(Finding::new(switch.label_key())))
     }
@@ -178,12 +253,17 @@ impl Policy {
                 .map(|switch| SwitchShown {
                     switch: *switch,
                     key: switch.key(),
-                    label: super::words::text(switch.label_key()),
+                    label: text(switch.label_key()),
                     on: self.allows(*switch),
                     managed: self.managed.contains(&switch.key()),
                 })
                 .collect(),
             managed: self.managed.clone(),
+            warning: if self.unread {
+                Some(text("policyUnreadable"))
+            } else {
+                (self.pinned && self.okta_orgs.is_empty()).then(|| text("optionsPinUnusable"))
+            },
         }
     }
 }
@@ -219,6 +299,8 @@ pub struct PolicyShown {
     pub switches: Vec<SwitchShown>,
     /// The keys the organisation set.
     pub managed: Vec<&'static str>,
+    /// Why the policy allows nothing, when it does not (unreadable, or a pin with no usable host).
+    pub warning: Option<String>,
 }
 
 #[cfg(test)]
@@ -267,5 +349,51 @@ mod tests {
             Finding::new("optionContextMenu"),
             Finding::new("optionCreateInOkta"),
         ]);
+    }
+
+    #[test]
+    fn a_pin_that_cannot_be_used_allows_no_org() {
+        let pin = |read: Read| {
+            let managed = Settings::read(|key| if key == "oktaOrgs" { read.clone() } else { Read::Missing });
+            Policy::of(&managed, &Settings::default())
+        };
+        // Set, but of the wrong type or with nothing usable in it: no org, and the refusal says why.
+        for unusable in [Read::Bool(true), Read::Other, Read::List(vec![None, Some("not a host".into())]), Read::List(Vec::new()), Read::Text("*".into())] {
+            let policy = pin(unusable.clone());
+            assert!(!policy.allows_org("acme.okta.com"), "{unusable:?}");
+            assert!(policy.org_refusal("acme.okta.com").contains("oktaOrgs"), "{unusable:?}");
+        }
+        // The forms a host is written in are one host; a string alone is a list of one.
+        for written in ["https://ACME.okta.com/", "acme.okta.com:443", "acme.okta.com.", "https://acme.okta.com:443/oauth2/default"] {
+            assert!(pin(Read::List(vec![Some(written.into())])).allows_org("acme.okta.com"), "{written}");
+        }
+        assert!(pin(Read::Text("acme.okta.com".into())).allows_org("acme.okta.com"));
+        assert!(!pin(Read::List(vec![Some("bücher.example".into())])).allows_org("xn--bcher-kva.example"), "a Unicode host is no host: listed as xn--");
+        // At most MAX_LISTED hosts count: an org past them is not allowed.
+        let many: Vec<Option<String>> = (0..=MAX_LISTED).map(|i| Some(format!("org{i}.okta.com"))).collect();
+        let policy = pin(Read::List(many));
+        assert!(policy.allows_org("org0.okta.com") && !policy.allows_org(&format!("org{MAX_LISTED}.okta.com")));
+        // Not set: any org.
+        assert!(pin(Read::Missing).allows_org("acme.okta.com"));
+    }
+
+    #[test]
+    fn a_switch_that_is_not_a_boolean_is_off_and_an_unreadable_policy_allows_nothing() {
+        let managed = Settings::read(|key| match key {
+            "checkWithOkta" => Read::Text("true".into()),
+            "contextMenu" => Read::Bool(true),
+            _ => Read::Missing,
+        });
+        let policy = Policy::of(&managed, &Settings::default());
+        assert!(!policy.allows(Switch::CheckWithOkta) && policy.allows(Switch::ContextMenu) && policy.allows(Switch::IssuerFirst));
+        // Could not be read (not "no policy"): no org, no switch, whatever the admin chose.
+        let chosen = Settings { switches: [Some(true); 4], ..Default::default() };
+        let unread = Policy::of(&Settings::unreadable(), &chosen);
+        assert!(!unread.allows_org("acme.okta.com") && Switch::ALL.iter().all(|s| !unread.allows(*s)));
+        assert_eq!(unread.org_refusal("acme.okta.com"), unread.switched_off(Switch::CreateInOkta));
+        assert_eq!(unread.shown().warning, Some(text("policyUnreadable")));
+        assert_eq!(Policy::of(&Settings { okta_orgs: Some(Vec::new()), ..Default::default() }, &Settings::default()).shown().warning, Some(text("optionsPinUnusable")));
+        assert_eq!(Policy::NONE.shown().warning, None);
+        crate::core::words::assert_worded_everywhere(&[Finding::new("policyUnreadable"), Finding::new("policyNoUsableOrg").with("acme.okta.com")]);
     }
 }

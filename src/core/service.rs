@@ -159,8 +159,10 @@ fn answer_allowed(request: Request, situation: Situation<'_>) -> Answer {
         _ => None,
     };
     match request {
-        Request::RecognisePage => match page_url.map(MetadataLocation::parse) {
-            Some(Ok(_)) => Response::MetadataPage { max_bytes: MAX_DOCUMENT_BYTES }.into(),
+        // Another org than the policy allows: said where the panel would go, and nothing of the page is read.
+        Request::RecognisePage => match page_url.map(|url| (MetadataLocation::parse(url), situation.policy.url_refusal(url))) {
+            Some((Ok(_), Some(message))) => Response::Failure { message }.into(),
+            Some((Ok(_), None)) => Response::MetadataPage { max_bytes: MAX_DOCUMENT_BYTES }.into(),
             _ => Response::NotMetadata.into(),
         },
         Request::InspectMetadata { length, .. } | Request::KeepMetadata { length, .. } if length > MAX_DOCUMENT_BYTES => {
@@ -176,7 +178,8 @@ fn answer_allowed(request: Request, situation: Situation<'_>) -> Answer {
             None => Response::NotMetadata.into(),
         },
         Request::RecogniseLinks { hrefs, page } => {
-            let readable = page_url.and_then(|sender_page| readable_admin_page(sender_page, &page));
+            // The console of an org the policy does not allow is not read: no link, no button.
+            let readable = page_url.and_then(|sender_page| readable_admin_page(sender_page, &page)).filter(|page| situation.policy.allows_url(page));
             let links = readable.map(|page| metadata_links(page, &hrefs)).unwrap_or_default();
             Response::MetadataLinks { links, button: text("panelKeep"), page_read: readable.is_some() }.into()
         }

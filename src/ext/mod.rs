@@ -18,7 +18,7 @@ use crate::core::metadata::metadata_url_for;
 use crate::core::protocol::{Envelope, Request, Response};
 use crate::core::sender::{check, Context, Sender};
 use crate::core::gather::{self, Change, Granted, Slot};
-use crate::core::policy::{Policy, Settings, Switch};
+use crate::core::policy::{Policy, Read, Settings};
 use crate::core::service::{answer, check_refusal, document_to_load, version_mismatch, Loaded, Situation};
 use crate::core::words::{self, Words};
 
@@ -75,12 +75,11 @@ async fn granted_hosts() -> Vec<String> {
 /// through `answer_with_browser`, whose state machine holds every `await` (storage, network).
 #[wasm_bindgen(js_name = handleMessage)]
 pub fn handle_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
-    let described = sender.clone();
-    match answer_at_once(message, sender) {
+    // The settings in force travel with the sender's description (the worker reads them once).
+    let policy = policy_of(&sender);
+    match answer_at_once(message, sender, &policy) {
         Ok(response) => js_sys::Promise::resolve(&response),
         Err((request, sender, context)) => {
-            // The settings in force travel with the sender's description (the worker reads them once).
-            let policy = policy_of(&described);
             wasm_bindgen_futures::future_to_promise(async move { Ok(answer_with_browser(request, sender, context, policy).await) })
         }
     }
@@ -93,28 +92,35 @@ pub(crate) fn policy_of(described: &JsValue) -> Policy {
     Policy::of(&source("managed"), &source("chosen"))
 }
 
-/// One source of settings, key by key: a value of another type than the key's is no value (Firefox does not check
-/// a policy against the schema); in a list, only strings count.
+/// One source of settings, each key as the browser gave it (Firefox does not check a policy against the schema);
+/// the core judges them (`Settings::read`). `{ unreadable: true }` is the worker's word for a policy it could not read.
 pub(crate) fn settings_of(value: &JsValue) -> Settings {
-    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let list = |key: &str| {
-        let value = get(key);
-        value.dyn_ref::<js_sys::Array>().map(|array| array.iter().filter_map(|item| item.as_string()).collect::<Vec<_>>())
-    };
     if !value.is_object() {
         return Settings::default();
     }
-    Settings {
-        okta_orgs: list("oktaOrgs"),
-        custom_domains: list("customDomains"),
-        private_cloud_hosts: list("privateCloudHosts"),
-        switches: Switch::ALL.map(|switch| get(switch.key()).as_bool()),
+    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    if get("unreadable").as_bool() == Some(true) {
+        return Settings::unreadable();
     }
+    Settings::read(|key| {
+        let value = get(key);
+        if value.is_undefined() {
+            Read::Missing
+        } else if let Some(on) = value.as_bool() {
+            Read::Bool(on)
+        } else if let Some(text) = value.as_string() {
+            Read::Text(text)
+        } else if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+            Read::List(array.iter().map(|item| item.as_string()).collect())
+        } else {
+            Read::Other
+        }
+    })
 }
 
 /// The response, when it needs nothing from the browser: a refusal, or a request of `Request::answered_alone`.
 /// Otherwise the admitted request, for `answer_with_browser`.
-fn answer_at_once(message: JsValue, sender: JsValue) -> Result<JsValue, (Request, Sender, Context)> {
+fn answer_at_once(message: JsValue, sender: JsValue, policy: &Policy) -> Result<JsValue, (Request, Sender, Context)> {
     let admitted = admitted(message, sender);
     #[cfg(feature = "trap-door")]
     if let Ok((Request::FieldHints { value, .. }, ..)) = &admitted {
@@ -122,7 +128,7 @@ fn answer_at_once(message: JsValue, sender: JsValue) -> Result<JsValue, (Request
     }
     match admitted {
         Err(refusal) => Ok(refusal),
-        Ok((request, _, context)) if request.answered_alone() => Ok(answer_alone(request, &context)),
+        Ok((request, _, context)) if request.answered_alone() => Ok(answer_alone(request, &context, policy)),
         Ok(admitted) => Err(admitted),
     }
 }
@@ -146,8 +152,8 @@ fn admitted(message: JsValue, sender: JsValue) -> Result<(Request, Sender, Conte
 }
 
 /// A request of `Request::answered_alone`: from itself and its sender, nothing read or kept.
-fn answer_alone(request: Request, context: &Context) -> JsValue {
-    to_js(&answer(request, Situation::at(context, js_sys::Date::now() as u64)).response)
+fn answer_alone(request: Request, context: &Context, policy: &Policy) -> JsValue {
+    to_js(&answer(request, Situation { policy, ..Situation::at(context, js_sys::Date::now() as u64) }).response)
 }
 
 /// Every other request: the glue gathers what the core says it needs (stored values, granted hosts, a
@@ -266,7 +272,7 @@ pub fn warm_up(sender: JsValue) -> js_sys::Array {
     for request in REQUESTS {
         let message = format!(r#"{{"v":{},"request":{request}}}"#, crate::core::protocol::PROTOCOL_VERSION);
         // Hint requests are always answered at once: the keystroke's own path.
-        let answer = answer_at_once(js_sys::JSON::parse(&message).unwrap_or(JsValue::NULL), sender.clone());
+        let answer = answer_at_once(js_sys::JSON::parse(&message).unwrap_or(JsValue::NULL), sender.clone(), &Policy::NONE);
         answers.push(&answer.unwrap_or(JsValue::NULL));
     }
     answers

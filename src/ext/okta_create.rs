@@ -1,5 +1,5 @@
 //! "Create the introspection client in Okta" in the worker: the core plans (`core::okta_create::plan_create`: the
-//! kept org's registration endpoint, on the Issuer's host, under the policy), this sends the one request of each
+//! kept org's registration endpoint, on the Issuer's host, under the policy), this sends the requests of each
 //! click through the one sender (`fetch.rs`: no cookies, no redirect followed, 8 s) and hands the answer back to
 //! the core to judge. Nothing is retried by itself. The header and the new secret pass through here only.
 
@@ -7,10 +7,9 @@ use super::fetch::{finish, start};
 use crate::core::draft::AnypointDraft;
 use crate::core::fetch_policy::FETCH_TIMEOUT_SECONDS;
 use crate::core::fields::FormValues;
-use crate::core::okta_create::{judge_action, judge_lookup, plan_create, CreateAction, CreatedClient, CLIENT_NAME};
+use crate::core::okta_create::{judge_action, judge_lookup, judge_verified, plan_create, CreateAction, CreatedClient};
 use crate::core::policy::Policy;
 use crate::core::protocol::Response;
-use crate::core::words::text;
 
 /// What the admin asked, and what they confirmed (none on the first click).
 pub(super) struct Asked<'a> {
@@ -37,15 +36,21 @@ pub(super) async fn write_to_okta(asked: Asked<'_>) -> (Response, Option<Created
             Err(message) => (Response::Failure { message }, None),
         };
     };
-    let Some(request) = plan.request(action) else { return (Response::Failure { message: text("createNotOffered") }, None) };
-    let outcome = finish(start(&request, FETCH_TIMEOUT_SECONDS * 1000)).await;
+    let writes = match plan.requests(action) {
+        Ok(writes) => writes,
+        Err(message) => return (Response::Failure { message }, None),
+    };
+    if let Some(verify) = &writes.verify {
+        let outcome = finish(start(verify, FETCH_TIMEOUT_SECONDS * 1000)).await;
+        if let Err(message) = judge_verified(&plan, action, &outcome) {
+            return (Response::Failure { message }, None);
+        }
+    }
+    let outcome = finish(start(&writes.write, FETCH_TIMEOUT_SECONDS * 1000)).await;
     match judge_action(&plan, action, &outcome) {
         Ok(made) => {
-            let name = match action {
-                CreateAction::Create { name } => name.clone(),
-                CreateAction::NewSecret { .. } => CLIENT_NAME.to_string(),
-            };
-            (Response::IntrospectionClientMade { made }, Some(CreatedClient { host: plan.host, name, at: asked.now }))
+            let created = CreatedClient { host: plan.host, name: action.name().to_string(), at: asked.now };
+            (Response::IntrospectionClientMade { made }, Some(created))
         }
         Err(message) => (Response::Failure { message }, None),
     }

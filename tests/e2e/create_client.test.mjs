@@ -61,6 +61,21 @@ test('two clicks: the first says what will happen in which org, the second creat
   // (React mirrors a controlled input's value into its attribute, as it does for what the admin types: the
   // control's own. The page's text holds it nowhere.)
   assert.ok(!(await page.evaluate(() => document.body.textContent)).includes(client.client_secret), 'not in the page beyond its own control');
+  // Nor in any other control's value or any attribute (the Client Secret control's own value attribute aside).
+  const elsewhere = await page.evaluate((secret) => {
+    const own = document.querySelector('#clientSecret');
+    const found = [];
+    const walk = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element !== own && 'value' in element && String(element.value).includes(secret)) found.push(`${element.tagName} value`);
+        for (const { name, value } of element.attributes) if (value.includes(secret) && !(element === own && name === 'value')) found.push(`${element.tagName} ${name}`);
+        if (element.shadowRoot) walk(element.shadowRoot);
+      }
+    };
+    walk(document);
+    return found;
+  }, client.client_secret);
+  assert.deepEqual(elsewhere, [], 'nowhere else in the page');
   assert.ok(!(await ui.statuses()).join(' ').includes(client.client_secret), 'not on the line');
   // The checklist: done by the extension.
   const popup = await browser.context.newPage();
@@ -84,11 +99,50 @@ test('a client of that exact name: a new secret for it (its cost said) or a new 
   const before = browser.server.requests.length;
   await ui.click('Give it a new secret (its old secret stops working at once: whatever uses it breaks)');
   await ui.waitForStatus(`Gave "${NAME}" in ${ORG} a new secret`);
-  assert.deepEqual(since(before).map((r) => [r.method, r.path]), [['POST', '/oauth2/v1/clients/0oaExisting/lifecycle/newSecret']]);
+  // The client read back by its id first (still the application of that name), then the one write.
+  assert.deepEqual(since(before).map((r) => [r.method, r.path]), [['GET', '/oauth2/v1/clients/0oaExisting'], ['POST', '/oauth2/v1/clients/0oaExisting/lifecycle/newSecret']]);
   const rotated = browser.server.org.clients.find((c) => c.client_id === '0oaExisting').client_secret;
   assert.notEqual(rotated, 'the-old-secret-0123456789');
   const state = await submittedState(page);
   assert.deepEqual([state.clientId, state.clientSecret], ['0oaExisting', mask(rotated)]);
+  await page.close();
+});
+
+test('a new secret only for the application offered: renamed in Okta since the lookup, nothing is rotated', async () => {
+  browser.server.org.clients.push({ client_id: '0oaRenamed', client_name: NAME, client_secret: 'kept-secret-0123456789' });
+  const { page, ui } = await form();
+  await ui.click('Create the introspection client in Okta');
+  await ui.waitForStatus(`already has an application named "${NAME}"`);
+  browser.server.org.clients[0].client_name = 'Payroll'; // someone renamed it in Okta meanwhile
+  const before = browser.server.requests.length;
+  await ui.click('Give it a new secret (its old secret stops working at once: whatever uses it breaks)');
+  await ui.waitForStatus(`is not the application "${NAME}", so no new secret was asked for`);
+  assert.deepEqual(since(before).map((r) => [r.method, r.path]), [['GET', '/oauth2/v1/clients/0oaRenamed']], 'read back, nothing written');
+  assert.equal(browser.server.org.clients[0].client_secret, 'kept-secret-0123456789');
+  assert.equal(await page.getByLabel('Client Secret').inputValue(), '');
+  await page.close();
+});
+
+test('the confirming click acts in the org it named: values of another org kept between the clicks, nothing is written', async () => {
+  const { page, ui } = await form();
+  await ui.click('Create the introspection client in Okta');
+  await ui.waitForStatus(`in Okta org dev-12345678 (${ORG})`);
+  const other = await keepMetadata(browser.context, 'https://acme.okta.com/.well-known/openid-configuration');
+  await other.close();
+  const before = browser.server.requests.length;
+  try {
+    await ui.click(`Create "${NAME}"`);
+    await ui.waitForStatus(`you were asked about Okta org ${ORG}, but the values kept now are of acme.okta.com`);
+    assert.deepEqual(since(before).filter((r) => r.host.endsWith('okta.com')), [], 'no request to either org');
+  } finally {
+    await (await keepMetadata(browser.context)).close(); // the org of the other tests
+  }
+  // The control: the org named is the org kept again, and the same confirming click creates it there.
+  await ui.click('Create the introspection client in Okta');
+  await ui.waitForStatus(`in Okta org dev-12345678 (${ORG})`);
+  await ui.click(`Create "${NAME}"`);
+  await ui.waitForStatus(`"${NAME}" in ${ORG}`);
+  assert.equal(browser.server.org.clients.length, 1);
   await page.close();
 });
 

@@ -29,13 +29,13 @@ test('Firefox: two key presses create the introspection client in the kept org; 
   await barOfTheForm(page);
   await page.type('#authorizationHeader', `SSWS ${API_TOKEN}`);
   const before = server.requests.length;
-  await pressWithKeyboard(page, '#clientSecret', ['Tab']); // "Create the introspection client in Okta": the lookup
+  await pressWithKeyboard(page, '#clientSecret', ['Tab'], 'create-client'); // "Create the introspection client in Okta": the lookup
   await page.waitForFunction(() => document.querySelector('okta-anypoint-assist[data-assist=create-client]'), { timeout: 10000 });
   // 'Create "Anypoint token introspection"', once the lookup's answer brought it (until then a second Tab leaves
   // the helper's line, and nothing is pressed).
   for (const deadline = Date.now() + 10000; ;) {
     try {
-      await pressWithKeyboard(page, '#clientSecret', ['Tab', 'Tab']);
+      await pressWithKeyboard(page, '#clientSecret', ['Tab', 'Tab'], 'create-client');
       break;
     } catch (error) {
       if (Date.now() > deadline) throw error;

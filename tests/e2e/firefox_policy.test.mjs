@@ -58,3 +58,23 @@ test('Firefox: the options page shows the organisation\'s settings, not changeab
   assert.deepEqual(await options.$eval('[data-switch=issuerFirst]', (box) => [box.checked, box.disabled]), [false, true]);
   assert.deepEqual(await options.$eval('[data-switch=checkWithOkta]', (box) => [box.checked, box.disabled]), [true, false]);
 });
+
+// Firefox does not check a policy against the schema: a pin of the wrong type reaches the extension, which must
+// fail closed (no org), not open (any org). The control is the first test: the same org fills under a good pin.
+test('Firefox: a pin of the wrong type allows no org, and the options page says why', async () => {
+  await firefox.close();
+  removePolicy();
+  removePolicy = writePolicy(FIREFOX_POLICY, firefoxPolicy(ADDON_ID, { oktaOrgs: [42] }));
+  firefox = await launchFirefox({ withPopup: true, hosts: ['anypoint.mulesoft.com', 'dev-12345678.okta.com'] });
+  const { popup, options, server } = firefox;
+  assert.deepEqual(await popup.evaluate(() => chrome.storage.managed.get()), { oktaOrgs: [42] }, 'Firefox passed the bad value through');
+  await popup.bringToFront();
+  const before = server.requests.length;
+  await popup.type('#location', 'dev-12345678.okta.com');
+  await popup.click('button[type=submit]');
+  await popup.waitForFunction(() => document.getElementById('load-status').textContent.includes('lists no host this extension can use'), { timeout: 10000 });
+  assert.deepEqual(server.requests.slice(before).filter((r) => r.host === 'dev-12345678.okta.com'), [], 'no request to any org');
+  await options.bringToFront();
+  await options.evaluate(() => location.reload());
+  await options.waitForFunction(() => document.getElementById('managed-warning')?.textContent.includes('no Okta org is allowed'), { timeout: 10000 });
+});

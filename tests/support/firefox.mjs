@@ -83,7 +83,9 @@ export async function barOfTheForm(page) {
   return page.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]:has(+ form)', { timeout: 10000 });
 }
 
-export async function pressWithKeyboard(page, from, keys) {
+/** From the element `from`, press `keys`; the focus must then be in the extension's UI (its host `assist`, when
+ *  named: `data-assist`), where Enter presses the focused button as the admin would. */
+export async function pressWithKeyboard(page, from, keys, assist = null) {
   await page.focus(from);
   for (const key of keys) {
     if (key === 'Shift+Tab') {
@@ -94,7 +96,8 @@ export async function pressWithKeyboard(page, from, keys) {
       await page.keyboard.press(key);
     }
   }
-  const inAssist = await page.evaluate(() => document.activeElement?.localName === 'okta-anypoint-assist');
-  if (!inAssist) throw new Error('the keyboard did not reach the extension\'s UI');
+  const reached = await page.evaluate(() => document.activeElement?.localName === 'okta-anypoint-assist' && document.activeElement.dataset.assist);
+  if (!reached) throw new Error('the keyboard did not reach the extension\'s UI');
+  if (assist && reached !== assist) throw new Error(`the keyboard reached the extension's ${reached}, not its ${assist}`);
   await page.keyboard.press('Enter');
 }

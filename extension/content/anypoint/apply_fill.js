@@ -84,11 +84,16 @@ async function offerPlan(bar, answer) {
   }
 }
 
-// The element of a field now (the page may have replaced it since the last scan).
 // The element of a field as last scanned, if it is still on the page.
 export function connectedControlOf(field) {
   for (const [control, candidate] of attached?.fields ?? []) if (candidate === field && control.isConnected) return control;
   return null;
+}
+
+// The value of a field as typed, read only on the admin's click (the header and secret go nowhere else).
+export function typedValue(field) {
+  const control = connectedControlOf(field);
+  return control ? controlValue(control) : '';
 }
 
 async function controlOf(field) {

@@ -4,18 +4,13 @@
 // from its field on each click and goes only into those two requests; the new secret comes back once and goes
 // into the Client Secret control, and nowhere else.
 
-import { connectedControlOf, controlValue, setControlValue, sharedValues } from './apply_fill.js';
+import { connectedControlOf, controlValue, setControlValue, sharedValues, typedValue } from './apply_fill.js';
 import { hintElementFor } from './field_hints.js';
 import { fieldAround } from './snapshot_form.js';
 import { askCore, messageOf } from '../../shared/ask_core.js';
 import { createAssistHost, followPageThemes, h, onlyTrusted } from '../../shared/assist_ui.js';
 
 let line = null; // { host, button, status, choices, undo } beside the form now attached
-
-const typed = (field) => {
-  const control = connectedControlOf(field);
-  return control ? controlValue(control) : '';
-};
 
 /** Put the line after the Client Secret control of the form `attached` (none when switched off or no such field). */
 export function offerCreate(attached) {
@@ -51,8 +46,8 @@ export function offerCreate(attached) {
 export function updateCreateButton(attached) {
   if (!line?.host.isConnected) return;
   const { texts } = attached;
-  const jwt = typed(texts.createOffWhen) === 'true';
-  line.button.disabled = jwt || !texts.source || !typed(texts.checkSends[0]).trim().startsWith(texts.createHeaderPrefix);
+  const jwt = typedValue(texts.createOffWhen) === 'true';
+  line.button.disabled = jwt || !texts.source || !typedValue(texts.checkSends[0]).trim().startsWith(texts.createHeaderPrefix);
   if (jwt) line.status.textContent = texts.createJwtNote;
   else if (line.status.textContent === texts.createJwtNote) line.status.textContent = '';
 }
@@ -61,7 +56,7 @@ async function lookUp(attached) {
   const current = line;
   current.choices.replaceChildren();
   current.status.textContent = '';
-  const answer = await askCore({ lookUpIntrospectionClient: { values: sharedValues(null), header: typed(attached.texts.checkSends[0]) } });
+  const answer = await askCore({ lookUpIntrospectionClient: { values: sharedValues(null), header: typedValue(attached.texts.checkSends[0]) } });
   if (line !== current) return;
   if (answer.kind !== 'introspectionClientOffered') {
     current.status.textContent = messageOf(answer);
@@ -72,10 +67,18 @@ async function lookUp(attached) {
   current.choices.replaceChildren(...answer.choices.map((choice) => h('button', { type: 'button', class: 'primary', onclick: () => make(attached, choice.action) }, choice.label)));
 }
 
+// Where Okta's answer goes must be there before anything is written into Okta: a secret with nowhere to go would
+// be a rotation (or an application) the admin cannot use.
+const answerFields = ['introspectionClientId', 'introspectionClientSecret'];
+
 async function make(attached, action) {
   const current = line;
   current.choices.replaceChildren();
-  const answer = await askCore({ makeIntrospectionClient: { values: sharedValues(null), header: typed(attached.texts.checkSends[0]), action } });
+  if (!answerFields.every(connectedControlOf)) {
+    current.status.textContent = chrome.i18n.getMessage('createNeedsFields');
+    return;
+  }
+  const answer = await askCore({ makeIntrospectionClient: { values: sharedValues(null), header: typedValue(attached.texts.checkSends[0]), action } });
   if (line !== current) return;
   if (answer.kind !== 'introspectionClientMade') {
     current.status.textContent = messageOf(answer);
@@ -84,10 +87,10 @@ async function make(attached, action) {
   const { made } = answer;
   // Into the form as the fill writes: the app's state sees both; Undo puts back what was there.
   const previous = [];
-  for (const [field, value] of [['introspectionClientId', made.clientId], ['introspectionClientSecret', made.clientSecret]]) {
+  for (const [field, value] of [[answerFields[0], made.clientId], [answerFields[1], made.clientSecret]]) {
     const control = connectedControlOf(field);
     if (!control) continue;
-    previous.push([control, control.value]);
+    previous.push([control, controlValue(control)]);
     setControlValue(control, value);
   }
   current.status.replaceChildren(made.message, ' ', made.link ? h('a', { href: made.link.url, target: '_blank', rel: 'noopener' }, made.link.label) : '');

@@ -171,7 +171,8 @@ document.addEventListener('focusout', async (event) => {
   });
 }, true);
 
-function deepActiveElement() {
+// The focused element, through open shadow roots (a design system's input inside its component).
+export function deepActiveElement() {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;

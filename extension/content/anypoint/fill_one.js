@@ -5,7 +5,7 @@
 // be a trusted one, and the core answers only from kept values.
 
 import { setControlValue } from './apply_fill.js';
-import { sayUnder } from './field_hints.js';
+import { deepActiveElement, sayUnder } from './field_hints.js';
 import { snapshotOf } from './snapshot_form.js';
 import { askCore, messageOf } from '../../shared/ask_core.js';
 
@@ -23,12 +23,6 @@ addEventListener('contextmenu', (event) => {
   rightClicked = event.isTrusted && editable(target) ? { element: new WeakRef(target), at: event.timeStamp, place: placeOf(target) } : null;
 }, true);
 
-const deepFocus = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
-
 // The menu's item `field` (a field's wire name) was chosen. Only into the element of that right-click, still
 // where it was and still focused (a right-click focuses a field): one the page removed, moved or swapped gets
 // nothing.
@@ -37,13 +31,13 @@ export async function fillRightClicked(field) {
   rightClicked = null;
   const control = clicked?.element.deref();
   if (!control?.isConnected || performance.now() - clicked.at > MENU_WITHIN_MS) return;
-  if (placeOf(control) !== clicked.place || deepFocus() !== control) return;
+  if (placeOf(control) !== clicked.place || deepActiveElement() !== control) return;
   await fillOne(control, { field });
 }
 
 // The keyboard command where no form was recognised: the focused text control, by its own words.
 export async function fillFocused() {
-  const control = deepFocus();
+  const control = deepActiveElement();
   if (control instanceof HTMLElement && control.matches(TEXT_CONTROL)) await fillOne(control, { control: snapshotOf(control) });
 }
 
@@ -63,7 +57,7 @@ async function fillOne(control, request) {
 function writeAsTyped(control, value) {
   const current = () => (control.isContentEditable ? control.textContent : /** @type {HTMLInputElement} */ (control).value);
   control.focus();
-  if (deepFocus() !== control) return false; // the page moved focus elsewhere: the editing command would write there
+  if (deepActiveElement() !== control) return false; // the page moved focus elsewhere: the editing command would write there
   if (control.isContentEditable) getSelection()?.selectAllChildren(control);
   else /** @type {HTMLInputElement} */ (control).select();
   if (!document.execCommand('insertText', false, value) || current() !== value) {

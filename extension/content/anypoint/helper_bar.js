@@ -2,7 +2,7 @@
 // shadow root: the page can see that it exists, never read or press it) and remember which control is which
 // field. Every text on the bar comes from the core's answer.
 
-import { compareWithOkta, connectedControlOf, controlValue, fillFromOkta, freshFields, sharedValues } from './apply_fill.js';
+import { compareWithOkta, connectedControlOf, fillFromOkta, freshFields, sharedValues, typedValue } from './apply_fill.js';
 import { hintElementFor, hintWhatIsThere } from './field_hints.js';
 import { offerChoice } from './choose_provider.js';
 import { offerCreate, updateCreateButton } from './create_client.js';
@@ -97,12 +97,6 @@ function attachBar(form, texts) {
   );
   form.before(host);
   attached = { host, form, bar, texts, fields: new Map(), shared: new Set() };
-}
-
-// The value of a field as typed, read only on the admin's click (the header and secret go nowhere else).
-function typedValue(field) {
-  const control = connectedControlOf(field);
-  return control ? controlValue(control) : '';
 }
 
 // Enabled once every field of one of the sets the core names is filled, and no check is running.
