@@ -77,6 +77,28 @@ test('Firefox: a press on Fill from Okta under each trick does nothing; without 
   await anypoint.waitForFunction((issuer) => document.querySelector('#issuer').value === issuer, { timeout: 10000 }, CUSTOM_DEFAULT.issuer);
 });
 
+// Firefox has no IntersectionObserver v2 either to say when the button came where it is: a button the page moved
+// since its first layout (a layout shift under the admin's waiting pointer) has its next mouse click refused.
+test('Firefox: Fill from Okta moved under the pointer just before a click does nothing; left there, the same click fills', async () => {
+  const anypoint = await firefox.browser.newPage();
+  await anypoint.goto('https://anypoint.mulesoft.com/accounts/client-providers/new/openid-dynamic-client');
+  const host = await barOfTheForm(anypoint);
+  await new Promise((resolve) => setTimeout(resolve, 600)); // drawn where it is, long enough
+  // The page pushes the bar down; the click lands on Fill from Okta where it is now (its first button: past the
+  // card's margin, border and padding, 21 px from the bar's top and 15 from its left).
+  await host.evaluate((bar) => bar.before(Object.assign(document.createElement('div'), { style: 'height: 48px' })));
+  const point = await host.evaluate((bar) => {
+    const box = bar.getBoundingClientRect();
+    return { x: box.left + 30, y: box.top + 32 };
+  });
+  await anypoint.mouse.click(point.x, point.y);
+  await new Promise((resolve) => setTimeout(resolve, 500)); // what a fill takes, several times over
+  assert.equal(await anypoint.$eval('#issuer', (input) => input.value), '', 'nothing filled by the click on the moved button');
+  // The control: the button stays where it is now; the same click, a moment later, fills.
+  await anypoint.mouse.click(point.x, point.y);
+  await anypoint.waitForFunction((issuer) => document.querySelector('#issuer').value === issuer, { timeout: 10000 }, CUSTOM_DEFAULT.issuer);
+});
+
 test('Firefox: a typed raw token gets SSWS when leaving the field', async () => {
   const page = await firefox.browser.newPage();
   await page.goto('https://anypoint.mulesoft.com/practice/plain');
