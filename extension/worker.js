@@ -56,9 +56,13 @@ function grantedHosts() {
 // The settings in force (shared/settings.js), read while the core starts and kept until either changes; a policy
 // that could not be read is not kept, so the next call reads it again.
 let settings = null;
+let unreadableBefore = false;
 function currentSettings() {
   settings ??= readSettings().then((read) => {
     if (read.managed.unreadable) settings = null;
+    // Read at last after a failure: the menu the failure took away comes back (no change event says so).
+    else if (unreadableBefore) makeMenu();
+    unreadableBefore = Boolean(read.managed.unreadable);
     return read;
   });
   return settings;

@@ -163,9 +163,8 @@ export function onlyTrusted(handler) {
 // painted unobscured (by anything, even a pointer-events: none decoy), undimmed and undistorted; a mouse click
 // counts once it has been so, where it is now, for SEEN_FOR_MS, as browsers arm their own permission prompts
 // after a delay (the last report may be ~100 ms old, and a button moved under the pointer was not seen there).
-// Where the observer is missing (Firefox), a button counts as seen from its first layout, at that place: one the
-// page moved since (under the admin's waiting pointer) has its next mouse click refused and is seen there from
-// then. For what the observer cannot see (clip-path, mask, frames around the page), the composed ancestors are
+// Where the observer is missing (Firefox), a button counts as seen from its layout, at that place: one the page
+// moved since (under the admin's waiting pointer) has its next mouse click refused and is seen there from then. For what the observer cannot see (clip-path, mask, frames around the page), the composed ancestors are
 // read at the click, and the click must land on our host. A key press counts only
 // on a button the admin moved to with the keyboard (a Tab's keyup landed on it; a pointer press that focused a
 // covered button does not count, and a later key press makes any focused button `:focus-visible`), plainly
@@ -181,8 +180,9 @@ const watched = new Set(); // the observed buttons still on the page
 let visibilityObserver = null;
 let scrollQueued = false;
 
-// Scrolling a container moves our buttons without the observer saying so: one that moved is seen there only
-// from then (a page could scroll it under the admin's pointer). Once per frame, only while buttons are watched.
+// Scrolling (a container, or the window itself) moves our buttons without the observer saying so: one that moved
+// is seen there only from then (a page could scroll it under the admin's resting pointer). Once per frame, only
+// while buttons are watched.
 addEventListener('scroll', () => {
   if (scrollQueued || watched.size === 0) return;
   scrollQueued = true;
@@ -195,10 +195,10 @@ addEventListener('scroll', () => {
   });
 }, { capture: true, passive: true });
 
-// Where a button is on the page (scrolling the window does not move it; anything else does).
+// Where a button is in the viewport, where the admin's pointer is (a scroll of the window moves it too).
 function placeOf(button) {
   const box = button.getBoundingClientRect();
-  return `${Math.round(box.left + scrollX)},${Math.round(box.top + scrollY)},${Math.round(box.width)},${Math.round(box.height)}`;
+  return `${Math.round(box.left)},${Math.round(box.top)},${Math.round(box.width)},${Math.round(box.height)}`;
 }
 
 // Counted as seen from now, where it is now; `data-seen` once that is long enough (also what tests wait for).
@@ -209,12 +209,20 @@ function armButton(button) {
   armTimers.set(button, setTimeout(() => { button.dataset.seen = ''; }, SEEN_FOR_MS));
 }
 
-// A new button is laid out once it is in the page (a few frames at most after it was made).
-function armWhenLaidOut(button, frames) {
-  requestAnimationFrame(() => {
-    if (button.isConnected) armButton(button);
-    else if (frames > 0) armWhenLaidOut(button, frames - 1);
+// Without the observer, a button is seen from each layout that gives it a new size: its first, and its showing
+// after it was hidden (Undo, Replace). One that went from the page is watched no more.
+let layoutObserver = null;
+function armAtEachLayout(button) {
+  layoutObserver ??= new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.isConnected) armButton(/** @type {HTMLElement} */ (target));
+      else {
+        layoutObserver?.unobserve(target);
+        watched.delete(/** @type {HTMLElement} */ (target));
+      }
+    }
   });
+  layoutObserver.observe(button);
 }
 
 function watchSeen(button, guard) {
@@ -224,11 +232,11 @@ function watchSeen(button, guard) {
     return;
   }
   if (!TRACKS_VISIBILITY || guard === 'style') {
-    // No observer to say when it is plainly visible: seen from its first layout, where it was drawn. A page that
-    // moves it later (a layout shift under the waiting pointer) gets the next mouse click refused, as above.
+    // No observer to say when it is plainly visible: seen from its layout, where it was drawn. A page that moves
+    // it later (a layout shift or a scroll under the waiting pointer) gets the next mouse click refused.
     styleGuardOnly.add(button);
     watched.add(button);
-    armWhenLaidOut(button, 10);
+    armAtEachLayout(button);
     return;
   }
   visibilityObserver ??= new IntersectionObserver((entries) => {

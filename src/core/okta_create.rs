@@ -198,8 +198,10 @@ fn refusal(status: u16, fields: Option<&DocumentFields>, token: &str) -> String 
         400 => {
             // Okta's own explanation of what it refused (RFC 7591 §3.2.2), as plain text and bounded.
             let described = fields.and_then(|f| f.error_description.text().or(f.error_summary.text())).unwrap_or("");
-            // Control characters out first: one inside the token must not hide it from the mask.
-            let described: String = described.chars().filter(|c| !c.is_control()).collect::<String>().replace(token, "…").chars().take(300).collect();
+            // Control and invisible formatting characters out first: one inside the token must not hide it from
+            // the mask.
+            let shown = |c: &char| !c.is_control() && !matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
+            let described: String = described.chars().filter(shown).collect::<String>().replace(token, "…").chars().take(300).collect();
             say(&Finding::new("createRefused").with(described.as_str()))
         }
         _ => say(&Finding::new("createOtherStatus").with(status.to_string())),
@@ -486,9 +488,11 @@ mod tests {
         // A control character inside the token does not hide it from the mask.
         let token = plan.token().to_string();
         let (head, tail) = token.split_at(10);
-        let echoed = format!(r#"{{"error_description":"bad token {head}\u0000{tail} here"}}"#);
-        let refused = judge_action(&plan, &rotate, &answer(400, &echoed)).unwrap_err();
-        assert!(!refused.contains(tail) && refused.contains("bad token … here"), "{refused}");
+        for hidden in ["\\u0000", "\\u200b", "\\u00ad", "\\ufeff", "\\u202e"] {
+            let echoed = format!(r#"{{"error_description":"bad token {head}{hidden}{tail} here"}}"#);
+            let refused = judge_action(&plan, &rotate, &answer(400, &echoed)).unwrap_err();
+            assert!(!refused.contains(tail) && refused.contains("bad token … here"), "{hidden}: {refused}");
+        }
         crate::core::words::assert_worded_everywhere(&[
             Finding::new("createOrgChanged").with("a").with("b"),
             Finding::new("createNotThatClient").with(CLIENT_NAME),

@@ -143,7 +143,9 @@ impl Settings {
 /// listed in its `xn--` form, as the browser shows it in the address bar's origin).
 pub fn host_name(listed: &str) -> Option<String> {
     let listed = listed.trim();
-    let listed = listed.split_once("://").map_or(listed, |(_, rest)| rest);
+    // A scheme only at the start, and only a scheme's characters before it (not a URL in a query further on).
+    let scheme_ends = listed.find("://").filter(|&at| at > 0 && listed[..at].bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')));
+    let listed = scheme_ends.map_or(listed, |at| &listed[at + 3..]);
     let authority = listed.split(['/', '?', '#']).next().unwrap_or_default();
     let host = authority.rsplit_once(':').filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit())).map_or(authority, |(host, _)| host);
     let host = host.trim_end_matches('.').to_ascii_lowercase();
@@ -368,6 +370,9 @@ mod tests {
             assert!(pin(Read::List(vec![Some(written.into())])).allows_org("acme.okta.com"), "{written}");
         }
         assert!(pin(Read::Text("acme.okta.com".into())).allows_org("acme.okta.com"));
+        // A URL further on is not the listed host's scheme.
+        let tricked = pin(Read::Text("acme.okta.com/login?next=https://evil.okta.com".into()));
+        assert!(tricked.allows_org("acme.okta.com") && !tricked.allows_org("evil.okta.com"));
         assert!(!pin(Read::List(vec![Some("bücher.example".into())])).allows_org("xn--bcher-kva.example"), "a Unicode host is no host: listed as xn--");
         // At most MAX_LISTED hosts count: an org past them is not allowed.
         let many: Vec<Option<String>> = (0..=MAX_LISTED).map(|i| Some(format!("org{i}.okta.com"))).collect();

@@ -119,6 +119,24 @@ test('a button the page moves under the pointer counts only once seen there; the
   await page.close();
 });
 
+test('a button the page scrolls under the resting pointer counts only once seen there; the next click works', async () => {
+  const { page, ui } = await formPage(browser.context);
+  // Room to scroll the window, below the form (the bar does not move on the page).
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { style: 'height: 3000px' })));
+  await ui.center('Fill from Okta');
+  await until(() => ui.isArmed('Fill from Okta'), 'the button armed');
+  // The admin's pointer rests on the page's own link; the page scrolls the window to bring the button under it.
+  await page.evaluate(() => scrollBy(0, 60));
+  const { x, y } = await ui.center('Fill from Okta');
+  await page.mouse.click(x, y);
+  await ui.waitForStatus('Not done: this button had only just appeared');
+  assert.equal((await submittedState(page)).issuer, '', 'nothing filled');
+  // The control: left where it is now, the same click fills.
+  await ui.click('Fill from Okta');
+  await ui.waitForStatus('Filled 5');
+  await page.close();
+});
+
 test('a key press on a button that a pointer press focused under a cover is refused; moved to with Tab, it fills', async () => {
   const { page, ui } = await formPage(browser.context);
   await until(() => ui.isArmed('Fill from Okta'), 'the button armed');

@@ -26,7 +26,8 @@ export function controlValue(control) {
 // still there afterwards; if not (the form went), the action is dropped.
 export async function freshFields() {
   const before = attached;
-  if ([...attached.fields.keys()].some((control) => !control.isConnected)) await scan();
+  if (!before) return false;
+  if ([...before.fields.keys()].some((control) => !control.isConnected)) await scan();
   return attached !== null && attached === before;
 }
 

@@ -4,7 +4,7 @@
 // from its field on each click and goes only into those two requests; the new secret comes back once and goes
 // into the Client Secret control, and nowhere else.
 
-import { connectedControlOf, controlValue, setControlValue, sharedValues, typedValue } from './apply_fill.js';
+import { connectedControlOf, controlValue, freshFields, setControlValue, sharedValues, typedValue } from './apply_fill.js';
 import { hintElementFor } from './field_hints.js';
 import { fieldAround } from './snapshot_form.js';
 import { askCore, messageOf } from '../../shared/ask_core.js';
@@ -79,12 +79,15 @@ async function make(attached, action) {
     return;
   }
   const answer = await askCore({ makeIntrospectionClient: { values: sharedValues(null), header: typedValue(attached.texts.checkSends[0]), action } });
-  if (line !== current) return;
   if (answer.kind !== 'introspectionClientMade') {
-    current.status.textContent = messageOf(answer);
+    if (line === current) current.status.textContent = messageOf(answer);
     return;
   }
+  // Done in Okta: the answer goes into the fields there are now, even if the app re-rendered the form meanwhile
+  // (a secret dropped here would be a rotation the admin cannot use).
   const { made } = answer;
+  if (!answerFields.every(connectedControlOf)) await freshFields();
+  const shown = line ?? current;
   // Into the form as the fill writes: the app's state sees both; Undo puts back what was there.
   const previous = [];
   for (const [field, value] of [[answerFields[0], made.clientId], [answerFields[1], made.clientSecret]]) {
@@ -93,10 +96,12 @@ async function make(attached, action) {
     previous.push([control, controlValue(control)]);
     setControlValue(control, value);
   }
-  current.status.replaceChildren(made.message, ' ', made.link ? h('a', { href: made.link.url, target: '_blank', rel: 'noopener' }, made.link.label) : '');
-  current.undo.hidden = previous.length === 0;
-  current.undo.onclick = onlyTrusted(() => {
+  // Fields gone: the secret is not kept anywhere; Okta shows it on the application's page.
+  const lost = previous.length < answerFields.length ? ` ${chrome.i18n.getMessage('createFieldsGone')}` : '';
+  shown.status.replaceChildren(made.message + lost, ' ', made.link ? h('a', { href: made.link.url, target: '_blank', rel: 'noopener' }, made.link.label) : '');
+  shown.undo.hidden = previous.length === 0;
+  shown.undo.onclick = onlyTrusted(() => {
     for (const [control, value] of previous.reverse()) if (control.isConnected) setControlValue(control, value);
-    current.undo.hidden = true;
+    shown.undo.hidden = true;
   });
 }
