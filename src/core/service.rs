@@ -741,6 +741,18 @@ mod tests {
         assert!(changes.contains(&crate::core::gather::Change::Remove(crate::core::gather::Slot::Kept)));
         assert!(changes.contains(&crate::core::gather::Change::Remove(crate::core::gather::Slot::Proof)));
         assert!(!answer(Request::PlanFill { values: FormValues::new() }, Situation { kept: Some(&kept), policy: &acme, ..Situation::at(&form, NOW) }).dropped.read);
+        // The requests answered alone: another org's metadata page is refused before its text is read, and its
+        // admin console is not read at all; the pinned org's are.
+        let recognised = |policy| answer(Request::RecognisePage, Situation { policy, ..Situation::at(&page, NOW) }).response;
+        assert!(matches!(recognised(&evil), Response::Failure { ref message } if message.contains("oktaOrgs")));
+        assert!(matches!(recognised(&acme), Response::MetadataPage { .. }));
+        let console = "https://acme-admin.okta.com/admin/oauth2/as";
+        let links = |policy| {
+            let request = Request::RecogniseLinks { hrefs: vec![URL.to_string()], page: console.into() };
+            answer(request, Situation { policy, ..Situation::at(&okta_page(console), NOW) }).response
+        };
+        assert!(matches!(links(&evil), Response::MetadataLinks { page_read: false, ref links, .. } if links.is_empty()));
+        assert!(matches!(links(&acme), Response::MetadataLinks { page_read: true, ref links, .. } if links == &[0]));
     }
 
     #[test]
