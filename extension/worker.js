@@ -176,6 +176,22 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     makeMenu();
     return false;
   }
+  // Firefox: the confirming click of a write into Okta is made in a window of the extension's own (confirm/), as
+  // a page could cover the button in it where no check can see (create_client.js). What the core offered is held
+  // in storage.session while the window is open (words and actions, no secret; the worker may stop meanwhile).
+  if (message?.confirmInWindow !== undefined && sender.tab?.id !== undefined) {
+    confirmInWindow(message.confirmInWindow, sender);
+    return false;
+  }
+  const fromOwnPage = sender.url?.startsWith(chrome.runtime.getURL('confirm/'));
+  if (message?.pendingConfirm !== undefined && fromOwnPage) {
+    pendingConfirm().then((pending) => sendResponse(pending ? { message: pending.message, labels: pending.choices.map((c) => c.label) } : null));
+    return true;
+  }
+  if (message?.confirmed !== undefined && fromOwnPage) {
+    confirmed(message.confirmed).then(() => sendResponse(true));
+    return true;
+  }
   // The benchmark's anchor for a cold start: answered at once, without the core.
   if (message?.echo !== undefined) {
     sendResponse({ echo: message.echo });
@@ -192,6 +208,27 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   });
   return true; // answer asynchronously
 });
+
+/** @typedef {{ tabId: number, frameId: number, message: string, choices: { label: string, action: object }[] }} PendingConfirm */
+const pendingConfirm = () => chrome.storage.session.get('pendingConfirm').then((stored) => /** @type {PendingConfirm | undefined} */ (stored.pendingConfirm));
+
+// Only words and actions of the shapes the core answers (anything else: nothing to confirm).
+async function confirmInWindow({ message, choices }, sender) {
+  const shaped = typeof message === 'string' && Array.isArray(choices) && choices.length > 0 && choices.length <= 4
+    && choices.every((c) => typeof c?.label === 'string' && typeof c?.action === 'object' && c.action !== null);
+  if (!shaped) return;
+  await chrome.storage.session.set({ pendingConfirm: { tabId: sender.tab.id, frameId: sender.frameId ?? 0, message, choices } });
+  await chrome.windows.create({ url: chrome.runtime.getURL('confirm/confirm.html'), type: 'popup', width: 560, height: 340 });
+}
+
+// The admin's click in that window: the action goes to the frame that asked, once.
+async function confirmed(index) {
+  const pending = await pendingConfirm();
+  await chrome.storage.session.remove('pendingConfirm');
+  const action = pending && Number.isInteger(index) ? pending.choices[index]?.action : undefined;
+  if (!pending || !action) return;
+  await chrome.tabs.sendMessage(pending.tabId, { command: 'confirmWrite', action }, { frameId: pending.frameId }).catch(() => {});
+}
 
 // The keyboard command (default Alt+Shift+F) fills the form in the current tab through its content script.
 chrome.commands.onCommand.addListener((command, tab) => {

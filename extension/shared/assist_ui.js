@@ -170,7 +170,7 @@ export function onlyTrusted(handler) {
 // covered button does not count, and a later key press makes any focused button `:focus-visible`), plainly
 // visible now.
 const SEEN_FOR_MS = 400;
-const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
+export const TRACKS_VISIBILITY = typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 // The extension's own page (the popup) has no page around it to cover the buttons: nothing to observe there.
 const IN_EXTENSION_PAGE = location.href.startsWith(chrome.runtime.getURL(''));
 export const seen = new WeakMap(); // button → { since, where } while the observer says it is plainly visible

@@ -30,6 +30,9 @@ export const BUNDLES = [
   { entry: 'content/anypoint/main.js', out: 'content/anypoint.js', format: 'iife' },
   { entry: 'popup/popup.js', out: 'popup/popup.js', format: 'esm', external: ['../core/*'] },
   { entry: 'options/options.js', out: 'options/options.js', format: 'esm', external: ['../core/*'] },
+  // Firefox only: the window of the confirming click of a write into Okta (Chromium's observer v2 lets that click
+  // be made in the page).
+  { entry: 'confirm/confirm.js', out: 'confirm/confirm.js', format: 'esm', only: 'firefox' },
   // The worker with its catalogue loader in one module: one request less before its first answer. The core's
   // glue stays its own file (the tests swap in a trap-door core with its own glue).
   { entry: 'worker.js', out: 'worker.js', format: 'esm', external: ['./core/*'] },
@@ -51,7 +54,8 @@ for (const browser of ['chrome', 'firefox']) {
   const out = join(EXT, 'dist', browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  for (const item of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'icons']) cpSync(join(EXT, item), join(out, item), { recursive: true });
+  const pages = ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'icons', ...(browser === 'firefox' ? ['confirm/confirm.html'] : [])];
+  for (const item of pages) cpSync(join(EXT, item), join(out, item), { recursive: true });
   // The catalogues as the browser and the core read them: without the translators' descriptions, which are
   // half their size and would be parsed on every start of the worker.
   for (const lang of readdirSync(join(EXT, '_locales'))) {
@@ -63,7 +67,8 @@ for (const browser of ['chrome', 'firefox']) {
   // The same catalogues compiled by the core (`assist-layout`): what an instance of the core starts with.
   mkdirSync(join(out, 'words'), { recursive: true });
   for (const [lang, compiled] of Object.entries(words)) writeFileSync(join(out, 'words', `${lang}.txt`), compiled);
-  for (const { entry, out: file, format, external = [] } of BUNDLES) {
+  for (const { entry, out: file, format, external = [], only = browser } of BUNDLES) {
+    if (only !== browser) continue;
     buildSync({
       entryPoints: [join(EXT, entry)], outfile: join(out, file), bundle: true, format, external, charset: 'utf8',
       target: browser === 'chrome' ? 'chrome121' : 'firefox142', logLevel: 'warning',

@@ -1,9 +1,9 @@
 // "Create the introspection client in Okta" in Debian's firefox-esr, pressed with the keyboard (its closed root is
-// out of WebDriver's reach, Tab and Enter are the admin's own): the lookup and one POST, to the kept org only and
-// without cookies, and the form's fields filled.
+// out of WebDriver's reach, Tab and Enter are the admin's own), confirmed in the extension's own window: the
+// lookup and one POST, to the kept org only and without cookies, and the form's fields filled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { barOfTheForm, launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';
+import { barOfTheForm, extensionPage, launchFirefox, pressWithKeyboard } from '../support/firefox.mjs';
 import { API_TOKEN } from '../support/fixtures.mjs';
 
 let firefox;
@@ -15,7 +15,7 @@ after(async () => {
   await firefox?.close();
 });
 
-test('Firefox: two key presses create the introspection client in the kept org; one lookup, one POST, no cookie', async () => {
+test('Firefox: two key presses and a click in the extension\'s own window create the introspection client in the kept org; one lookup, one POST, no cookie', async () => {
   const { popup, browser, server } = firefox;
   await popup.bringToFront();
   await popup.type('#location', 'dev-12345678.okta.com');
@@ -31,8 +31,9 @@ test('Firefox: two key presses create the introspection client in the kept org; 
   const before = server.requests.length;
   await pressWithKeyboard(page, '#clientSecret', ['Tab'], 'create-client'); // "Create the introspection client in Okta": the lookup
   await page.waitForFunction(() => document.querySelector('okta-anypoint-assist[data-assist=create-client]'), { timeout: 10000 });
-  // 'Create "Anypoint token introspection"', once the lookup's answer brought it (until then a second Tab leaves
-  // the helper's line, and nothing is pressed).
+  // "Confirm in a separate window…", once the lookup's answer brought it (until then a second Tab leaves the
+  // helper's line, and nothing is pressed): Firefox has no observer to say the page's copy of a confirming button
+  // was plainly shown, so the confirming click is made in the extension's own window.
   for (const deadline = Date.now() + 10000; ;) {
     try {
       await pressWithKeyboard(page, '#clientSecret', ['Tab', 'Tab'], 'create-client');
@@ -42,6 +43,10 @@ test('Firefox: two key presses create the introspection client in the kept org; 
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+  assert.deepEqual(server.requests.slice(before).filter((r) => r.method === 'POST'), [], 'nothing written before the window\'s click');
+  const confirm = await extensionPage(browser, 'confirm/confirm.html');
+  await confirm.waitForFunction(() => document.getElementById('message').textContent.includes('in Okta org dev-12345678 (dev-12345678.okta.com)'), { timeout: 10000 });
+  await confirm.click('#choices button'); // a real click in a page no site can cover
   await page.waitForFunction(() => document.querySelector('#clientId').value.startsWith('0oa'), { timeout: 10000 });
   const [client] = server.org.clients;
   assert.equal(await page.$eval('#clientId', (input) => input.value), client.client_id);

@@ -83,6 +83,17 @@ export async function barOfTheForm(page) {
   return page.waitForSelector('okta-anypoint-assist[data-assist=anypoint-bar]:has(+ form)', { timeout: 10000 });
 }
 
+/** The extension's page at `path` (confirm/confirm.html) once the extension opened it in a tab or window. */
+export async function extensionPage(browser, path, timeout = 10000) {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    for (const page of await browser.pages()) {
+      // The URL is reported late over BiDi: ask each page where it is.
+      if ((await page.evaluate(() => location.href).catch(() => '')).endsWith(`/${path}`)) return page;
+    }
+  }
+  throw new Error(`the extension did not open ${path}`);
+}
+
 /** From the element `from`, press `keys`; the focus must then be in the extension's UI (its host `assist`, when
  *  named: `data-assist`), where Enter presses the focused button as the admin would. */
 export async function pressWithKeyboard(page, from, keys, assist = null) {

@@ -8,9 +8,10 @@ import { connectedControlOf, controlValue, freshFields, setControlValue, sharedV
 import { hintElementFor } from './field_hints.js';
 import { fieldAround } from './snapshot_form.js';
 import { askCore, messageOf } from '../../shared/ask_core.js';
-import { createAssistHost, followPageThemes, h, onlyTrusted } from '../../shared/assist_ui.js';
+import { createAssistHost, followPageThemes, h, onlyTrusted, TRACKS_VISIBILITY } from '../../shared/assist_ui.js';
 
 let line = null; // { host, button, status, choices, undo } beside the form now attached
+let offered = []; // the actions the core offered at the last lookup: the only ones a confirming click may take
 
 /** Put the line after the Client Secret control of the form `attached` (none when switched off or no such field). */
 export function offerCreate(attached) {
@@ -63,8 +64,21 @@ async function lookUp(attached) {
     return;
   }
   current.status.textContent = answer.message;
-  // The confirming click: one button per choice, each saying what it does.
-  current.choices.replaceChildren(...answer.choices.map((choice) => h('button', { type: 'button', class: 'primary', onclick: () => make(attached, choice.action) }, choice.label)));
+  offered = answer.choices.map((choice) => choice.action);
+  // The confirming click: one button per choice, each saying what it does. Without IntersectionObserver v2
+  // (Firefox) a page could cover such a button where no check can see it, so the confirming click is made in a
+  // window of the extension's own (confirm/), which answers through the worker (`confirmedInWindow`).
+  current.choices.replaceChildren(...(TRACKS_VISIBILITY
+    ? answer.choices.map((choice) => h('button', { type: 'button', class: 'primary', onclick: () => make(attached, choice.action) }, choice.label))
+    : [h('button', { type: 'button', class: 'primary', onclick: () => chrome.runtime.sendMessage({ confirmInWindow: answer }) }, chrome.i18n.getMessage('createConfirmInWindow'))]));
+}
+
+/** The admin's click in the extension's window (Firefox), handed on by the worker: one of the actions offered. */
+export function confirmedInWindow(attached, action) {
+  const chosen = offered.find((candidate) => JSON.stringify(candidate) === JSON.stringify(action));
+  if (!chosen || !line?.host.isConnected) return;
+  offered = [];
+  make(attached, chosen);
 }
 
 // Where Okta's answer goes must be there before anything is written into Okta: a secret with nowhere to go would
@@ -73,6 +87,7 @@ const answerFields = ['introspectionClientId', 'introspectionClientSecret'];
 
 async function make(attached, action) {
   const current = line;
+  offered = [];
   current.choices.replaceChildren();
   if (!answerFields.every(connectedControlOf)) {
     current.status.textContent = chrome.i18n.getMessage('createNeedsFields');

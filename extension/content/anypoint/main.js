@@ -6,6 +6,7 @@ import { askCore, wakeCore } from '../../shared/ask_core.js';
 import { seen } from '../../shared/assist_ui.js';
 import { fillFromOkta } from './apply_fill.js';
 import { fillFocused, fillRightClicked } from './fill_one.js';
+import { confirmedInWindow } from './create_client.js';
 import { attached, checkWithOkta, scan } from './helper_bar.js';
 import { snapshotForm } from './snapshot_form.js';
 import { SOON_MS, startWatching, watch } from './watch_page.js';
@@ -23,6 +24,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (attached) fillFromOkta(attached.bar);
     else fillFocused();
   }
+  // Firefox: the admin's confirming click in the extension's own window, sent to the frame that asked.
+  if (fromWorker && message?.command === 'confirmWrite' && attached) confirmedInWindow(attached, message.action);
   // The context menu's item, sent to the frame where the admin right-clicked.
   if (fromWorker && message?.command === 'fillField' && typeof message.field === 'string') fillRightClicked(message.field);
   // The popup's "Copy a report of this form": answered by the frames that have controls, with the core's report.

@@ -1,0 +1,32 @@
+// Firefox: the confirming click of a write into Okta ("Create the introspection client in Okta"), made here, in a
+// window of the extension's own, which no page can cover, dim or restyle. Firefox has no IntersectionObserver v2
+// to tell whether the page's copy of the button was plainly shown (assist_ui.js). The worker holds what the
+// core offered (its words and actions, no secret); a choice goes back through the worker to the frame that
+// asked, which acts only on an action it was offered (create_client.js) and the core checks it again.
+
+const say = (key) => chrome.i18n.getMessage(key);
+document.title = say('confirmWindowTitle');
+document.documentElement.lang = chrome.i18n.getMessage('@@ui_locale').split('_')[0] || 'en';
+document.getElementById('title').textContent = say('confirmWindowTitle');
+const message = document.getElementById('message');
+const choices = document.getElementById('choices');
+
+/** @type {{ message: string, labels: string[] } | null} */
+const pending = await chrome.runtime.sendMessage({ pendingConfirm: true }).catch(() => null);
+if (!pending) {
+  message.textContent = say('confirmNothingPending');
+} else {
+  message.textContent = pending.message; // text, never HTML
+  choices.replaceChildren(...pending.labels.map((label, index) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'primary';
+    button.textContent = label;
+    button.addEventListener('click', async (event) => {
+      if (!event.isTrusted) return;
+      await chrome.runtime.sendMessage({ confirmed: index });
+      window.close();
+    });
+    return button;
+  }));
+}
