@@ -183,9 +183,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     confirmInWindow(message.confirmInWindow, sender);
     return false;
   }
+  // The window's own questions, each with the nonce of its address: a window of an earlier offer gets nothing.
   const fromOwnPage = sender.url?.startsWith(chrome.runtime.getURL('confirm/'));
   if (message?.pendingConfirm !== undefined && fromOwnPage) {
-    pendingConfirm().then((pending) => sendResponse(pending ? { message: pending.message, labels: pending.choices.map((c) => c.label) } : null));
+    pendingConfirm(message.pendingConfirm).then((pending) => sendResponse(pending ? { message: pending.message, labels: pending.choices.map((c) => c.label) } : null));
     return true;
   }
   if (message?.confirmed !== undefined && fromOwnPage) {
@@ -209,26 +210,41 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // answer asynchronously
 });
 
-/** @typedef {{ tabId: number, frameId: number, message: string, choices: { label: string, action: object }[] }} PendingConfirm */
-const pendingConfirm = () => chrome.storage.session.get('pendingConfirm').then((stored) => /** @type {PendingConfirm | undefined} */ (stored.pendingConfirm));
+/** @typedef {{ nonce: string, windowId?: number, tabId: number, frameId: number, message: string, choices: { label: string, action: object }[] }} PendingConfirm */
+// The offer waiting in the window whose address carries `nonce`, if that is the one still waiting.
+const storedConfirm = () => chrome.storage.session.get('pendingConfirm').then((stored) => /** @type {PendingConfirm | undefined} */ (stored.pendingConfirm));
+const pendingConfirm = (nonce) => storedConfirm().then((pending) => (pending && typeof nonce === 'string' && pending.nonce === nonce ? pending : undefined));
 
-// Only words and actions of the shapes the core answers (anything else: nothing to confirm).
+// Only words and actions of the shapes the core answers (anything else: nothing to confirm). A new offer replaces
+// the last one, and closes its window.
 async function confirmInWindow({ message, choices }, sender) {
   const shaped = typeof message === 'string' && Array.isArray(choices) && choices.length > 0 && choices.length <= 4
     && choices.every((c) => typeof c?.label === 'string' && typeof c?.action === 'object' && c.action !== null);
   if (!shaped) return;
-  await chrome.storage.session.set({ pendingConfirm: { tabId: sender.tab.id, frameId: sender.frameId ?? 0, message, choices } });
-  await chrome.windows.create({ url: chrome.runtime.getURL('confirm/confirm.html'), type: 'popup', width: 560, height: 340 });
+  const earlier = await storedConfirm();
+  if (earlier?.windowId !== undefined) chrome.windows.remove(earlier.windowId).catch(() => {});
+  const pending = { nonce: crypto.randomUUID(), tabId: sender.tab.id, frameId: sender.frameId ?? 0, message, choices };
+  await chrome.storage.session.set({ pendingConfirm: pending });
+  const url = chrome.runtime.getURL(`confirm/confirm.html#${pending.nonce}`);
+  const { id } = await chrome.windows.create({ url, type: 'popup', width: 560, height: 340 });
+  const now = await storedConfirm();
+  if (now?.nonce === pending.nonce) await chrome.storage.session.set({ pendingConfirm: { ...now, windowId: id } });
 }
 
 // The admin's click in that window: the action goes to the frame that asked, once.
-async function confirmed(index) {
-  const pending = await pendingConfirm();
+async function confirmed({ nonce, index }) {
+  const pending = await pendingConfirm(nonce);
+  if (!pending) return;
   await chrome.storage.session.remove('pendingConfirm');
-  const action = pending && Number.isInteger(index) ? pending.choices[index]?.action : undefined;
-  if (!pending || !action) return;
+  const action = Number.isInteger(index) ? pending.choices[index]?.action : undefined;
+  if (!action) return;
   await chrome.tabs.sendMessage(pending.tabId, { command: 'confirmWrite', action }, { frameId: pending.frameId }).catch(() => {});
 }
+// The window closed without a choice: nothing waits any longer.
+chrome.windows?.onRemoved.addListener(async (windowId) => {
+  const pending = await storedConfirm();
+  if (pending?.windowId === windowId) await chrome.storage.session.remove('pendingConfirm');
+});
 
 // The keyboard command (default Alt+Shift+F) fills the form in the current tab through its content script.
 chrome.commands.onCommand.addListener((command, tab) => {

@@ -10,9 +10,25 @@ document.documentElement.lang = chrome.i18n.getMessage('@@ui_locale').split('_')
 document.getElementById('title').textContent = say('confirmWindowTitle');
 const message = document.getElementById('message');
 const choices = document.getElementById('choices');
+const nonce = location.hash.slice(1); // which offer this window shows (the worker's)
+
+// A press counts only when it began at least ARM_MS after the window was last shown or focused: a double click or
+// a key press the page prompted, meant for the page, must not land here the moment the window opens.
+const ARM_MS = 500;
+let shownAt = performance.now();
+let pressedAt = -Infinity;
+const rearm = () => {
+  shownAt = performance.now();
+  delete choices.dataset.armed;
+  setTimeout(() => { if (performance.now() - shownAt >= ARM_MS) choices.dataset.armed = ''; }, ARM_MS);
+};
+addEventListener('focus', rearm);
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') rearm(); });
+for (const type of ['pointerdown', 'keydown']) addEventListener(type, (event) => { if (event.isTrusted) pressedAt = performance.now(); }, true);
+rearm();
 
 /** @type {{ message: string, labels: string[] } | null} */
-const pending = await chrome.runtime.sendMessage({ pendingConfirm: true }).catch(() => null);
+const pending = await chrome.runtime.sendMessage({ pendingConfirm: nonce }).catch(() => null);
 if (!pending) {
   message.textContent = say('confirmNothingPending');
 } else {
@@ -23,8 +39,8 @@ if (!pending) {
     button.className = 'primary';
     button.textContent = label;
     button.addEventListener('click', async (event) => {
-      if (!event.isTrusted) return;
-      await chrome.runtime.sendMessage({ confirmed: index });
+      if (!event.isTrusted || pressedAt - shownAt < ARM_MS) return;
+      await chrome.runtime.sendMessage({ confirmed: { nonce, index } });
       window.close();
     });
     return button;

@@ -46,6 +46,14 @@ test('Firefox: two key presses and a click in the extension\'s own window create
   assert.deepEqual(server.requests.slice(before).filter((r) => r.method === 'POST'), [], 'nothing written before the window\'s click');
   const confirm = await extensionPage(browser, 'confirm/confirm.html');
   await confirm.waitForFunction(() => document.getElementById('message').textContent.includes('in Okta org dev-12345678 (dev-12345678.okta.com)'), { timeout: 10000 });
+  await confirm.waitForSelector('#choices[data-armed] button'); // shown long enough for a press to count
+  // Focused anew (as when the window comes to the front): a click at once is not counted, as a double click meant
+  // for the page would not be. The control: once shown long enough, the same click creates it.
+  await confirm.evaluate(() => dispatchEvent(new Event('focus')));
+  await confirm.click('#choices button');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.deepEqual(server.requests.slice(before).filter((r) => r.method === 'POST'), [], 'a click the moment the window came counts for nothing');
+  await confirm.waitForSelector('#choices[data-armed] button');
   await confirm.click('#choices button'); // a real click in a page no site can cover
   await page.waitForFunction(() => document.querySelector('#clientId').value.startsWith('0oa'), { timeout: 10000 });
   const [client] = server.org.clients;

@@ -88,7 +88,7 @@ export async function extensionPage(browser, path, timeout = 10000) {
   for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
     for (const page of await browser.pages()) {
       // The URL is reported late over BiDi: ask each page where it is.
-      if ((await page.evaluate(() => location.href).catch(() => '')).endsWith(`/${path}`)) return page;
+      if ((await page.evaluate(() => location.pathname).catch(() => '')).endsWith(`/${path}`)) return page;
     }
   }
   throw new Error(`the extension did not open ${path}`);

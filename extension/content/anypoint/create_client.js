@@ -55,6 +55,7 @@ export function updateCreateButton(attached) {
 
 async function lookUp(attached) {
   const current = line;
+  offered = []; // an earlier offer's window confirms nothing once the admin asks again
   current.choices.replaceChildren();
   current.status.textContent = '';
   const answer = await askCore({ lookUpIntrospectionClient: { values: sharedValues(null), header: typedValue(attached.texts.checkSends[0]) } });

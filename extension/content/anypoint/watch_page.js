@@ -26,7 +26,11 @@ const BUSY_WITHIN_MS = 50; // a batch this soon after arming: the page is still 
 // 1% of the bench's users list per armed batch, against nothing for the walk alone). It is observed again every
 // so often, to see whether it has gone quiet.
 const BUSY_STREAK = 3;
-const PROBE_EVERY_MS = 2000;
+// Observed again every 2 s in the few seconds after a move, every 8 s after that: each probe costs a churning page
+// one batch of records (about 1%), and until a form is likely, a page gone quiet can wait to be observed (it is
+// polled meanwhile).
+const PROBE_SOON_MS = 2000;
+const PROBE_LATER_MS = 8000;
 const BUSY_GAP_SOON_MS = 250; // in the few seconds after a move, when a form is likely to come
 const BUSY_GAP_LATER_MS = 2000;
 export const SOON_MS = 5000;
@@ -77,7 +81,7 @@ function arm() {
 
 // After a look: observed again, or, on a busy page, the next look by timer (and observed now and then).
 function watchOn(now) {
-  if (watch.quickBatches < BUSY_STREAK || now - watch.probedAt >= PROBE_EVERY_MS) {
+  if (watch.quickBatches < BUSY_STREAK || now - watch.probedAt >= (soon(now) ? PROBE_SOON_MS : PROBE_LATER_MS)) {
     watch.probedAt = now;
     arm();
   } else {
