@@ -26,7 +26,9 @@ test('Firefox: a custom URL domain, allowed in the popup, gets its document load
   await popup.type('#location', `https://${CUSTOM}/oauth2/default`);
   await popup.click('button[type=submit]');
   await popup.waitForFunction((host) => document.querySelector('#grant')?.textContent === `Allow access to ${host}`
-    && !document.getElementById('grant-row').hidden, { timeout: 10000 }, CUSTOM);
+    && !document.getElementById('grant-row').hidden, { timeout: 10000 }, CUSTOM).catch(async (error) => {
+    throw new Error(`${error.message}; the popup said: ${await popup.$eval('#load-status', (s) => s.textContent)}`);
+  });
   await popup.click('#grant');
   await popup.waitForFunction(() => document.querySelector('#report')?.textContent.includes('login.acme-corp.com/oauth2/default/v1/token'), { timeout: 10000 });
   const { options } = firefox;
