@@ -164,9 +164,10 @@ export function onlyTrusted(handler) {
 // counts once it has been so, where it is now, for SEEN_FOR_MS, as browsers arm their own permission prompts
 // after a delay (the last report may be ~100 ms old, and a button moved under the pointer was not seen there).
 // Where the observer is missing (Firefox), a button counts as seen from its layout, at that place: one the page
-// moved since (under the admin's waiting pointer) has its next mouse click refused and is seen there from then. For what the observer cannot see (clip-path, mask, frames around the page), the composed ancestors are
-// read at the click, and the click must land on our host. A key press counts only
-// on a button the admin moved to with the keyboard (a Tab's keyup landed on it; a pointer press that focused a
+// moved since (under the admin's waiting pointer) has its next mouse click refused and is seen there from then.
+// For what the observer cannot see (clip-path, mask, frames around the page), the composed ancestors are read at
+// the click, and the click must land on our host. A key press counts only on a button the admin moved to with
+// the keyboard (a Tab's keyup landed on it; a pointer press that focused a
 // covered button does not count, and a later key press makes any focused button `:focus-visible`), plainly
 // visible now.
 const SEEN_FOR_MS = 400;

@@ -143,9 +143,9 @@ impl Settings {
 /// listed in its `xn--` form, as the browser shows it in the address bar's origin).
 pub fn host_name(listed: &str) -> Option<String> {
     let listed = listed.trim();
-    // A scheme only at the start, and only a scheme's characters before it (not a URL in a query further on).
-    let scheme_ends = listed.find("://").filter(|&at| at > 0 && listed[..at].bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')));
-    let listed = scheme_ends.map_or(listed, |at| &listed[at + 3..]);
+    // A scheme only at the start (not a URL in a query further on).
+    let after_scheme = super::web_url::leading_scheme(listed).and_then(|scheme| listed[scheme.len()..].strip_prefix("://"));
+    let listed = after_scheme.unwrap_or(listed);
     let authority = listed.split(['/', '?', '#']).next().unwrap_or_default();
     let host = authority.rsplit_once(':').filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit())).map_or(authority, |(host, _)| host);
     let host = host.trim_end_matches('.').to_ascii_lowercase();

@@ -28,7 +28,7 @@ pub enum UrlError {
 }
 
 /// The scheme of `input` if it starts with one (RFC 3986 §3.1), lower case.
-fn leading_scheme(input: &str) -> Option<String> {
+pub(crate) fn leading_scheme(input: &str) -> Option<String> {
     let (scheme, _) = input.split_once(':')?;
     let mut chars = scheme.chars();
     let valid = chars.next()?.is_ascii_alphabetic()

@@ -77,9 +77,7 @@ async function lookUp(attached) {
 /** The admin's click in the extension's window (Firefox), handed on by the worker: one of the actions offered. */
 export function confirmedInWindow(attached, action) {
   const chosen = offered.find((candidate) => JSON.stringify(candidate) === JSON.stringify(action));
-  if (!chosen || !line?.host.isConnected) return;
-  offered = [];
-  make(attached, chosen);
+  if (chosen && line?.host.isConnected) make(attached, chosen); // which takes the offer back
 }
 
 // Where Okta's answer goes must be there before anything is written into Okta: a secret with nowhere to go would
