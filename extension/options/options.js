@@ -19,10 +19,15 @@ const coreReady = startPageCore(
 let core = null;
 const status = document.getElementById('grant-status');
 
+let shows = 0;
 async function show() {
+  // Events come in bursts (a grant is a permission, then a script registered); only the latest read is shown.
+  const mine = ++shows;
   await coreReady;
   core = { grantFor, grantsOf, words };
   const current = await settings();
+  const scripts = await chrome.scripting.getRegisteredContentScripts();
+  if (mine !== shows) return;
   const shown = policyShown(current);
   const managedNote = words('optionsManaged', []);
   // What the organisation set.
@@ -44,7 +49,7 @@ async function show() {
     return h('li', {}, h('label', { for: box.id, class: 'inline' }, box, ` ${item.label}`), item.managed ? h('span', { class: 'sub' }, ` (${managedNote})`) : null);
   }));
   // Hosts allowed, and those the organisation listed that are not allowed yet.
-  const granted = await showGrants(core, document.getElementById('domains'), show);
+  const granted = showGrants(core, scripts, document.getElementById('domains'), show);
   const allowed = new Set(granted.map((g) => g.host));
   const listed = [...shown.customDomains.map((host) => [host, 'oktaCustomDomain']), ...shown.privateCloudHosts.map((host) => [host, 'anypointPrivateCloud'])]
     .filter(([host]) => !allowed.has(host));
@@ -61,7 +66,12 @@ document.getElementById('private-cloud').addEventListener('submit', async (event
   status.textContent = (await allow(core, input.value, 'anypointPrivateCloud')).message;
   show();
 });
-// A host allowed or removed elsewhere (the popup, the browser's own settings).
+// A host allowed or removed elsewhere: the popup says so once its scripts are registered (the permission's own
+// event comes before that); the browser's own settings change only the permission.
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (message?.grantsChanged !== undefined && sender.id === chrome.runtime.id) show();
+  return false;
+});
 chrome.permissions.onAdded.addListener(() => show());
 chrome.permissions.onRemoved.addListener(() => show());
 chrome.storage.onChanged.addListener((changes, area) => { if (area === 'managed' || (area === 'local' && 'chosen' in changes)) show(); });

@@ -36,11 +36,11 @@ export async function allow(core, input, kind) {
 /**
  * The hosts allowed, as the content scripts registered for them (the core names their kind), each with Remove.
  * @param {{ grantsOf: Function, words: Function }} core
+ * @param {chrome.scripting.RegisteredContentScript[]} scripts as chrome.scripting.getRegisteredContentScripts() gave them
  * @param {HTMLElement} list
  * @param {() => void} changed
  */
-export async function showGrants(core, list, changed) {
-  const scripts = await chrome.scripting.getRegisteredContentScripts();
+export function showGrants(core, scripts, list, changed) {
   const { grants } = core.grantsOf(scripts.map((script) => script.id));
   list.replaceChildren(...(grants.length ? grants.map(({ id, host, kind }) => h('li', {}, `${host} (${kind}) `,
     h('button', { type: 'button', onclick: async () => {
