@@ -65,6 +65,22 @@ async fn inspect_metadata_answers_a_plain_object_report() {
 }
 
 #[wasm_bindgen_test]
+async fn a_message_nested_past_the_decoders_depth_is_refused_not_walked() {
+    // Walking it would overflow the wasm stack and trap the core; a field the core does not read, nested a little,
+    // is the control.
+    for (depth, kind) in [(20_000, "failure"), (100, "hints")] {
+        let text = format!(
+            r#"{{"v":{},"request":{{"fieldHints":{{"field":"issuer","value":"x","others":{{}}}}}},"unread":{}1{}}}"#,
+            protocol_version(),
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let answer = ask(js(&text), anypoint_page()).await;
+        assert_eq!(get(&answer, "kind").as_string().as_deref(), Some(kind), "{depth}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn field_hints_keep_maps_as_plain_objects() {
     // `others` is a map on the Rust side: it must round-trip, and the answer must be JSON-compatible.
     let answer = ask(envelope(serde_json::json!({"fieldHints": {

@@ -1,6 +1,6 @@
 //! A metadata document's JSON, or one of Okta's API answers, read into just the fields the checks look at. Natively the text is parsed by
-//! serde_json; in the extension by the browser's own `JSON.parse` and serde-wasm-bindgen (the decoder every
-//! message already uses), which keeps serde_json's ~30 KB out of the wasm. Both feed the same serde types.
+//! serde_json; in the extension by the browser's own `JSON.parse` and the decoder every message already uses
+//! (`tree`), which keeps serde_json's ~30 KB out of the wasm. Both feed the same serde types.
 
 use std::fmt;
 
@@ -295,7 +295,7 @@ pub fn parse_json(text: &str) -> Result<TopLevel, ProblemKind> {
         let message = js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|m| m.as_string());
         ProblemKind::InvalidJson { position: message.as_deref().and_then(line_and_column) }
     })?;
-    serde_wasm_bindgen::from_value(value).map_err(|_| ProblemKind::InvalidJson { position: None })
+    super::tree::decode_js(&value).map_err(|_| ProblemKind::InvalidJson { position: None })
 }
 
 /// "… (line 3 column 14)" (Chromium) or "… at line 3 column 14 of the JSON data" (Firefox) → (3, 14).

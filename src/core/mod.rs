@@ -1,5 +1,5 @@
 //! The product's decisions, in pure Rust (no web-sys): tested natively, run in the extension as wasm.
-//! Modules, from the ground up: how the core says things (`words`: findings and the one renderer of the
+//! Modules, from the ground up: what the browser hands over (`tree`: JSON values and their one decoder), how the core says things (`words`: findings and the one renderer of the
 //! browser's catalogue), what the form is (`fields`, `form_rules`, `severity`), where things live
 //! (`hosts`, `web_url`, `okta_paths`), what a document says (`problem`, `metadata`, `draft`), what the admin
 //! types (`header`, `hints`), what the page holds (`classify`, `fill`), what Okta says to
@@ -9,6 +9,7 @@
 //! in the list of modules.
 #![warn(missing_docs)]
 
+pub mod tree;
 pub mod words;
 pub mod severity;
 pub mod fields;

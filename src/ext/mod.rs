@@ -20,6 +20,7 @@ use crate::core::sender::{check, Context, Sender};
 use crate::core::gather::{self, Change, Granted, Slot};
 use crate::core::policy::{Policy, Read, Settings};
 use crate::core::service::{answer, check_refusal, document_to_load, version_mismatch, Loaded, Situation};
+use crate::core::tree::decode_js;
 use crate::core::words::{self, Words};
 
 #[wasm_bindgen]
@@ -66,7 +67,7 @@ pub(crate) async fn awaited(called: Result<JsValue, JsValue>) -> Result<JsValue,
 async fn granted_hosts() -> Vec<String> {
     let Ok(all) = awaited(permissions_get_all()).await else { return Vec::new() };
     let origins = js_sys::Reflect::get(&all, &JsValue::from_str("origins")).unwrap_or(JsValue::UNDEFINED);
-    let origins: Vec<String> = serde_wasm_bindgen::from_value(origins).unwrap_or_default();
+    let origins: Vec<String> = decode_js(&origins).unwrap_or_default();
     hosts_of_origins(&origins)
 }
 
@@ -135,15 +136,14 @@ fn answer_at_once(message: JsValue, sender: JsValue, policy: &Policy) -> Result<
 
 /// The envelope decoded, its version matched and its sender checked; or the response that refuses it.
 fn admitted(message: JsValue, sender: JsValue) -> Result<(Request, Sender, Context), JsValue> {
-    let envelope: Envelope = match serde_wasm_bindgen::from_value(message) {
+    let envelope: Envelope = match decode_js(&message) {
         Ok(envelope) => envelope,
-        // Not echoing serde's error text keeps its formatting machinery out of the wasm.
         Err(_) => return Err(failure(words::text("messageNotUnderstood"))),
     };
     if let Some(response) = version_mismatch(&envelope) {
         return Err(to_js(&response));
     }
-    let sender: Sender = serde_wasm_bindgen::from_value(sender).unwrap_or_default();
+    let sender: Sender = decode_js(&sender).unwrap_or_default();
     let request = envelope.request;
     match check(&sender, &request) {
         Ok(context) => Ok((request, sender, context)),

@@ -8,6 +8,7 @@ use super::to_js;
 use crate::core::fields::{AnypointField, FormValues};
 use crate::core::hints::hints_for;
 use crate::core::page_answers;
+use crate::core::tree::decode_js;
 
 // The answers' types, generated from the core's (`assist-types`), for the scripts' type check.
 #[wasm_bindgen(typescript_custom_section)]
@@ -91,8 +92,8 @@ pub fn field_hints(
     value: &str,
     #[wasm_bindgen(unchecked_param_type = "FormValues")] others: JsValue,
 ) -> JsValue {
-    let Ok(field) = serde_wasm_bindgen::from_value::<AnypointField>(field) else { return JsValue::NULL };
-    let others: FormValues = serde_wasm_bindgen::from_value(others).unwrap_or_default();
+    let Ok(field) = decode_js::<AnypointField>(&field) else { return JsValue::NULL };
+    let others: FormValues = decode_js(&others).unwrap_or_default();
     to_js(&hints_for(field, value, &others))
 }
 
@@ -101,6 +102,6 @@ pub fn field_hints(
 /// provider that `provider` names (its id or its page's address), else a creation.
 #[wasm_bindgen(js_name = apiBody, unchecked_return_type = "ApiRequest")]
 pub fn api_body(#[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue, plane_host: &str, provider: &str) -> JsValue {
-    let values: FormValues = serde_wasm_bindgen::from_value(values).unwrap_or_default();
+    let values: FormValues = decode_js(&values).unwrap_or_default();
     to_js(&page_answers::api_request(&values, plane_host, provider))
 }

@@ -28,7 +28,7 @@ pub(super) async fn load<T: DeserializeOwned>(key: &str) -> Result<Option<T>, St
         return Ok(None);
     }
     // A value of an older shape is dropped rather than trusted.
-    Ok(serde_wasm_bindgen::from_value(value).ok())
+    Ok(crate::core::tree::decode_js(&value).ok())
 }
 
 pub(super) async fn store<T: Serialize>(key: &str, value: &T) -> Result<(), String> {

@@ -1,0 +1,361 @@
+//! What the browser hands the core (a message, a stored value, a parsed JSON document), as a tree of JSON
+//! values, and the one serde `Deserializer` every such input is decoded with.
+//!
+//! Why not serde-wasm-bindgen's own decoder: it is instantiated once per type it decodes (about 45 KB of the
+//! wasm), and its errors format serde's `Unexpected`, which links float formatting (about 17 KB). The walk from a
+//! `JsValue` to a `Tree` is one function, and `Tree`'s decoder is plain Rust whose error keeps no text: serde's
+//! error messages are never shown (the core says "message not understood" in its own words), so none are built.
+//! Serialising stays serde-wasm-bindgen's (`ext::to_js`).
+
+use std::fmt;
+
+use serde::de::value::{MapDeserializer, SeqDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeOwned, Deserializer, EnumAccess, IntoDeserializer, VariantAccess, Visitor};
+
+/// How deep a value may nest (serde_json's limit, so the native parser and the browser's agree); deeper input is
+/// refused rather than walked (a wasm stack overflow would trap the core).
+pub const MAX_DEPTH: usize = 128;
+
+/// A JSON value. `undefined` reads as `Null`, and an object's key whose value is `undefined` is not there, as
+/// serde-wasm-bindgen has it (so `#[serde(default)]` applies).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tree {
+    /// `null` or `undefined`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number (JavaScript has one kind).
+    Number(f64),
+    /// A string.
+    Text(String),
+    /// An array.
+    List(Vec<Tree>),
+    /// An object's own keys and values, in the object's order.
+    Object(Vec<(String, Tree)>),
+}
+
+/// Why a tree is not the type asked for. No text: see the module's comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotThatShape;
+
+impl fmt::Display for NotThatShape {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("not of the expected shape")
+    }
+}
+
+impl std::error::Error for NotThatShape {}
+
+impl de::Error for NotThatShape {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        NotThatShape
+    }
+}
+
+/// The tree as a `T`.
+pub fn decode<T: DeserializeOwned>(tree: Tree) -> Result<T, NotThatShape> {
+    T::deserialize(tree)
+}
+
+/// The largest integer an f64 holds exactly (2^53): beyond it a number is not read as an integer.
+const EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+impl Tree {
+    /// An integer, when this is a number without a fraction that an f64 holds exactly.
+    fn integer(&self) -> Option<Result<u64, i64>> {
+        match *self {
+            Tree::Number(n) if n.fract() == 0.0 && (0.0..=EXACT_INTEGER).contains(&n) => Some(Ok(n as u64)),
+            Tree::Number(n) if n.fract() == 0.0 && (-EXACT_INTEGER..0.0).contains(&n) => Some(Err(n as i64)),
+            _ => None,
+        }
+    }
+
+    fn visit_list<'de, V: Visitor<'de>>(items: Vec<Tree>, visitor: V) -> Result<V::Value, NotThatShape> {
+        let mut seq = SeqDeserializer::new(items.into_iter());
+        let value = visitor.visit_seq(&mut seq)?;
+        seq.end()?;
+        Ok(value)
+    }
+
+    fn visit_object<'de, V: Visitor<'de>>(entries: Vec<(String, Tree)>, visitor: V) -> Result<V::Value, NotThatShape> {
+        let mut map = MapDeserializer::new(entries.into_iter());
+        let value = visitor.visit_map(&mut map)?;
+        map.end()?;
+        Ok(value)
+    }
+}
+
+/// The typed entry points take only their own JSON type and call only the visitor's method for it: a derived
+/// visitor's other methods (a struct read from an array, a field name given as a number) are then never
+/// instantiated, which is most of the decoder's size. Only `any` (a document's free-form fields) dispatches.
+macro_rules! only {
+    ($($method:ident: $pattern:pat => $visit:expr;)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThatShape> {
+            #[allow(clippy::redundant_closure_call)]
+            match self {
+                $pattern => ($visit)(visitor),
+                _ => Err(NotThatShape),
+            }
+        }
+    )*};
+}
+
+/// The integer entry points: a number without a fraction, whichever its sign (the visitor checks its range).
+macro_rules! integers {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThatShape> {
+            match self.integer() {
+                Some(Ok(n)) => visitor.visit_u64(n),
+                Some(Err(n)) => visitor.visit_i64(n),
+                None => Err(NotThatShape),
+            }
+        }
+    )*};
+}
+
+impl<'de> Deserializer<'de> for Tree {
+    type Error = NotThatShape;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThatShape> {
+        // Integers as integers, so that integer fields take them (serde_json's numbers are typed likewise).
+        match (self.integer(), self) {
+            (Some(Ok(n)), _) => visitor.visit_u64(n),
+            (Some(Err(n)), _) => visitor.visit_i64(n),
+            (None, Tree::Null) => visitor.visit_unit(),
+            (None, Tree::Bool(on)) => visitor.visit_bool(on),
+            (None, Tree::Number(n)) => visitor.visit_f64(n),
+            (None, Tree::Text(text)) => visitor.visit_string(text),
+            (None, Tree::List(items)) => Tree::visit_list(items, visitor),
+            (None, Tree::Object(entries)) => Tree::visit_object(entries, visitor),
+        }
+    }
+
+    only! {
+        deserialize_bool: Tree::Bool(on) => |v: V| v.visit_bool(on);
+        deserialize_f32: Tree::Number(n) => |v: V| v.visit_f64(n);
+        deserialize_f64: Tree::Number(n) => |v: V| v.visit_f64(n);
+        deserialize_char: Tree::Text(text) => |v: V| v.visit_string(text);
+        deserialize_str: Tree::Text(text) => |v: V| v.visit_string(text);
+        deserialize_string: Tree::Text(text) => |v: V| v.visit_string(text);
+        deserialize_identifier: Tree::Text(text) => |v: V| v.visit_string(text);
+        deserialize_bytes: Tree::List(items) => |v: V| Tree::visit_list(items, v);
+        deserialize_byte_buf: Tree::List(items) => |v: V| Tree::visit_list(items, v);
+        deserialize_unit: Tree::Null => |v: V| v.visit_unit();
+        deserialize_seq: Tree::List(items) => |v: V| Tree::visit_list(items, v);
+        deserialize_map: Tree::Object(entries) => |v: V| Tree::visit_object(entries, v);
+    }
+
+    integers! { deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, NotThatShape> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, NotThatShape> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _name: &'static str, _len: usize, visitor: V) -> Result<V::Value, NotThatShape> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, NotThatShape> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThatShape> {
+        match self {
+            Tree::Null => visitor.visit_none(),
+            tree => visitor.visit_some(tree),
+        }
+    }
+
+    /// Externally tagged, as serde writes enums: a unit variant is its name; any other is an object of one key.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, NotThatShape> {
+        match self {
+            Tree::Text(name) => visitor.visit_enum(IntoDeserializer::<NotThatShape>::into_deserializer(name)),
+            Tree::Object(mut entries) if entries.len() == 1 => {
+                let (name, content) = entries.pop().ok_or(NotThatShape)?;
+                visitor.visit_enum(Variant { name, content })
+            }
+            _ => Err(NotThatShape),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, NotThatShape> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThatShape> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThatShape> {
+        self.deserialize_i64(visitor)
+    }
+
+    fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThatShape> {
+        self.deserialize_u64(visitor)
+    }
+}
+
+impl IntoDeserializer<'_, NotThatShape> for Tree {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+/// A variant with content: `{ "name": content }`.
+struct Variant {
+    name: String,
+    content: Tree,
+}
+
+impl<'de> EnumAccess<'de> for Variant {
+    type Error = NotThatShape;
+    type Variant = Tree;
+
+    fn variant_seed<S: de::DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Tree), NotThatShape> {
+        let name: StringDeserializer<NotThatShape> = self.name.into_deserializer();
+        Ok((seed.deserialize(name)?, self.content))
+    }
+}
+
+impl<'de> VariantAccess<'de> for Tree {
+    type Error = NotThatShape;
+
+    fn unit_variant(self) -> Result<(), NotThatShape> {
+        match self {
+            Tree::Null => Ok(()),
+            _ => Err(NotThatShape),
+        }
+    }
+
+    fn newtype_variant_seed<S: de::DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, NotThatShape> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, NotThatShape> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, NotThatShape> {
+        self.deserialize_map(visitor)
+    }
+}
+
+/// The browser's value as a tree; `None` when it holds what JSON cannot (a function, a symbol, a BigInt) or nests
+/// deeper than [`MAX_DEPTH`].
+#[cfg(target_arch = "wasm32")]
+pub fn of_js(value: &wasm_bindgen::JsValue) -> Option<Tree> {
+    use wasm_bindgen::JsCast;
+    fn walk(value: &wasm_bindgen::JsValue, depth: usize) -> Option<Tree> {
+        if value.is_undefined() || value.is_null() {
+            return Some(Tree::Null);
+        }
+        if let Some(on) = value.as_bool() {
+            return Some(Tree::Bool(on));
+        }
+        if let Some(n) = value.as_f64() {
+            return Some(Tree::Number(n));
+        }
+        if let Some(text) = value.as_string() {
+            return Some(Tree::Text(text));
+        }
+        if depth >= MAX_DEPTH || !value.is_object() || value.is_function() {
+            return None;
+        }
+        if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+            return array.iter().map(|item| walk(&item, depth + 1)).collect::<Option<_>>().map(Tree::List);
+        }
+        let mut entries = Vec::new();
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let item = entry.get(1);
+            if !item.is_undefined() {
+                entries.push((entry.get(0).as_string()?, walk(&item, depth + 1)?));
+            }
+        }
+        Some(Tree::Object(entries))
+    }
+    walk(value, 0)
+}
+
+/// The browser's value as a `T` (through [`of_js`] and [`decode`]).
+#[cfg(target_arch = "wasm32")]
+pub fn decode_js<T: DeserializeOwned>(value: &wasm_bindgen::JsValue) -> Result<T, NotThatShape> {
+    decode(of_js(value).ok_or(NotThatShape)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// A JSON text as the browser would hand it over (`JSON.parse`, then the walk).
+    fn tree(json: &str) -> Tree {
+        fn of(value: serde_json::Value) -> Tree {
+            match value {
+                serde_json::Value::Null => Tree::Null,
+                serde_json::Value::Bool(on) => Tree::Bool(on),
+                serde_json::Value::Number(n) => Tree::Number(n.as_f64().unwrap()),
+                serde_json::Value::String(text) => Tree::Text(text),
+                serde_json::Value::Array(items) => Tree::List(items.into_iter().map(of).collect()),
+                serde_json::Value::Object(entries) => Tree::Object(entries.into_iter().map(|(k, v)| (k, of(v))).collect()),
+            }
+        }
+        of(serde_json::from_str(json).unwrap())
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    enum Asked {
+        Plain,
+        WithFields { text: String, length: usize, #[serde(default)] page: String, maybe: Option<u32> },
+        Wrapped(Vec<i64>),
+    }
+
+    #[test]
+    fn decodes_what_serde_json_decodes() {
+        for json in [
+            r#""plain""#,
+            r#"{"withFields":{"text":"a","length":3,"maybe":null}}"#,
+            r#"{"withFields":{"text":"a","length":3,"page":"p","maybe":7,"unknown":[1,{"x":2}]}}"#,
+            r#"{"wrapped":[-1,0,9007199254740992]}"#,
+        ] {
+            let direct: Asked = serde_json::from_str(json).unwrap();
+            assert_eq!(decode::<Asked>(tree(json)), Ok(direct), "{json}");
+        }
+        let map: BTreeMap<String, Option<bool>> = decode(tree(r#"{"a":true,"b":null}"#)).unwrap();
+        assert_eq!(map, BTreeMap::from([("a".into(), Some(true)), ("b".into(), None)]));
+    }
+
+    #[test]
+    fn refuses_what_serde_json_refuses() {
+        for json in [
+            r#""unknown""#,
+            r#"{"plain":null,"wrapped":[]}"#,
+            r#"{"withFields":{"text":"a","length":-1,"maybe":null}}"#,
+            r#"{"withFields":{"text":"a","length":1.5,"maybe":null}}"#,
+            r#"{"withFields":{"text":1,"length":1,"maybe":null}}"#,
+            r#"{"withFields":{"length":1,"maybe":null}}"#,
+            r#"{"wrapped":[1e300]}"#,
+            r#"[]"#,
+        ] {
+            assert!(serde_json::from_str::<Asked>(json).is_err(), "{json}");
+            assert_eq!(decode::<Asked>(tree(json)), Err(NotThatShape), "{json}");
+        }
+    }
+}
