@@ -38,6 +38,18 @@ export function startPageCore(started, glue, urlOf, chosen) {
 }
 
 /**
+ * An extension page's own instance of the core (the popup, the options page), in the browser's language.
+ * @param {(options: { module_or_path: URL }) => Promise<unknown>} init the glue's `init`
+ * @param {{useWords: (english: string, language?: string) => void, words: (key: string, args: string[]) => string}} glue
+ * @returns {Promise<void>} as `startPageCore`
+ */
+export function startExtensionPageCore(init, glue) {
+  const urlOf = (/** @type {string} */ path) => chrome.runtime.getURL(path);
+  return startPageCore(init({ module_or_path: new URL(urlOf('core/okta_anypoint_assist_bg.wasm')) }), glue, urlOf,
+    chrome.i18n.getMessage('@@ui_locale'));
+}
+
+/**
  * The words of an extension page or the web page, put in place: each element marked `data-words="key"` gets that
  * message as its text, with the messages named in `data-words-args` (a JSON array of keys) as its arguments. The
  * HTML holds no words of its own: they are the catalogue's, rendered by the core (`words`).

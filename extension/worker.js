@@ -128,8 +128,9 @@ function callCore(sender, enter) {
   return new Promise((resolve, reject) => {
     fail = reject;
     owner.inFlight.add(fail);
-    Promise.all([owner.ready.then(() => grantedHosts()), currentSettings()])
-      .then(([granted, { managed, chosen }]) => {
+    // The browser's grants and settings are asked for while the core starts: a cold start waits for the slowest.
+    Promise.all([owner.ready, grantedHosts(), currentSettings()])
+      .then(([, granted, { managed, chosen }]) => {
         // From the call's entry into the core, as long as the core's own limits allow (fetch_policy.rs).
         const deadline = owner.glue.workerDeadlineMs();
         timer = setTimeout(() => {

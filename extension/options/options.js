@@ -5,17 +5,12 @@
 // (`policyShown`, src/core/policy.rs), as the worker does.
 
 import init, { grantFor, grantsOf, policyShown, useWords, words } from '../core/okta_anypoint_assist.js';
-import { startPageCore } from '../catalogues.js';
+import { startExtensionPageCore } from '../catalogues.js';
 import { h } from '../shared/assist_ui.js';
 import { allow, showGrants } from '../shared/grants.js';
 import { readSettings as settings } from '../shared/settings.js';
 
-const coreReady = startPageCore(
-  init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) }),
-  { useWords, words },
-  (path) => chrome.runtime.getURL(path),
-  chrome.i18n.getMessage('@@ui_locale'),
-);
+const coreReady = startExtensionPageCore(init, { useWords, words });
 let core = null;
 const status = document.getElementById('grant-status');
 

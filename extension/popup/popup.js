@@ -5,19 +5,14 @@
 // loaded in this page (a pure function: nothing to ask the worker).
 
 import init, { apiBody, grantFor, isMetadataUrl, useWords, words } from '../core/okta_anypoint_assist.js';
-import { startPageCore } from '../catalogues.js';
+import { startExtensionPageCore } from '../catalogues.js';
 import { askCore, messageOf } from '../shared/ask_core.js';
 import { h } from '../shared/assist_ui.js';
 import { allow } from '../shared/grants.js';
 import { keepAnswerText, metadataPanel } from '../shared/metadata_panel.js';
 
 // This page's own instance of the core, in the browser's language.
-const coreReady = startPageCore(
-  init({ module_or_path: new URL('../core/okta_anypoint_assist_bg.wasm', import.meta.url) }),
-  { useWords, words },
-  (path) => chrome.runtime.getURL(path),
-  chrome.i18n.getMessage('@@ui_locale'),
-);
+const coreReady = startExtensionPageCore(init, { useWords, words });
 let coreLoaded = false;
 coreReady.then(() => { coreLoaded = true; });
 

@@ -196,9 +196,10 @@ addEventListener('scroll', () => {
   });
 }, { capture: true, passive: true });
 
-// Where a button is in the viewport, where the admin's pointer is (a scroll of the window moves it too).
-function placeOf(button) {
-  const box = button.getBoundingClientRect();
+// Where an element is in the viewport, where the admin's pointer is (a scroll of the window moves it too).
+/** @param {Element} element */
+export function placeOf(element) {
+  const box = element.getBoundingClientRect();
   return `${Math.round(box.left)},${Math.round(box.top)},${Math.round(box.width)},${Math.round(box.height)}`;
 }
 

@@ -4,6 +4,7 @@
 // the admin's own moves: both come from the worker (a page cannot message this script), the right-click must
 // be a trusted one, and the core answers only from kept values.
 
+import { placeOf } from '../../shared/assist_ui.js';
 import { setControlValue } from './apply_fill.js';
 import { deepActiveElement, sayUnder } from './field_hints.js';
 import { snapshotOf } from './snapshot_form.js';
@@ -15,12 +16,11 @@ const editable = (element) => element instanceof HTMLElement && (element.matches
 // The admin's last right-click on an editable element: the element, when, and where it was. Used once.
 let rightClicked = null;
 const MENU_WITHIN_MS = 60000; // a menu left open longer is no answer to that right-click
-const placeOf = (element) => JSON.stringify(element.getBoundingClientRect());
 
 // On the window, capturing: before the page's own listeners on the document can stop the event.
 addEventListener('contextmenu', (event) => {
   const target = event.composedPath()[0];
-  rightClicked = event.isTrusted && editable(target) ? { element: new WeakRef(target), at: event.timeStamp, place: placeOf(target) } : null;
+  rightClicked = event.isTrusted && editable(target) ? { element: new WeakRef(target), at: event.timeStamp, place: placeOf(/** @type {HTMLElement} */ (target)) } : null;
 }, true);
 
 // The menu's item `field` (a field's wire name) was chosen. Only into the element of that right-click, still
