@@ -299,6 +299,20 @@ pub fn decode_js<T: DeserializeOwned>(value: &wasm_bindgen::JsValue) -> Result<T
     decode(of_js(value).ok_or(NotThatShape)?)
 }
 
+/// A JSON value as the browser hands it over after `JSON.parse` (every number an f64). Native: the tests and the
+/// fuzz doors decode as the worker does.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn of_json(value: serde_json::Value) -> Tree {
+    match value {
+        serde_json::Value::Null => Tree::Null,
+        serde_json::Value::Bool(on) => Tree::Bool(on),
+        serde_json::Value::Number(n) => Tree::Number(n.as_f64().unwrap_or(f64::NAN)),
+        serde_json::Value::String(text) => Tree::Text(text),
+        serde_json::Value::Array(items) => Tree::List(items.into_iter().map(of_json).collect()),
+        serde_json::Value::Object(entries) => Tree::Object(entries.into_iter().map(|(k, v)| (k, of_json(v))).collect()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,17 +320,7 @@ mod tests {
 
     /// A JSON text as the browser would hand it over (`JSON.parse`, then the walk).
     fn tree(json: &str) -> Tree {
-        fn of(value: serde_json::Value) -> Tree {
-            match value {
-                serde_json::Value::Null => Tree::Null,
-                serde_json::Value::Bool(on) => Tree::Bool(on),
-                serde_json::Value::Number(n) => Tree::Number(n.as_f64().unwrap()),
-                serde_json::Value::String(text) => Tree::Text(text),
-                serde_json::Value::Array(items) => Tree::List(items.into_iter().map(of).collect()),
-                serde_json::Value::Object(entries) => Tree::Object(entries.into_iter().map(|(k, v)| (k, of(v))).collect()),
-            }
-        }
-        of(serde_json::from_str(json).unwrap())
+        of_json(serde_json::from_str(json).unwrap())
     }
 
     #[derive(Debug, PartialEq, serde::Deserialize)]
