@@ -119,7 +119,8 @@ chrome.contextMenus.onClicked.addListener(menuClicked);
 // The tests' way in: headless Chromium shows no menu to click, so they call what its click calls.
 Object.defineProperties(self, { menuClicked: { value: menuClicked }, makeMenu: { value: makeMenu } });
 
-// One call into the live core with the browser's account of the sender; `enter(glue, described)` makes it.
+// One call into the live core with the browser's account of the sender and the settings in force; `enter(glue,
+// described, settings)` makes it.
 function callCore(sender, enter) {
   const owner = core;
   let timer;
@@ -140,8 +141,8 @@ function callCore(sender, enter) {
         entered = true;
         owner.inside += 1;
         return enter(owner.glue, {
-          id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted, managed, chosen,
-        });
+          id: sender.id, url: sender.url, ownId: chrome.runtime.id, ownOrigin: chrome.runtime.getURL(''), ...granted,
+        }, { managed, chosen });
       })
       .then(resolve, (error) => { reject(error); retire(owner); })
       .finally(() => {
@@ -205,7 +206,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     warmOnce(sender).then(() => sendResponse({ awake: message.wake }), () => sendResponse({ awake: false }));
     return true;
   }
-  callCore(sender, (glue, described) => glue.handleMessage(message, described)).then(sendResponse, (error) => {
+  callCore(sender, (glue, described, settings) => glue.handleMessage(message, described, settings)).then(sendResponse, (error) => {
     sendResponse({ kind: 'failure', message: `The extension's core failed (${error?.message ?? error}). Try again.` });
   });
   return true; // answer asynchronously

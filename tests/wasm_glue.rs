@@ -19,7 +19,7 @@ async fn ask(message: JsValue, sender: JsValue) -> JsValue {
     use okta_anypoint_assist::core::words::{compiled, Catalogue};
     let english: Catalogue = serde_json::from_str(include_str!("../extension/_locales/en/messages.json")).unwrap();
     use_words(&compiled(&english), None);
-    wasm_bindgen_futures::JsFuture::from(handle_message(message, sender)).await.expect("handleMessage never rejects")
+    wasm_bindgen_futures::JsFuture::from(handle_message(message, sender, JsValue::UNDEFINED)).await.expect("handleMessage never rejects")
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -64,19 +64,33 @@ async fn inspect_metadata_answers_a_plain_object_report() {
     assert_eq!(get(&first, "value").as_string().as_deref(), Some("https://dev-12345678.okta.com/oauth2/default"));
 }
 
+/// A hint request with `unread` beside it: a key no type reads, which the decoder walks all the same.
+fn with_unread(unread: &JsValue) -> JsValue {
+    let message = js(&format!(r#"{{"v":{},"request":{{"fieldHints":{{"field":"issuer","value":"x","others":{{}}}}}}}}"#, protocol_version()));
+    js_sys::Reflect::set(&message, &JsValue::from_str("unread"), unread).unwrap();
+    message
+}
+
 #[wasm_bindgen_test]
 async fn a_message_nested_past_the_decoders_depth_is_refused_not_walked() {
-    // Walking it would overflow the wasm stack and trap the core; a field the core does not read, nested a little,
-    // is the control.
-    for (depth, kind) in [(20_000, "failure"), (100, "hints")] {
-        let text = format!(
-            r#"{{"v":{},"request":{{"fieldHints":{{"field":"issuer","value":"x","others":{{}}}}}},"unread":{}1{}}}"#,
-            protocol_version(),
-            "[".repeat(depth),
-            "]".repeat(depth)
-        );
-        let answer = ask(js(&text), anypoint_page()).await;
+    // Walking it would overflow the wasm stack and trap the core. The message is one level; 127 in all are read,
+    // as serde_json reads them natively.
+    for (depth, kind) in [(20_000, "failure"), (127, "failure"), (126, "hints")] {
+        let unread = js(&format!("{}1{}", "[".repeat(depth), "]".repeat(depth)));
+        let answer = ask(with_unread(&unread), anypoint_page()).await;
         assert_eq!(get(&answer, "kind").as_string().as_deref(), Some(kind), "{depth}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_message_too_large_to_walk_is_refused_before_it_is_walked() {
+    // A sparse array of 2^32 - 1 slots costs a page nothing to send in Firefox (structured clone); walking it
+    // slot by slot would hold the worker for minutes and then exhaust the wasm's memory. Binary data is no JSON.
+    let sparse = js_sys::Array::new_with_length(u32::MAX);
+    let many = js_sys::Array::new_with_length(300_000);
+    for (unread, kind) in [(JsValue::from(sparse), "failure"), (many.into(), "failure"), (js_sys::Uint8Array::new_with_length(8).into(), "failure"), (js("[1,2,3]"), "hints")] {
+        let answer = ask(with_unread(&unread), anypoint_page()).await;
+        assert_eq!(get(&answer, "kind").as_string().as_deref(), Some(kind));
     }
 }
 
@@ -172,9 +186,9 @@ async fn settled_now(promise: js_sys::Promise) -> JsValue {
 #[wasm_bindgen_test]
 async fn requests_answered_alone_resolve_at_once_others_later() {
     let hints = envelope(serde_json::json!({"fieldHints": {"field": "issuer", "value": "x", "others": {}}}));
-    let answer = settled_now(handle_message(hints, anypoint_page())).await;
+    let answer = settled_now(handle_message(hints, anypoint_page(), JsValue::UNDEFINED)).await;
     assert_eq!(get(&answer, "kind").as_string().as_deref(), Some("hints"), "{}", to_json(&answer));
     // A request that needs storage goes through the async path: not settled in the same turn.
     let classify = envelope(serde_json::json!({"classifyForm": {"controls": []}}));
-    assert_eq!(settled_now(handle_message(classify, anypoint_page())).await.as_string().as_deref(), Some("pending"));
+    assert_eq!(settled_now(handle_message(classify, anypoint_page(), JsValue::UNDEFINED)).await.as_string().as_deref(), Some("pending"));
 }

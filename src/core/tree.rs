@@ -12,9 +12,14 @@ use std::fmt;
 use serde::de::value::{MapDeserializer, SeqDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeOwned, Deserializer, EnumAccess, IntoDeserializer, VariantAccess, Visitor};
 
-/// How deep a value may nest (serde_json's limit, so the native parser and the browser's agree); deeper input is
-/// refused rather than walked (a wasm stack overflow would trap the core).
+/// How deep a value may nest (serde_json's limit: 127 arrays or objects inside each other, so the native parser
+/// and the browser's agree); deeper input is refused rather than walked (a wasm stack overflow would trap the core).
 pub const MAX_DEPTH: usize = 128;
+
+/// How many values a tree may hold, every key's included (the walk cannot know which keys are read): far above an
+/// Okta answer of 200 clients (about 10,000), far below what would exhaust the wasm's memory. A longer array is
+/// refused before it is walked (a sparse array of 2^32 - 1 slots costs a page nothing to send in Firefox).
+pub const MAX_VALUES: usize = 200_000;
 
 /// A JSON value. `undefined` reads as `Null`, and an object's key whose value is `undefined` is not there, as
 /// serde-wasm-bindgen has it (so `#[serde(default)]` applies).
@@ -256,12 +261,13 @@ impl<'de> VariantAccess<'de> for Tree {
     }
 }
 
-/// The browser's value as a tree; `None` when it holds what JSON cannot (a function, a symbol, a BigInt) or nests
-/// deeper than [`MAX_DEPTH`].
+/// The browser's value as a tree; `None` when it holds what JSON cannot (a function, a symbol, a BigInt, binary
+/// data), nests deeper than [`MAX_DEPTH`] or holds more than [`MAX_VALUES`] values.
 #[cfg(target_arch = "wasm32")]
 pub fn of_js(value: &wasm_bindgen::JsValue) -> Option<Tree> {
     use wasm_bindgen::JsCast;
-    fn walk(value: &wasm_bindgen::JsValue, depth: usize) -> Option<Tree> {
+    fn walk(value: &wasm_bindgen::JsValue, depth: usize, left: &mut usize) -> Option<Tree> {
+        *left = left.checked_sub(1)?;
         if value.is_undefined() || value.is_null() {
             return Some(Tree::Null);
         }
@@ -274,23 +280,27 @@ pub fn of_js(value: &wasm_bindgen::JsValue) -> Option<Tree> {
         if let Some(text) = value.as_string() {
             return Some(Tree::Text(text));
         }
-        if depth >= MAX_DEPTH || !value.is_object() || value.is_function() {
+        if depth + 1 >= MAX_DEPTH || !value.is_object() || value.is_function() || js_sys::ArrayBuffer::is_view(value) {
             return None;
         }
         if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-            return array.iter().map(|item| walk(&item, depth + 1)).collect::<Option<_>>().map(Tree::List);
+            if array.length() as usize > *left {
+                return None;
+            }
+            return array.iter().map(|item| walk(&item, depth + 1, left)).collect::<Option<_>>().map(Tree::List);
         }
         let mut entries = Vec::new();
         for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
             let entry: js_sys::Array = entry.unchecked_into();
             let item = entry.get(1);
             if !item.is_undefined() {
-                entries.push((entry.get(0).as_string()?, walk(&item, depth + 1)?));
+                entries.push((entry.get(0).as_string()?, walk(&item, depth + 1, left)?));
             }
         }
         Some(Tree::Object(entries))
     }
-    walk(value, 0)
+    let mut left = MAX_VALUES;
+    walk(value, 0, &mut left)
 }
 
 /// The browser's value as a `T` (through [`of_js`] and [`decode`]).
@@ -336,6 +346,8 @@ mod tests {
         for json in [
             r#""plain""#,
             r#"{"withFields":{"text":"a","length":3,"maybe":null}}"#,
+            r#"{"withFields":{"text":"a","length":3}}"#,
+            r#"{"plain":null}"#,
             r#"{"withFields":{"text":"a","length":3,"page":"p","maybe":7,"unknown":[1,{"x":2}]}}"#,
             r#"{"wrapped":[-1,0,9007199254740992]}"#,
         ] {
@@ -357,9 +369,26 @@ mod tests {
             r#"{"withFields":{"length":1,"maybe":null}}"#,
             r#"{"wrapped":[1e300]}"#,
             r#"[]"#,
+            r#"{}"#,
+            r#"{"plain":{}}"#,
         ] {
             assert!(serde_json::from_str::<Asked>(json).is_err(), "{json}");
             assert_eq!(decode::<Asked>(tree(json)), Err(NotThatShape), "{json}");
         }
+    }
+
+    #[test]
+    fn a_number_is_an_integer_only_when_javascript_holds_it_exactly() {
+        let exact = 9_007_199_254_740_992.0;
+        for (n, as_u64) in [(0.0, Some(0)), (-0.0, Some(0)), (5.0, Some(5)), (exact, Some(1 << 53)), (exact + 2.0, None), (1.5, None),
+            (-1.0, None), (f64::NAN, None), (f64::INFINITY, None), (1e300, None)] {
+            assert_eq!(decode::<u64>(Tree::Number(n)).ok(), as_u64, "{n}");
+        }
+        assert_eq!(decode::<i64>(Tree::Number(-exact)), Ok(-(1 << 53)));
+        assert_eq!(decode::<i64>(Tree::Number(f64::NEG_INFINITY)), Err(NotThatShape));
+        assert_eq!(decode::<u32>(Tree::Number(4_294_967_296.0)), Err(NotThatShape));
+        assert_eq!(decode::<usize>(Tree::Number(7.0)), Ok(7));
+        assert_eq!(decode::<f64>(Tree::Number(1.5)), Ok(1.5));
+        assert_eq!(decode::<String>(Tree::Number(1.0)), Err(NotThatShape));
     }
 }

@@ -71,13 +71,14 @@ async fn granted_hosts() -> Vec<String> {
     hosts_of_origins(&origins)
 }
 
-/// The one entry point: a protocol envelope and the browser's account of its sender in, a promise of a response
-/// out. Never rejects: failures are responses. Requests the core answers alone resolve at once; the others go
-/// through `answer_with_browser`, whose state machine holds every `await` (storage, network).
+/// The one entry point: a protocol envelope, the browser's account of its sender and the settings in force
+/// (`{managed, chosen}` as the worker read them: apart from the sender, so that whatever a policy holds cannot
+/// spoil reading who sent the message) in, a promise of a response out. Never rejects: failures are responses.
+/// Requests the core answers alone resolve at once; the others go through `answer_with_browser`, whose state
+/// machine holds every `await` (storage, network).
 #[wasm_bindgen(js_name = handleMessage)]
-pub fn handle_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
-    // The settings in force travel with the sender's description (the worker reads them once).
-    let policy = policy_of(&sender);
+pub fn handle_message(message: JsValue, sender: JsValue, settings: JsValue) -> js_sys::Promise {
+    let policy = policy_of(&settings);
     match answer_at_once(message, sender, &policy) {
         Ok(response) => js_sys::Promise::resolve(&response),
         Err((request, sender, context)) => {
@@ -88,8 +89,8 @@ pub fn handle_message(message: JsValue, sender: JsValue) -> js_sys::Promise {
 
 /// The policy in force: `managed` (the browser's managed storage) over `chosen` (the admin's options), both as
 /// the worker read them, read leniently (`core::policy`).
-pub(crate) fn policy_of(described: &JsValue) -> Policy {
-    let source = |key: &str| settings_of(&js_sys::Reflect::get(described, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED));
+pub(crate) fn policy_of(settings: &JsValue) -> Policy {
+    let source = |key: &str| settings_of(&js_sys::Reflect::get(settings, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED));
     Policy::of(&source("managed"), &source("chosen"))
 }
 
