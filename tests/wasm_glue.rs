@@ -87,7 +87,7 @@ async fn a_message_too_large_to_walk_is_refused_before_it_is_walked() {
     // A sparse array of 2^32 - 1 slots costs a page nothing to send in Firefox (structured clone); walking it
     // slot by slot would hold the worker for minutes and then exhaust the wasm's memory. Binary data is no JSON.
     let sparse = js_sys::Array::new_with_length(u32::MAX);
-    let many = js_sys::Array::new_with_length(300_000);
+    let many = js_sys::Array::new_with_length(600_000);
     for (unread, kind) in [(JsValue::from(sparse), "failure"), (many.into(), "failure"), (js_sys::Uint8Array::new_with_length(8).into(), "failure"), (js("[1,2,3]"), "hints")] {
         let answer = ask(with_unread(&unread), anypoint_page()).await;
         assert_eq!(get(&answer, "kind").as_string().as_deref(), Some(kind));

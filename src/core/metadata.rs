@@ -28,6 +28,8 @@ use super::web_url::{UrlError, WebUrl};
 
 /// Documents larger than this are refused: real ones are 2–4 KB.
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+// Every value a document of that size can hold ("[0,0,…]") is within what the extension's decoder walks.
+const _: () = assert!(super::tree::MAX_VALUES >= MAX_DOCUMENT_BYTES / 2);
 
 /// Arrays and objects nested deeper than this are refused: real documents nest 2 levels.
 pub const MAX_NESTING: usize = 32;

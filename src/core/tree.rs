@@ -16,10 +16,12 @@ use serde::de::{self, DeserializeOwned, Deserializer, EnumAccess, IntoDeserializ
 /// and the browser's agree); deeper input is refused rather than walked (a wasm stack overflow would trap the core).
 pub const MAX_DEPTH: usize = 128;
 
-/// How many values a tree may hold, every key's included (the walk cannot know which keys are read): far above an
-/// Okta answer of 200 clients (about 10,000), far below what would exhaust the wasm's memory. A longer array is
-/// refused before it is walked (a sparse array of 2^32 - 1 slots costs a page nothing to send in Firefox).
-pub const MAX_VALUES: usize = 200_000;
+/// How many values a tree may hold, every key's included (the walk cannot know which keys are read): as many as a
+/// JSON text of 1 MiB (the documents' limit, `metadata::MAX_DOCUMENT_BYTES`) can hold, a digit and a comma each, so
+/// that every document the native parser reads is read here too; far below what would exhaust the wasm's memory.
+/// A longer array is refused before it is walked (a sparse array of 2^32 - 1 slots costs a page nothing to send
+/// in Firefox).
+pub const MAX_VALUES: usize = 1 << 19;
 
 /// A JSON value. `undefined` reads as `Null`, and an object's key whose value is `undefined` is not there, as
 /// serde-wasm-bindgen has it (so `#[serde(default)]` applies).
