@@ -167,7 +167,7 @@ try {
 
   // Page cost, side by side in this browser: the same page on an Anypoint host (the content scripts run), on a
   // host the extension does not match, and on a second such host: the A/A anchor, which shows how far this
-  // machine's noise alone moves the figure in this run (outside 0.97–1.03: noise, run again). Runs rotate their
+  // machine's noise alone moves the figure in this run (outside 0.97–1.03: noise, see `settle`). Runs rotate their
   // order so that whatever the first of a round pays falls on each page alike; a figure is the median of the
   // rounds' ratios. Each figure also says how often the extension looked at the page and how many batches of
   // DOM records it received meanwhile.
