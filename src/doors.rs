@@ -102,35 +102,18 @@ pub fn location(data: &[u8]) {
     }
 }
 
-/// A JSON value with its numbers as JavaScript holds them: one f64 each, an integer when it has no fraction.
-fn as_javascript_holds_it(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::Number(n) => {
-            let n = n.as_f64().unwrap_or(f64::NAN);
-            let exact = n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0;
-            match (exact, n < 0.0) {
-                (true, false) => Value::from(n as u64),
-                (true, true) => Value::from(n as i64),
-                (false, _) => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
-            }
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(as_javascript_holds_it).collect()),
-        Value::Object(entries) => Value::Object(entries.into_iter().map(|(k, v)| (k, as_javascript_holds_it(v))).collect()),
-        other => other,
-    }
-}
-
 /// A protocol envelope decoded as the worker decodes it (the browser's JSON value, then `core::tree`), sent from
 /// each kind of sender with values kept: no panic; what serde_json also decodes is decoded alike; a refused
 /// sender gets nothing but a refusal; a secret typed into a hint request never appears in the answer's messages.
 pub fn envelope(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { return };
-    let Ok(envelope) = tree::decode::<Envelope>(tree::of_json(value.clone())) else { return };
+    let tree = tree::of_json(value);
     // serde_json reads more shapes (a struct from an array): where both read the value (its numbers as JavaScript
     // holds them), they must read it alike.
-    if let Ok(direct) = serde_json::from_value::<Envelope>(as_javascript_holds_it(value)) {
+    let direct = serde_json::from_value::<Envelope>(tree.to_json());
+    let Ok(envelope) = tree::decode::<Envelope>(tree) else { return };
+    if let Ok(direct) = direct {
         assert_eq!(format!("{direct:?}"), format!("{envelope:?}"), "the worker's decoder and serde_json disagree");
     }
     if version_mismatch(&envelope).is_some() {

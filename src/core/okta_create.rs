@@ -117,7 +117,7 @@ pub fn plan_create(kept: Option<&AnypointDraft>, values: &FormValues, header: &s
     let issuer = may_fetch(&draft.issuer, granted_hosts).map_err(|_| text("createIssuerShape"))?;
     let host = issuer.host().to_string();
     let org_host = OktaOrgHost::of(&host).is_some_and(|org| !org.admin);
-    if !(org_host || granted_hosts.iter().any(|granted| *granted == host)) {
+    if !(org_host || granted_hosts.contains(&host)) {
         return Err(text("createIssuerShape"));
     }
     // The kept document's registration endpoint, on the Issuer's own host, the org-level one and nothing else.
@@ -315,7 +315,7 @@ pub fn judge_action(plan: &CreatePlan, action: &CreateAction, outcome: &super::f
     // A new secret is the asked client's; a new client bears the asked name (when Okta repeats it, as it does).
     let asked_for = match action {
         CreateAction::NewSecret { client_id: asked, .. } => client_id == asked,
-        CreateAction::Create { name, .. } => fields.client_name.text().map_or(true, |answered| answered == name),
+        CreateAction::Create { name, .. } => fields.client_name.text().is_none_or(|answered| answered == name),
     };
     if !asked_for || !client_id_shape(client_id) || client_secret.is_empty() || client_secret.len() > 200 {
         return Err(say(&Finding::new("createOtherStatus").with(status.to_string())));

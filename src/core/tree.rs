@@ -77,6 +77,14 @@ impl Tree {
         }
     }
 
+    /// An integer of [`Tree::integer`] to the visitor, by its sign.
+    fn visit_integer<'de, V: Visitor<'de>>(integer: Result<u64, i64>, visitor: V) -> Result<V::Value, NotThatShape> {
+        match integer {
+            Ok(n) => visitor.visit_u64(n),
+            Err(n) => visitor.visit_i64(n),
+        }
+    }
+
     fn visit_list<'de, V: Visitor<'de>>(items: Vec<Tree>, visitor: V) -> Result<V::Value, NotThatShape> {
         let mut seq = SeqDeserializer::new(items.into_iter());
         let value = visitor.visit_seq(&mut seq)?;
@@ -111,11 +119,7 @@ macro_rules! only {
 macro_rules! integers {
     ($($method:ident)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThatShape> {
-            match self.integer() {
-                Some(Ok(n)) => visitor.visit_u64(n),
-                Some(Err(n)) => visitor.visit_i64(n),
-                None => Err(NotThatShape),
-            }
+            Tree::visit_integer(self.integer().ok_or(NotThatShape)?, visitor)
         }
     )*};
 }
@@ -126,8 +130,7 @@ impl<'de> Deserializer<'de> for Tree {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotThatShape> {
         // Integers as integers, so that integer fields take them (serde_json's numbers are typed likewise).
         match (self.integer(), self) {
-            (Some(Ok(n)), _) => visitor.visit_u64(n),
-            (Some(Err(n)), _) => visitor.visit_i64(n),
+            (Some(integer), _) => Tree::visit_integer(integer, visitor),
             (None, Tree::Null) => visitor.visit_unit(),
             (None, Tree::Bool(on)) => visitor.visit_bool(on),
             (None, Tree::Number(n)) => visitor.visit_f64(n),
@@ -322,6 +325,25 @@ pub fn of_json(value: serde_json::Value) -> Tree {
         serde_json::Value::String(text) => Tree::Text(text),
         serde_json::Value::Array(items) => Tree::List(items.into_iter().map(of_json).collect()),
         serde_json::Value::Object(entries) => Tree::Object(entries.into_iter().map(|(k, v)| (k, of_json(v))).collect()),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Tree {
+    /// The tree as serde_json's value, its numbers as this decoder reads them (an integer where [`Tree::integer`]
+    /// sees one): what serde_json's own decoder is compared on (the envelope fuzz door).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match (self.integer(), self) {
+            (Some(Ok(n)), _) => Value::from(n),
+            (Some(Err(n)), _) => Value::from(n),
+            (None, Tree::Null) => Value::Null,
+            (None, Tree::Bool(on)) => Value::Bool(*on),
+            (None, Tree::Number(n)) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
+            (None, Tree::Text(text)) => Value::String(text.clone()),
+            (None, Tree::List(items)) => Value::Array(items.iter().map(Tree::to_json).collect()),
+            (None, Tree::Object(entries)) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+        }
     }
 }
 
